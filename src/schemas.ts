@@ -1,0 +1,224 @@
+/**
+ * zod schemas: the one source of every data type in the module — the Dashboard's entities and API bodies, and the
+ * backup payload. Types are `z.infer` of these; nothing is declared twice.
+ */
+import { z } from 'zod';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Shared pieces
+
+/** The Dashboard's four roles: Admin, Power user, User, Readonly. */
+export const Role = z.enum(['admin', 'power-user', 'user', 'readonly']);
+export type Role = z.infer<typeof Role>;
+
+/** Any JSON value (configurations are free-form, but must survive JSON round trips). */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export const JsonValue: z.ZodType<JsonValue> = z.lazy(() =>
+  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(JsonValue), z.record(z.string(), JsonValue)]),
+);
+/** A JSON object (plugin configuration, application config). */
+export const JsonObject = z.record(z.string(), JsonValue);
+export type JsonObject = z.infer<typeof JsonObject>;
+
+/** Server-assigned identifier of an entity inside a unit. */
+export const EntityId = z.string().min(1).max(200);
+
+/** Reverse-DNS plugin bundle name, e.g. `com.example.news-wire`. Unique in a unit. */
+export const Bundle = z
+  .string()
+  .max(200)
+  .regex(/^[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$/i, 'must be a reverse-DNS name such as com.example.plugin');
+
+const Name = z.string().min(1).max(500);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Session
+
+export const UnitRef = z.object({ id: EntityId, name: Name });
+export type UnitRef = z.infer<typeof UnitRef>;
+
+export const Session = z.object({
+  user: z.object({ id: EntityId, name: Name }),
+  role: Role,
+  unit: UnitRef,
+  units: z.array(UnitRef),
+});
+export type Session = z.infer<typeof Session>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Plugins
+
+export const Permission = z.object({ id: z.string().min(1).max(200), label: Name, description: z.string().max(5000) });
+export type Permission = z.infer<typeof Permission>;
+
+/** A plugin's actions and portals, each mapped to the bundle of the plugin that provides it. */
+export const RequirementMappings = z.object({
+  actions: z.record(z.string(), Bundle),
+  portals: z.record(z.string(), Bundle),
+});
+export type RequirementMappings = z.infer<typeof RequirementMappings>;
+
+const pluginFields = {
+  bundle: Bundle,
+  name: Name,
+  version: z.string().min(1).max(100),
+  author: z.string().max(500),
+  description: z.string().max(10000).optional(),
+  manifestUrl: z.string().min(1).max(2000),
+  enabled: z.boolean(),
+  configuration: JsonObject,
+  permissions: z.array(Permission),
+  permissionMappings: z.record(z.string(), z.array(Role)),
+  requirementMappings: RequirementMappings,
+  icon: z
+    .string()
+    .regex(/^data:image\/[a-z0-9.+-]+[;,]/i, 'must be a data: URL of an image')
+    .optional(),
+};
+
+/** Body of `POST /units/{unit}/plugins`. */
+export const PluginInput = z.object(pluginFields);
+export type PluginInput = z.infer<typeof PluginInput>;
+
+/** A plugin as `GET /units/{unit}/plugins/{id}` returns it. */
+export const Plugin = z.object({ id: EntityId, ...pluginFields });
+export type Plugin = z.infer<typeof Plugin>;
+
+/** A plugin as the list endpoint returns it. */
+export const PluginSummary = Plugin.pick({ id: true, bundle: true, name: true, version: true, enabled: true });
+export type PluginSummary = z.infer<typeof PluginSummary>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Workspaces
+
+const applicationFields = {
+  /** Bundle of the plugin this application comes from. */
+  plugin: Bundle,
+  column: z.number().int().min(0).max(100),
+  position: z.number().int().min(0).max(10000),
+  config: JsonObject,
+};
+export const ApplicationInput = z.object(applicationFields);
+export type ApplicationInput = z.infer<typeof ApplicationInput>;
+export const Application = z.object({ id: EntityId, ...applicationFields });
+export type Application = z.infer<typeof Application>;
+
+export const WorkspaceIcon = z.object({
+  text: z.string().max(10),
+  color: z.string().max(50),
+  image: z.string().max(2_000_000).optional(),
+});
+export type WorkspaceIcon = z.infer<typeof WorkspaceIcon>;
+
+const workspaceFields = {
+  name: Name,
+  /** User id of the workspace's owner. */
+  owner: EntityId,
+  shared: z.boolean(),
+  layout: z.string().min(1).max(100),
+  icon: WorkspaceIcon,
+};
+
+/** Body of `POST /units/{unit}/workspaces`: application ids are assigned by the server. */
+export const WorkspaceInput = z.object({ ...workspaceFields, applications: z.array(ApplicationInput) });
+export type WorkspaceInput = z.infer<typeof WorkspaceInput>;
+
+/** A workspace as `GET /units/{unit}/workspaces/{id}` returns it. */
+export const Workspace = z.object({ id: EntityId, ...workspaceFields, applications: z.array(Application) });
+export type Workspace = z.infer<typeof Workspace>;
+
+/** A workspace as the list endpoint returns it. */
+export const WorkspaceSummary = Workspace.pick({ id: true, name: true, owner: true, shared: true });
+export type WorkspaceSummary = z.infer<typeof WorkspaceSummary>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Profiles
+
+const profileFields = {
+  name: Name,
+  roles: z.array(Role),
+  /** Ids of the workspaces assigned to this profile, in display order. */
+  workspaces: z.array(EntityId),
+};
+export const ProfileInput = z.object(profileFields);
+export type ProfileInput = z.infer<typeof ProfileInput>;
+export const Profile = z.object({ id: EntityId, ...profileFields });
+export type Profile = z.infer<typeof Profile>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Key store
+
+export const KeyName = z.string().min(1).max(500);
+export const KeyValueInput = z.object({ value: z.string().max(1_000_000), secret: z.boolean() });
+export type KeyValueInput = z.infer<typeof KeyValueInput>;
+export const KeyEntry = z.object({ key: KeyName, ...KeyValueInput.shape });
+export type KeyEntry = z.infer<typeof KeyEntry>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// API envelopes
+
+/** Maximum `limit` of a list request. */
+export const MAX_PAGE_LIMIT = 100;
+
+/** One page of a list endpoint. */
+export function Page<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int().min(0),
+    offset: z.number().int().min(0),
+    limit: z.number().int().min(1).max(MAX_PAGE_LIMIT),
+  });
+}
+export interface Page<T> {
+  items: T[];
+  total: number;
+  offset: number;
+  limit: number;
+}
+
+/** Error body of every non-2xx response. `issues` is present for 400 (zod issues: path and message). */
+export const ApiErrorBody = z.object({
+  error: z.string(),
+  message: z.string(),
+  issues: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() })).optional(),
+});
+export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Backup payload (what is inside the encrypted file)
+
+/** The whole state of a unit, with the ids it had in its source unit. */
+export const UnitState = z.object({
+  plugins: z.array(Plugin),
+  workspaces: z.array(Workspace),
+  profiles: z.array(Profile),
+  keys: z.array(KeyEntry),
+});
+export type UnitState = z.infer<typeof UnitState>;
+
+export const Counts = z.object({
+  plugins: z.number().int().min(0),
+  workspaces: z.number().int().min(0),
+  profiles: z.number().int().min(0),
+  keys: z.number().int().min(0),
+});
+export type Counts = z.infer<typeof Counts>;
+
+/** Describes a backup: where it came from, who made it, when, and what it holds. Encrypted with the rest. */
+export const Manifest = z.object({
+  /** Version of the payload schema (this object and {@link UnitState}). */
+  payloadVersion: z.literal(1),
+  appVersion: z.string(),
+  /** Origin (scheme://host:port) of the page that made the backup. */
+  origin: z.string(),
+  unit: UnitRef,
+  exportedBy: z.object({ id: EntityId, name: Name }),
+  /** ISO-8601 timestamp. */
+  createdAt: z.string(),
+  counts: Counts,
+});
+export type Manifest = z.infer<typeof Manifest>;
+
+/** The decrypted content of a backup file. */
+export const BackupPayload = z.object({ manifest: Manifest, unit: UnitState });
+export type BackupPayload = z.infer<typeof BackupPayload>;
