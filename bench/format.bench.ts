@@ -1,0 +1,283 @@
+/**
+ * Benchmark of the backup format (`npm run bench`): throughput of encrypt+compress and decrypt+decompress on a
+ * ~50 MB unit-like payload at each candidate chunk size, key-derivation time at the default count, peak JS heap,
+ * the longest main-thread task, and the same pipeline with the browser's native CompressionStream('deflate-raw')
+ * in place of fflate. Figures only: nothing here asserts a speed.
+ */
+import type { BenchTable } from './types.js';
+import { makeUnitPayload } from '../test/fixtures/make-unit-payload.js';
+import { Deflate, Inflate } from 'fflate';
+import {
+  DEFAULT_ITERATIONS,
+  decryptBackupBlob,
+  encryptBackupToBlob,
+  SALT_BYTES,
+} from '../src/format/index.js';
+import { deriveKeys } from '../src/format/keys.js';
+import { parseJsonIncrementally } from '../src/format/parse.js';
+import { createTaskBudget } from '../src/format/schedule.js';
+import { generateJsonPieces } from '../src/format/serialize.js';
+import { openChunk, sealChunk } from '../src/format/stream.js';
+
+const MiB = 1024 * 1024;
+const CHUNK_SIZES = [64 * 1024, 256 * 1024, 1 * MiB, 4 * MiB];
+const TARGET_PAYLOAD_BYTES = 50 * MiB;
+const PASSWORD = 'bench password ✓';
+/** Benchmarks use the minimum count so KDF time does not blur pipeline throughput (KDF is measured apart). */
+const PIPELINE_ITERATIONS = 100_000;
+
+interface Measured<T> {
+  result: T;
+  ms: number;
+  longestTaskMs: number;
+  peakHeapMiB: number | string;
+}
+
+type MemoryPerformance = Performance & { memory?: { usedJSHeapSize: number } };
+
+/** Runs `work`, recording wall time, the longest main-thread task (longtask ≥ 50 ms) and peak heap growth. */
+async function measure<T>(work: () => Promise<T>): Promise<Measured<T>> {
+  const memory = () => (performance as MemoryPerformance).memory?.usedJSHeapSize;
+  let longest = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+  });
+  observer.observe({ type: 'longtask', buffered: false });
+  const baseline = memory();
+  let peak = baseline ?? 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, memory() ?? 0)), 5);
+  const started = performance.now();
+  const result = await work();
+  const ms = performance.now() - started;
+  peak = Math.max(peak, memory() ?? 0);
+  clearInterval(sampler);
+  await new Promise((resolve) => setTimeout(resolve, 50)); // let the last longtask entry arrive
+  observer.disconnect();
+  const peakHeapMiB = baseline === undefined ? 'n/a' : round((peak - baseline) / MiB);
+  return { result, ms, longestTaskMs: round(longest), peakHeapMiB };
+}
+
+function round(n: number, digits = 1): number {
+  return Math.round(n * 10 ** digits) / 10 ** digits;
+}
+
+function mbPerSecond(bytes: number, ms: number): number {
+  return round(bytes / MiB / (ms / 1000));
+}
+
+interface NativeFile {
+  blob: Blob;
+  compressedBytes: number;
+  key: CryptoKey;
+}
+
+/**
+ * The same pipeline with CompressionStream('deflate-raw') in place of fflate: incremental serialisation, UTF-8
+ * slices written to the stream, compressed output sealed chunk by chunk with the same STREAM code. Bench only.
+ */
+async function encryptNative(payload: unknown, chunkBytes: number): Promise<NativeFile> {
+  const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
+  const { payloadKey: key } = await deriveKeys(PASSWORD, salt, PIPELINE_ITERATIONS);
+  const stream = new CompressionStream('deflate-raw');
+  const writer = stream.writable.getWriter();
+  const sealed: Uint8Array[] = [];
+  let compressedBytes = 0;
+  const reading = (async () => {
+    let pending = new Uint8Array(0);
+    for await (const part of stream.readable as unknown as AsyncIterable<Uint8Array>) {
+      const joined = new Uint8Array(pending.length + part.length);
+      joined.set(pending);
+      joined.set(part, pending.length);
+      pending = joined;
+      while (pending.length > chunkBytes) {
+        sealed.push(await sealChunk(key, sealed.length, false, pending.subarray(0, chunkBytes)));
+        compressedBytes += chunkBytes;
+        pending = pending.slice(chunkBytes);
+      }
+    }
+    sealed.push(await sealChunk(key, sealed.length, true, pending));
+    compressedBytes += pending.length;
+  })();
+  const encoder = new TextEncoder();
+  const budget = createTaskBudget(undefined);
+  let batch: string[] = [];
+  let chars = 0;
+  for (const piece of generateJsonPieces(payload)) {
+    batch.push(piece);
+    chars += piece.length;
+    if (chars >= 64 * 1024) {
+      await writer.write(encoder.encode(batch.join('')));
+      batch = [];
+      chars = 0;
+      await budget.pause(); // stream writes resolve as microtasks: without this the loop is one long task
+    }
+  }
+  await writer.write(encoder.encode(batch.join('')));
+  await writer.close();
+  await reading;
+  return { blob: new Blob(sealed as BlobPart[]), compressedBytes, key };
+}
+
+async function decryptNative(file: NativeFile, chunkBytes: number): Promise<unknown> {
+  const chunks = Math.max(1, Math.ceil(file.compressedBytes / chunkBytes));
+  const stream = new DecompressionStream('deflate-raw');
+  const writer = stream.writable.getWriter();
+  const decoder = new TextDecoder();
+  const segments: string[] = [];
+  let segment = '';
+  const reading = (async () => {
+    for await (const part of stream.readable as unknown as AsyncIterable<Uint8Array>) {
+      segment += decoder.decode(part, { stream: true });
+      if (segment.length >= 1 << 20) {
+        segments.push(segment);
+        segment = '';
+      }
+    }
+    segments.push(segment + decoder.decode());
+  })();
+  let offset = 0;
+  for (let i = 0; i < chunks; i++) {
+    const length = Math.min(chunkBytes, file.compressedBytes - i * chunkBytes) + 16;
+    const sealed = new Uint8Array(await file.blob.slice(offset, offset + length).arrayBuffer());
+    offset += length;
+    const plain = await openChunk(file.key, i, i === chunks - 1, sealed);
+    if (!plain) throw new Error(`native bench: chunk ${i} did not open`);
+    await writer.write(plain);
+  }
+  await writer.close();
+  await reading;
+  const budget = createTaskBudget(undefined);
+  return parseJsonIncrementally(segments, () => budget.pause());
+}
+
+/** One row of the pipeline table. */
+function pipelineRow(
+  label: string,
+  fileBytes: number,
+  plaintextBytes: number,
+  enc: Measured<unknown>,
+  dec: Measured<unknown>,
+): (string | number)[] {
+  const speed = (m: Measured<unknown>) => mbPerSecond(plaintextBytes, m.ms);
+  return [
+    label,
+    round(fileBytes / MiB),
+    speed(enc),
+    speed(dec),
+    enc.longestTaskMs,
+    dec.longestTaskMs,
+    enc.peakHeapMiB,
+    dec.peakHeapMiB,
+  ];
+}
+
+/** Pushes `data` into an fflate stream in slices of `size`, the last one marked final. */
+function pushInSlices(stream: { push(c: Uint8Array, f: boolean): void }, data: Uint8Array, size: number): void {
+  for (let at = 0; at < data.length; at += size) stream.push(data.subarray(at, at + size), at + size >= data.length);
+}
+
+/** Runs `data` through a browser (de)compression stream. */
+async function pipeBytes(data: Uint8Array, transform: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+  const output = new Blob([data as BlobPart]).stream().pipeThrough(transform);
+  return new Uint8Array(await new Response(output).arrayBuffer());
+}
+
+/** Each stage of the pipeline alone, as single calls, so the pipeline's totals can be explained. */
+async function measureStages(payload: unknown): Promise<(string | number)[][]> {
+  const text = JSON.stringify(payload);
+  const input = new TextEncoder().encode(text);
+  const segmentCount = Math.ceil(text.length / (1 << 20));
+  const segments = Array.from({ length: segmentCount }, (_, i) => text.slice(i << 20, (i + 1) << 20));
+  /** Returns a buffer of the compressed length (only the length is used, for the ratio). */
+  const deflateLevel = (level: 1 | 6) => {
+    let length = 0;
+    pushInSlices(new Deflate({ level }, (data) => (length += data.length)), input, 64 * 1024);
+    return new Uint8Array(length);
+  };
+  const level6 = await pipeBytes(input, new CompressionStream('deflate-raw')); // any raw-deflate stream will do
+  const rows: (string | number)[][] = [];
+  const time = async (label: string, work: () => unknown) => {
+    const started = performance.now();
+    const result = await work();
+    const ms = performance.now() - started;
+    const compressed = result instanceof Uint8Array && result.length < input.length;
+    const ratio = compressed ? round(input.length / result.length, 2) : '';
+    rows.push([label, round(ms), mbPerSecond(input.length, ms), ratio]);
+  };
+  await time('JSON.stringify, one call', () => JSON.stringify(payload));
+  await time('incremental serialisation + UTF-8 encoding (serialize.ts)', () => {
+    for (const piece of generateJsonPieces(payload)) new TextEncoder().encode(piece);
+  });
+  await time('JSON.parse, one call', () => JSON.parse(text));
+  await time('time-sliced parse, 1 M-char segments (parse.ts)', () => parseJsonIncrementally(segments, async () => {}));
+  await time('fflate Deflate level 1, 64 KiB pushes', () => deflateLevel(1));
+  await time('fflate Deflate level 6, 64 KiB pushes', () => deflateLevel(6));
+  await time('fflate Inflate, 16 KiB pushes', () => pushInSlices(new Inflate(() => undefined), level6, 16 * 1024));
+  await time('CompressionStream("deflate-raw")', () => pipeBytes(input, new CompressionStream('deflate-raw')));
+  await time('DecompressionStream("deflate-raw")', () => pipeBytes(level6, new DecompressionStream('deflate-raw')));
+  return rows;
+}
+
+/** `npm run bench` entry point. */
+export default async function runFormatBench(): Promise<BenchTable[]> {
+  const payload = makeUnitPayload(TARGET_PAYLOAD_BYTES);
+  const plaintextBytes = new TextEncoder().encode(JSON.stringify(payload)).length;
+
+  const kdfRuns: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    await deriveKeys(PASSWORD, crypto.getRandomValues(new Uint8Array(SALT_BYTES)), DEFAULT_ITERATIONS);
+    kdfRuns.push(performance.now() - started);
+  }
+
+  const pipeline: (string | number)[][] = [];
+  for (const chunkBytes of CHUNK_SIZES) {
+    const options = { iterations: PIPELINE_ITERATIONS, chunkBytes };
+    const enc = await measure(() => encryptBackupToBlob(payload, PASSWORD, options));
+    const dec = await measure(() => decryptBackupBlob(enc.result, PASSWORD));
+    const label = `fflate L6, ${chunkBytes / 1024} KiB chunks`;
+    pipeline.push(pipelineRow(label, enc.result.size, plaintextBytes, enc, dec));
+  }
+  for (const chunkBytes of [256 * 1024, 1 * MiB]) {
+    const enc = await measure(() => encryptNative(payload, chunkBytes));
+    const dec = await measure(() => decryptNative(enc.result, chunkBytes));
+    const label = `native deflate-raw*, ${chunkBytes / 1024} KiB chunks`;
+    pipeline.push(pipelineRow(label, enc.result.blob.size, plaintextBytes, enc, dec));
+  }
+  const kdfMean = kdfRuns.reduce((a, b) => a + b) / kdfRuns.length;
+
+  return [
+    {
+      title: `Format: ${round(plaintextBytes / MiB)} MiB unit-like JSON, payload → Blob → payload`,
+      columns: [
+        'pipeline',
+        'file MiB',
+        'enc MB/s',
+        'dec MB/s',
+        'enc longest task ms',
+        'dec longest task ms',
+        'enc peak heap MiB',
+        'dec peak heap MiB',
+      ],
+      rows: pipeline,
+      notes: [
+        'MB/s = MiB of JSON plaintext per second, wall time, from payload object to Blob and back to object.',
+        'Longest task: PerformanceObserver("longtask") only reports tasks of 50 ms or more; 0 means none.',
+        'Peak heap: growth of performance.memory.usedJSHeapSize, sampled every 5 ms; coarse unless Chromium runs ' +
+          'with --enable-precise-memory-info, and noisy because it depends on when V8 collects garbage.',
+        '* native rows: the same serialisation, STREAM sealing and time-sliced parse, with Compression/' +
+          'DecompressionStream("deflate-raw") in place of fflate (bench-only code, no header).',
+      ],
+    },
+    {
+      title: 'Format: PBKDF2-HMAC-SHA256 key derivation (WebCrypto, off the main thread)',
+      columns: ['iterations', 'runs', 'min ms', 'mean ms'],
+      rows: [[DEFAULT_ITERATIONS, kdfRuns.length, round(Math.min(...kdfRuns)), round(kdfMean)]],
+    },
+    {
+      title: 'Format: each stage alone on the same JSON (single calls are single long tasks)',
+      columns: ['stage', 'ms', 'MB/s', 'ratio'],
+      rows: await measureStages(payload),
+    },
+  ];
+}

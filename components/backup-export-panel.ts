@@ -1,0 +1,257 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { exportUnit, type DashboardClient, type Progress } from './engine.js';
+import { dispatchBackupEvent } from './events.js';
+import { renderAlert, renderNotice } from './notices.js';
+import { describeError, ERROR_MESSAGES, isAbort, type DescribedError } from './messages.js';
+import { MIN_PASSWORD_LENGTH, ratePassword, type PasswordStrength } from './password-strength.js';
+import { announcePhase, renderProgress } from './progress.js';
+import { downloadBlob } from './download.js';
+import { formatBytes, formatCount } from './format.js';
+import { sharedStyles } from './shared.styles.js';
+import { exportPanelStyles } from './backup-export-panel.styles.js';
+import type { Counts } from '../src/schemas.js';
+
+type ExportStep = 'form' | 'running' | 'done';
+
+/**
+ * The Export tab of `<dashboard-backup>`: password and confirmation, progress with cancel, then the download.
+ * Internal: embedders use `<dashboard-backup>`.
+ *
+ * @fires backup-export-done - The file was made and handed to the browser.
+ * @fires backup-error - The export failed (not when cancelled).
+ * @csspart button - Every button; primary-button the main action.
+ */
+@customElement('backup-export-panel')
+export class BackupExportPanel extends LitElement {
+  static override styles = [sharedStyles, exportPanelStyles];
+
+  /** The Dashboard client the engine uses. */
+  @property({ attribute: false }) client?: DashboardClient;
+  /** Id of the unit to export. */
+  @property() unit = '';
+  /** Display name of the unit. */
+  @property({ attribute: 'unit-name' }) unitName = '';
+
+  @state() private step: ExportStep = 'form';
+  @state() private strength: PasswordStrength = 'too-short';
+  @state() private strengthHint = ratePassword('').hint;
+  @state() private passwordError = '';
+  @state() private confirmError = '';
+  @state() private error?: DescribedError;
+  @state() private notice = '';
+  @state() private progress?: Progress;
+  @state() private announcement = '';
+  @state() private result?: { filename: string; bytes: number; counts: Counts; url: string };
+
+  @query('#password') private passwordInput?: HTMLInputElement;
+  @query('#confirm') private confirmInput?: HTMLInputElement;
+  @query('h3') private heading?: HTMLElement;
+
+  private controller?: AbortController;
+  private focusPending = false;
+
+  /** Moves focus to the heading of the current step, once it is rendered. */
+  async focusHeading(): Promise<void> {
+    await this.updateComplete;
+    this.heading?.focus();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.controller?.abort();
+    this.releaseDownload();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.focusPending) {
+      this.focusPending = false;
+      this.heading?.focus();
+    }
+  }
+
+  private goTo(step: ExportStep): void {
+    this.step = step;
+    this.focusPending = true;
+  }
+
+  private releaseDownload(): void {
+    if (this.result) URL.revokeObjectURL(this.result.url);
+    this.result = undefined;
+  }
+
+  private handlePasswordInput(): void {
+    const rating = ratePassword(this.passwordInput?.value ?? '');
+    this.strength = rating.strength;
+    this.strengthHint = rating.hint;
+    this.passwordError = '';
+  }
+
+  private async handleSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const password = this.passwordInput?.value ?? '';
+    const confirmation = this.confirmInput?.value ?? '';
+    this.error = undefined;
+    this.notice = '';
+    this.passwordError =
+      password.length < MIN_PASSWORD_LENGTH ? ERROR_MESSAGES.PASSWORD_TOO_SHORT : '';
+    this.confirmError = !this.passwordError && confirmation !== password ? 'The two passwords are not the same.' : '';
+    if (this.passwordError || this.confirmError) {
+      await this.updateComplete;
+      (this.passwordError ? this.passwordInput : this.confirmInput)?.focus();
+      return;
+    }
+    await this.runExport(password);
+  }
+
+  private async runExport(password: string): Promise<void> {
+    if (!this.client) return;
+    this.releaseDownload();
+    this.controller = new AbortController();
+    this.progress = undefined;
+    this.announcement = `Exporting ${this.unitName || this.unit}…`;
+    this.goTo('running');
+    try {
+      const { blob, filename, manifest } = await exportUnit(this.client, password, {
+        unit: this.unit,
+        signal: this.controller.signal,
+        onProgress: (p) => this.handleProgress(p),
+      });
+      const url = downloadBlob(blob, filename);
+      this.result = { filename, bytes: blob.size, counts: manifest.counts, url };
+      this.announcement = `Backup ready: ${filename}.`;
+      this.goTo('done');
+      dispatchBackupEvent(this, 'backup-export-done', {
+        unit: this.unit,
+        filename,
+        bytes: blob.size,
+        counts: manifest.counts,
+      });
+    } catch (error) {
+      this.goTo('form');
+      if (isAbort(error)) {
+        this.notice = 'Export cancelled. Nothing was downloaded.';
+        this.announcement = this.notice;
+        return;
+      }
+      this.error = describeError(error);
+      this.announcement = '';
+      dispatchBackupEvent(this, 'backup-error', { step: 'export', unit: this.unit, ...this.error });
+    } finally {
+      this.controller = undefined;
+    }
+  }
+
+  private handleProgress(p: Progress): void {
+    this.announcement = announcePhase(this.progress, p) ?? this.announcement;
+    this.progress = p;
+  }
+
+  private handleCancel(): void {
+    this.controller?.abort();
+  }
+
+  private handleAgain(): void {
+    this.releaseDownload();
+    this.strength = 'too-short';
+    this.strengthHint = ratePassword('').hint;
+    this.goTo('form');
+  }
+
+  private renderForm() {
+    const describedBy = ['password-strength', 'password-reminder', this.passwordError ? 'password-error' : '']
+      .filter(Boolean)
+      .join(' ');
+    return html`
+      <h3 tabindex="-1" part="heading">Export ${this.unitName || this.unit}</h3>
+      <p>
+        Saves every plugin, workspace, profile and key of this unit to an encrypted file on this computer. Choose the
+        password that will protect it.
+      </p>
+      ${renderNotice(this.notice)}
+      ${renderAlert(this.error)}
+      <form novalidate @submit=${this.handleSubmit}>
+        <div class="field">
+          <label for="password" part="label">Password</label>
+          <input
+            id="password"
+            part="input"
+            type="password"
+            autocomplete="new-password"
+            aria-describedby=${describedBy}
+            aria-invalid=${this.passwordError ? 'true' : 'false'}
+            @input=${this.handlePasswordInput}
+          />
+          <div class="meter" data-strength=${this.strength} aria-hidden="true"><span></span><span></span><span></span></div>
+          <p id="password-strength" class="hint">${this.strengthHint}</p>
+          ${this.passwordError ? html`<p id="password-error" class="field-error">${this.passwordError}</p>` : nothing}
+        </div>
+        <div class="field">
+          <label for="confirm" part="label">Confirm the password</label>
+          <input
+            id="confirm"
+            part="input"
+            type="password"
+            autocomplete="new-password"
+            aria-invalid=${this.confirmError ? 'true' : 'false'}
+            aria-describedby=${this.confirmError ? 'confirm-error' : nothing}
+            @input=${() => (this.confirmError = '')}
+          />
+          ${this.confirmError ? html`<p id="confirm-error" class="field-error">${this.confirmError}</p>` : nothing}
+        </div>
+        <p id="password-reminder" class="notice warning" part="notice">
+          <strong>Keep this password safe.</strong> It cannot be recovered: without it nobody, not even an administrator,
+          can open the backup.
+        </p>
+        <div class="actions">
+          <button class="button primary" part="button primary-button" type="submit">Export</button>
+        </div>
+      </form>
+    `;
+  }
+
+  private renderRunning() {
+    return html`
+      <h3 tabindex="-1" part="heading">Exporting ${this.unitName || this.unit}</h3>
+      ${renderProgress(this.progress, 'Export progress')}
+      <div class="actions">
+        <button class="button" part="button" type="button" @click=${this.handleCancel}>Cancel</button>
+      </div>
+    `;
+  }
+
+  private renderDone() {
+    const r = this.result;
+    if (!r) return nothing;
+    const c = r.counts;
+    return html`
+      <h3 tabindex="-1" part="heading">Backup ready</h3>
+      <div class="notice success" part="notice">
+        <p>
+          <strong>${r.filename}</strong> (${formatBytes(r.bytes)}) was saved to your downloads. It holds
+          ${formatCount(c.plugins, 'plugin')}, ${formatCount(c.workspaces, 'workspace')},
+          ${formatCount(c.profiles, 'profile')} and ${formatCount(c.keys, 'key')}.
+        </p>
+      </div>
+      <p>Keep the file and its password in separate safe places.</p>
+      <div class="actions">
+        <a class="button" part="button" href=${r.url} download=${r.filename}>Download again</a>
+        <button class="button" part="button" type="button" @click=${this.handleAgain}>Make another backup</button>
+      </div>
+    `;
+  }
+
+  override render() {
+    const body =
+      this.step === 'running' ? this.renderRunning() : this.step === 'done' ? this.renderDone() : this.renderForm();
+    return html`${body}
+      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'backup-export-panel': BackupExportPanel;
+  }
+}

@@ -1,0 +1,329 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import {
+  openBackup,
+  planImport,
+  runImport,
+  type DashboardClient,
+  type ImportPlan,
+  type ImportResult,
+  type OpenedBackup,
+  type Phase,
+  type Progress,
+} from './engine.js';
+import { dispatchBackupEvent } from './events.js';
+import { isBackupError } from '../src/errors.js';
+import { describeError, isAbort, type DescribedError } from './messages.js';
+import { announcePhase, renderPhaseList, renderProgress } from './progress.js';
+import { renderBackupSummary, renderConsequences, renderDangling, renderPlan } from './import-preview.js';
+import { renderAlert } from './notices.js';
+import { renderImportForm } from './file-picker.js';
+import { renderImportResult } from './import-result.js';
+import { DEFAULT_RELOAD_DELAY_MS, scheduleReload, type ReloadHook } from './reload.js';
+import { sharedStyles } from './shared.styles.js';
+import { importPanelStyles } from './backup-import-panel.styles.js';
+
+type ImportStep = 'select' | 'validating' | 'preview' | 'importing' | 'done';
+
+/** The phases of an import, in order, as the progress list shows them. */
+export const IMPORT_PHASES: readonly Phase[] = ['preflight', 'snapshot', 'wipe', 'create', 'verify'];
+
+/**
+ * The Import tab of `<dashboard-backup>`: choose or drop a file, password, Validate → preview of the backup and of
+ * the changes → Import with progress → success and reload. Internal: embedders use `<dashboard-backup>`.
+ *
+ * @fires backup-validated - The file was opened and compared with this unit.
+ * @fires backup-import-done - The import finished and was verified; `preventDefault()` cancels the reload.
+ * @fires backup-error - Validation or import failed.
+ */
+@customElement('backup-import-panel')
+export class BackupImportPanel extends LitElement {
+  static override styles = [sharedStyles, importPanelStyles];
+
+  /** The Dashboard client the engine uses. */
+  @property({ attribute: false }) client?: DashboardClient;
+  /** Id of the unit to restore into. */
+  @property() unit = '';
+  /** Display name of the unit; typing it confirms a restore from another unit. */
+  @property({ attribute: 'unit-name' }) unitName = '';
+  /** Called after a successful import (after `reloadDelay`); false for none. */
+  @property({ attribute: false }) reload: ReloadHook = false;
+  /** Milliseconds between showing success and reloading. */
+  @property({ type: Number, attribute: 'reload-delay' }) reloadDelay = DEFAULT_RELOAD_DELAY_MS;
+
+  @state() private step: ImportStep = 'select';
+  @state() private file?: File;
+  @state() private dragging = false;
+  @state() private fileError = '';
+  @state() private passwordError = '';
+  @state() private error?: DescribedError;
+  @state() private notice = '';
+  @state() private backup?: OpenedBackup;
+  @state() private plan?: ImportPlan;
+  @state() private confirmation = '';
+  @state() private progress?: Progress;
+  @state() private announcement = '';
+  @state() private result?: ImportResult;
+  @state() private reloading = false;
+
+  @query('#password') private passwordInput?: HTMLInputElement;
+  @query('h3') private heading?: HTMLElement;
+
+  /** Kept from Validate to Import only: the engine encrypts the safety snapshot with it. Cleared after. */
+  private password = '';
+  private controller?: AbortController;
+  private cancelReload = () => {};
+  private focusPending = false;
+
+  /** Moves focus to the heading of the current step, once it is rendered. */
+  async focusHeading(): Promise<void> {
+    await this.updateComplete;
+    this.heading?.focus();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.controller?.abort();
+    this.cancelReload();
+    this.password = '';
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.focusPending) {
+      this.focusPending = false;
+      this.heading?.focus();
+    }
+  }
+
+  private goTo(step: ImportStep): void {
+    this.step = step;
+    this.focusPending = true;
+  }
+
+  private get confirmed(): boolean {
+    if (!this.plan || this.plan.sameUnit) return true;
+    const typed = this.confirmation.trim().toLowerCase();
+    return typed === this.unitName.trim().toLowerCase() || typed === this.unit.toLowerCase();
+  }
+
+  private chooseFile(file: File | undefined): void {
+    this.file = file;
+    this.fileError = '';
+    this.error = undefined;
+  }
+
+  private async handleValidate(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const password = this.passwordInput?.value ?? '';
+    this.error = undefined;
+    this.notice = '';
+    this.fileError = this.file ? '' : 'Choose a backup file first.';
+    this.passwordError = password ? '' : 'Enter the password of this backup.';
+    if (this.fileError || this.passwordError || !this.file || !this.client) return;
+    this.controller = new AbortController();
+    const signal = this.controller.signal;
+    this.progress = undefined;
+    this.announcement = 'Opening the backup…';
+    this.goTo('validating');
+    try {
+      const onProgress = (p: Progress) => this.handleProgress(p);
+      const backup = await openBackup(this.file, password, { signal, onProgress });
+      onProgress({ phase: 'plan', done: 0, total: 0 });
+      const plan = await planImport(this.client, backup, { unit: this.unit, signal });
+      this.password = password;
+      this.backup = backup;
+      this.plan = plan;
+      this.confirmation = '';
+      this.announcement = 'Backup checked. Review the changes before importing.';
+      this.goTo('preview');
+      dispatchBackupEvent(this, 'backup-validated', {
+        sourceUnit: backup.manifest.unit.id,
+        unit: this.unit,
+        counts: backup.counts,
+        sameUnit: plan.sameUnit,
+        sameOrigin: plan.sameOrigin,
+        dangling: plan.dangling.length,
+      });
+    } catch (error) {
+      this.goTo('select');
+      if (isAbort(error)) {
+        this.notice = 'Validation cancelled.';
+        return;
+      }
+      this.fail('validate', error);
+    } finally {
+      this.controller = undefined;
+    }
+  }
+
+  private fail(step: 'validate' | 'import', error: unknown): void {
+    this.error = describeError(error);
+    this.announcement = '';
+    dispatchBackupEvent(this, 'backup-error', { step, unit: this.unit, ...this.error });
+  }
+
+  private handleProgress(p: Progress): void {
+    this.announcement = announcePhase(this.progress, p) ?? this.announcement;
+    this.progress = p;
+  }
+
+  private async handleImport(): Promise<void> {
+    if (!this.client || !this.backup || !this.plan || !this.confirmed) return;
+    this.error = undefined;
+    this.progress = undefined;
+    this.announcement = `Importing into ${this.unitName}…`;
+    this.goTo('importing');
+    try {
+      // The element shows success before reloading, so the engine must not reload by itself.
+      this.result = await runImport(this.client, this.backup, this.password, {
+        unit: this.unit,
+        confirmOtherUnit: !this.plan.sameUnit,
+        // The plan the admin approved: a unit that changed since is refused with PLAN_CHANGED.
+        expectedPlan: this.plan,
+        onProgress: (p) => this.handleProgress(p),
+        reload: false,
+      });
+      this.finish();
+    } catch (error) {
+      this.goTo('preview');
+      this.fail('import', error);
+      // The unit changed since the preview: show the current consequences before the admin tries again.
+      if (isBackupError(error, 'PLAN_CHANGED') && this.backup) {
+        this.plan = await planImport(this.client, this.backup, { unit: this.unit }).catch(() => this.plan);
+      }
+    }
+  }
+
+  private finish(): void {
+    const result = this.result;
+    if (!result) return;
+    this.password = '';
+    this.backup = undefined;
+    const proceed = dispatchBackupEvent(this, 'backup-import-done', {
+      unit: this.unit,
+      mode: 'import',
+      counts: result.counts,
+      differences: result.differences.length,
+    });
+    this.reloading = proceed && this.reload !== false;
+    this.announcement = `Import complete.${this.reloading ? ' The page will reload.' : ''}`;
+    this.goTo('done');
+    if (this.reloading) this.cancelReload = scheduleReload(this.reload, this.reloadDelay);
+  }
+
+  private handleCancel(): void {
+    this.controller?.abort();
+  }
+
+  private handleBack(): void {
+    this.password = '';
+    this.backup = undefined;
+    this.plan = undefined;
+    this.error = undefined;
+    this.goTo('select');
+  }
+
+  private handleReloadNow(): void {
+    this.cancelReload();
+    if (this.reload) this.reload();
+  }
+
+  private renderSelect() {
+    return renderImportForm({
+      unitName: this.unitName || this.unit,
+      notice: this.notice,
+      error: this.error,
+      passwordError: this.passwordError,
+      picker: {
+        file: this.file,
+        dragging: this.dragging,
+        error: this.fileError,
+        onFile: (file) => this.chooseFile(file),
+        onDragging: (dragging) => (this.dragging = dragging),
+      },
+      onPasswordInput: () => (this.passwordError = ''),
+      onSubmit: (event) => this.handleValidate(event),
+    });
+  }
+
+  private renderValidating() {
+    return html`
+      <h3 tabindex="-1" part="heading">Checking the backup</h3>
+      ${renderProgress(this.progress, 'Validation progress')}
+      <div class="actions">
+        <button class="button" part="button" type="button" @click=${this.handleCancel}>Cancel</button>
+      </div>
+    `;
+  }
+
+  private renderPreview() {
+    const plan = this.plan;
+    const backup = this.backup;
+    if (!plan || !backup) return nothing;
+    const blocked = plan.dangling.length > 0;
+    return html`
+      <h3 tabindex="-1" part="heading">Review before importing</h3>
+      ${renderAlert(this.error)}
+      ${renderDangling(plan)} ${renderBackupSummary(backup)} ${renderPlan(plan, this.unitName)}
+      ${renderConsequences({
+        plan,
+        backup,
+        unitName: this.unitName,
+        confirmation: this.confirmation,
+        onConfirmation: (text) => (this.confirmation = text),
+      })}
+      <div class="actions">
+        <button
+          class="button danger"
+          part="button primary-button"
+          type="button"
+          ?disabled=${blocked || !this.confirmed}
+          @click=${this.handleImport}
+        >
+          Import
+        </button>
+        <button class="button" part="button" type="button" @click=${this.handleBack}>Choose another file</button>
+      </div>
+    `;
+  }
+
+  private renderImporting() {
+    const current = this.progress ? IMPORT_PHASES.indexOf(this.progress.phase) : 0;
+    return html`
+      <h3 tabindex="-1" part="heading">Importing into ${this.unitName}</h3>
+      <p>Keep this page open. If it closes, you can resume or roll back the import when you come back.</p>
+      ${renderPhaseList(IMPORT_PHASES, this.progress?.phase)}
+      ${renderProgress(this.progress, 'Import progress')}
+    `;
+  }
+
+  private renderDone() {
+    if (!this.result) return nothing;
+    return renderImportResult({
+      title: 'Import complete',
+      unitName: this.unitName,
+      result: this.result,
+      reloading: this.reloading,
+      onReloadNow: () => this.handleReloadNow(),
+    });
+  }
+
+  override render() {
+    const views: Record<ImportStep, () => unknown> = {
+      select: () => this.renderSelect(),
+      validating: () => this.renderValidating(),
+      preview: () => this.renderPreview(),
+      importing: () => this.renderImporting(),
+      done: () => this.renderDone(),
+    };
+    return html`${views[this.step]()}
+      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'backup-import-panel': BackupImportPanel;
+  }
+}

@@ -1,0 +1,42 @@
+import { LitElement, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { pagerStyles } from './backup-inspector-parts.styles.js';
+import { inspectorTokens } from './backup-inspector.styles.js';
+
+/**
+ * @summary Previous/next pagination for the inspector's long lists.
+ *
+ * @fires page-change - `{ page }` (0-based) when the user picks another page. Does not bubble.
+ * @csspart base - The `<nav>` element.
+ */
+@customElement('backup-inspector-pager')
+export class BackupInspectorPager extends LitElement {
+  static override styles = [inspectorTokens, pagerStyles];
+
+  /** Current page, 0-based. */
+  @property({ type: Number }) page = 0;
+  /** Number of pages (at least 1). */
+  @property({ type: Number, attribute: 'page-count' }) pageCount = 1;
+  /** Accessible name of the navigation, e.g. "Plugins pages". */
+  @property() label = 'Pages';
+
+  private handleGo(page: number): void {
+    this.dispatchEvent(new CustomEvent('page-change', { detail: { page } }));
+  }
+
+  override render() {
+    if (this.pageCount <= 1) return html``;
+    const last = this.pageCount - 1;
+    return html`<nav part="base" aria-label=${this.label}>
+      <button type="button" ?disabled=${this.page <= 0} @click=${() => this.handleGo(this.page - 1)}>Previous</button>
+      <span aria-live="polite">Page ${this.page + 1} of ${this.pageCount}</span>
+      <button type="button" ?disabled=${this.page >= last} @click=${() => this.handleGo(this.page + 1)}>Next</button>
+    </nav>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'backup-inspector-pager': BackupInspectorPager;
+  }
+}

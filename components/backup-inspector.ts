@@ -1,0 +1,286 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import { diffBackups, type BackupDiff } from '../src/inspect/diff.js';
+import { createBackupJsonBlob, suggestJsonFilename } from '../src/inspect/export-json.js';
+import { describeOpenError, formatIssuePath } from '../src/inspect/messages.js';
+import { openInspectedBackup, type InspectedBackup } from '../src/inspect/open.js';
+import type { Counts } from '../src/schemas.js';
+import { dispatchInspectorEvent } from './backup-inspector-events.js';
+import type { BackupInspectorOpener, OpenerSubmitDetail } from './backup-inspector-opener.js';
+import { inspectorStyles, inspectorTokens } from './backup-inspector.styles.js';
+import { formatCount, formatDate } from './format.js';
+import './backup-inspector-diff.js';
+import './backup-inspector-opener.js';
+import './backup-inspector-tree.js';
+
+type Step = 'open' | 'compare';
+
+/** Schema problems listed under the manifest; the rest are counted. */
+export const MAX_ISSUES_SHOWN = 50;
+
+
+/**
+ * @summary Opens an encrypted Dashboard backup in the browser — no server, no network — and shows what it holds:
+ * the manifest, counts, and a searchable tree of plugins, workspaces, profiles and keys. Compares two backups and
+ * saves the decrypted content as JSON after a warning.
+ *
+ * @fires inspector-open - A backup was decrypted and validated. Detail: `{ manifest, counts }`.
+ * @fires inspector-compare - A second backup was compared with the first. Detail: `{ other, identical, differences }`.
+ * @fires inspector-save - Cancelable. The user confirmed saving unencrypted JSON. Detail: `{ filename, bytes }`;
+ *   `preventDefault()` stops the download.
+ * @fires inspector-error - Opening or comparing failed. Detail: `{ step, code, message }`.
+ *
+ * @csspart base - The root wrapper.
+ * @csspart manifest - The manifest and counts.
+ * @csspart tree - The `<backup-inspector-tree>`.
+ * @csspart save-warning - The confirmation shown before saving JSON.
+ * @csspart compare - The comparison section.
+ *
+ * @cssproperty --backup-inspector-background - Background colour.
+ * @cssproperty --backup-inspector-color - Text colour.
+ * @cssproperty --backup-inspector-muted-color - Secondary text colour.
+ * @cssproperty --backup-inspector-border-color - Borders.
+ * @cssproperty --backup-inspector-surface - Buttons and highlighted areas.
+ * @cssproperty --backup-inspector-accent - Primary buttons and focus rings.
+ * @cssproperty --backup-inspector-accent-contrast - Text on the accent colour.
+ * @cssproperty --backup-inspector-danger - Errors and the unencrypted-save button.
+ * @cssproperty --backup-inspector-warning-background - Background of warnings.
+ * @cssproperty --backup-inspector-radius - Corner radius.
+ * @cssproperty --backup-inspector-padding - Padding of the root.
+ * @cssproperty --backup-inspector-font - Font family.
+ * @cssproperty --backup-inspector-mono-font - Font of key-store values.
+ */
+@customElement('backup-inspector')
+export class BackupInspector extends LitElement {
+  static override styles = [inspectorTokens, inspectorStyles];
+
+  @state() private backup: InspectedBackup | undefined;
+  @state() private other: InspectedBackup | undefined;
+  @state() private diff: BackupDiff | undefined;
+  @state() private busy: Step | undefined;
+  @state() private progress = 0;
+  @state() private errors: Record<Step, string> = { open: '', compare: '' };
+  @state() private confirmingSave = false;
+
+  @query('backup-inspector-opener.open') private openOpener: BackupInspectorOpener | undefined;
+  @query('backup-inspector-opener.compare') private compareOpener: BackupInspectorOpener | undefined;
+
+  private abort: AbortController | undefined;
+
+  /** Decrypts and shows `file` (what the form does; exposed for embedders). Resolves once shown or failed. */
+  async open(file: Blob, password: string): Promise<void> {
+    const result = await this.decrypt('open', file, password);
+    if (!result) return;
+    this.backup = result;
+    this.other = undefined;
+    this.diff = undefined;
+    this.confirmingSave = false;
+    dispatchInspectorEvent(this, 'inspector-open', {
+      manifest: result.manifest,
+      counts: result.counts,
+      issues: result.issues.length,
+    });
+  }
+
+  /** Decrypts `file` and compares it with the open backup. */
+  async compare(file: Blob, password: string): Promise<void> {
+    if (!this.backup) return;
+    const result = await this.decrypt('compare', file, password);
+    if (!result || !this.backup) return;
+    const diff = diffBackups(this.backup.payload, result.payload);
+    this.other = result;
+    this.diff = diff;
+    const differences = Object.fromEntries(
+      Object.entries(diff.sections).map(([k, s]) => [k, s.added.length + s.removed.length + s.changed.length]),
+    ) as Counts;
+    dispatchInspectorEvent(this, 'inspector-compare', { other: result.manifest, identical: diff.identical, differences });
+  }
+
+  /** Forgets the open backups (and everything decrypted) and shows the file picker again. */
+  close(): void {
+    const running = this.abort;
+    this.abort = undefined;
+    running?.abort();
+    this.busy = undefined;
+    this.backup = undefined;
+    this.other = undefined;
+    this.diff = undefined;
+    this.confirmingSave = false;
+    this.errors = { open: '', compare: '' };
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abort?.abort();
+  }
+
+  private async decrypt(step: Step, file: Blob, password: string): Promise<InspectedBackup | undefined> {
+    this.abort?.abort();
+    const abort = (this.abort = new AbortController());
+    this.busy = step;
+    this.progress = 0;
+    this.errors = { ...this.errors, [step]: '' };
+    let result: InspectedBackup | undefined;
+    let failure: unknown;
+    try {
+      result = await openInspectedBackup(file, password, {
+        signal: abort.signal,
+        onProgress: ({ done, total }) => (this.progress = total ? done / total : 0),
+      });
+    } catch (error) {
+      failure = error ?? new Error('unknown failure');
+    }
+    // Superseded by another open, or closed meanwhile: nobody waits for this result any more.
+    if (this.abort !== abort) return undefined;
+    this.abort = undefined;
+    this.busy = undefined;
+    if (!failure) return result;
+    const { code, message } = describeOpenError(failure);
+    this.errors = { ...this.errors, [step]: message };
+    dispatchInspectorEvent(this, 'inspector-error', { step, code, message });
+    // The form is enabled again once rendered; put the cursor back in the password field for the retry.
+    await this.updateComplete;
+    const opener = step === 'open' ? this.openOpener : this.compareOpener;
+    await opener?.updateComplete;
+    opener?.focusPassword();
+    return undefined;
+  }
+
+  private handleSubmit(step: Step, e: CustomEvent<OpenerSubmitDetail>): void {
+    const { file, password } = e.detail;
+    void (step === 'open' ? this.open(file, password) : this.compare(file, password));
+  }
+
+  private handleSave(): void {
+    const backup = this.backup;
+    if (!backup) return;
+    const blob = createBackupJsonBlob(backup.raw);
+    const filename = suggestJsonFilename(backup.manifest);
+    this.confirmingSave = false;
+    if (!dispatchInspectorEvent(this, 'inspector-save', { filename, bytes: blob.size })) return;
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = filename;
+    a.click();
+    // The download has started from the object URL by the next task; keep it a little longer for slow browsers.
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  private renderOpener(step: Step) {
+    return html`<backup-inspector-opener
+      class=${step}
+      submit-label=${step === 'open' ? 'Open backup' : 'Compare'}
+      file-label=${step === 'open' ? 'Backup file (.dashboard-backup)' : 'Other backup file (.dashboard-backup)'}
+      password-label=${step === 'open' ? 'Password' : 'Password of the other backup'}
+      ?busy=${this.busy === step}
+      .progress=${this.busy === step ? this.progress : 0}
+      .error=${this.errors[step]}
+      @opener-submit=${(e: CustomEvent<OpenerSubmitDetail>) => this.handleSubmit(step, e)}
+      @opener-cancel=${() => this.abort?.abort()}
+    ></backup-inspector-opener>`;
+  }
+
+  private renderManifest(b: InspectedBackup) {
+    const m = b.manifest;
+    const c = b.counts;
+    return html`<section part="manifest" aria-labelledby="manifest-heading">
+      <h2 id="manifest-heading">Backup of ${m.unit.name}</h2>
+      <dl class="fields">
+        <dt>Unit</dt><dd>${m.unit.name} (${m.unit.id})</dd>
+        <dt>Origin</dt><dd>${m.origin}</dd>
+        <dt>Created</dt><dd><time datetime=${m.createdAt}>${formatDate(m.createdAt)}</time></dd>
+        <dt>Exported by</dt><dd>${m.exportedBy.name} (${m.exportedBy.id})</dd>
+        <dt>App version</dt><dd>${m.appVersion}</dd>
+        <dt>Payload version</dt><dd>${m.payloadVersion}</dd>
+      </dl>
+      <ul class="counts" aria-label="Counts">
+        <li>${formatCount(c.plugins, 'plugin')}</li>
+        <li>${formatCount(c.workspaces, 'workspace')}</li>
+        <li>${formatCount(c.profiles, 'profile')}</li>
+        <li>${formatCount(c.keys, 'key')}</li>
+      </ul>
+      ${b.countsMatch
+        ? nothing
+        : html`<p class="warning">The counts recorded in the manifest differ from what the backup holds.</p>`}
+      ${b.issues.length ? this.renderIssues(b) : nothing}
+    </section>`;
+  }
+
+  private renderIssues(b: InspectedBackup) {
+    const shown = b.issues.slice(0, MAX_ISSUES_SHOWN);
+    return html`<div class="warning issues">
+      <p>
+        <strong>This backup does not match the expected format</strong> (${formatCount(b.issues.length, 'problem')}).
+        It is shown as far as possible: missing fields appear empty, unknown fields are listed apart. Such a file
+        would be refused for a restore.
+      </p>
+      <details>
+        <summary>Problems, by path</summary>
+        <ul>
+          ${shown.map((i) => html`<li><code>${formatIssuePath(i.path)}</code>: ${i.message}</li>`)}
+          ${b.issues.length > shown.length
+            ? html`<li>… ${(b.issues.length - shown.length).toLocaleString()} more</li>`
+            : nothing}
+        </ul>
+      </details>
+    </div>`;
+  }
+
+  private renderSaveWarning() {
+    return html`<div part="save-warning" class="warning" role="alertdialog" aria-labelledby="save-title" aria-describedby="save-text">
+      <h3 id="save-title">Save unencrypted JSON?</h3>
+      <p id="save-text">
+        The JSON file is <strong>not encrypted</strong>: anyone who gets it can read every configuration and every
+        secret of the key store in clear. Keep it only as long as you need it, somewhere safe.
+      </p>
+      <div class="actions">
+        <button type="button" class="danger" @click=${this.handleSave}>Save unencrypted JSON</button>
+        <button type="button" @click=${() => (this.confirmingSave = false)}>Cancel</button>
+      </div>
+    </div>`;
+  }
+
+  override updated(changed: Map<string, unknown>): void {
+    // Focus moves into the confirmation so keyboard and screen-reader users meet the warning first.
+    if (changed.has('confirmingSave') && this.confirmingSave) {
+      this.renderRoot.querySelector<HTMLButtonElement>('[part=save-warning] button:not(.danger)')?.focus();
+    }
+  }
+
+  override render() {
+    const b = this.backup;
+    return html`<div part="base" class="base">
+      ${b
+        ? html`${this.renderManifest(b)}
+            <div class="actions">
+              <button type="button" @click=${() => (this.confirmingSave = true)} ?disabled=${this.confirmingSave}>
+                Save as JSON…
+              </button>
+              <button type="button" @click=${this.close}>Close backup</button>
+            </div>
+            ${this.confirmingSave ? this.renderSaveWarning() : nothing}
+            <backup-inspector-tree part="tree" .backup=${b}></backup-inspector-tree>
+            <section part="compare" class="compare" aria-labelledby="compare-heading">
+              <h2 id="compare-heading">Compare with another backup</h2>
+              ${this.renderOpener('compare')}
+              ${this.other && this.diff
+                ? html`<h3>
+                      Differences from this backup (${formatDate(b.manifest.createdAt)}) to the other
+                      (${this.other.manifest.unit.name}, ${formatDate(this.other.manifest.createdAt)})
+                    </h3>
+                    <backup-inspector-diff .diff=${this.diff}></backup-inspector-diff>`
+                : nothing}
+            </section>`
+        : html`<h2>Open a backup</h2>
+            <p class="muted">The file is decrypted in this browser. Nothing is sent anywhere.</p>
+            ${this.renderOpener('open')}`}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'backup-inspector': BackupInspector;
+  }
+}

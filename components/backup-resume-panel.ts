@@ -1,0 +1,235 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { getSafetySnapshot, resumeImport, rollbackImport, type DashboardClient, type ImportResult, type Progress, type UnfinishedImport } from './engine.js';
+import { dispatchBackupEvent } from './events.js';
+import { renderAlert, renderNotice } from './notices.js';
+import { describeError, type DescribedError } from './messages.js';
+import { announcePhase, renderProgress } from './progress.js';
+import { renderImportResult } from './import-result.js';
+import { formatDate } from './format.js';
+import { DEFAULT_RELOAD_DELAY_MS, scheduleReload, type ReloadHook } from './reload.js';
+import { sharedStyles } from './shared.styles.js';
+
+type ResumeStep = 'ask' | 'running' | 'done';
+type Mode = 'resume' | 'rollback';
+
+/**
+ * Shown by `<dashboard-backup>` when an import into this unit stopped before it finished: Resume or Roll back (both
+ * need the backup's password), and a link to the safety snapshot. Internal: embedders use `<dashboard-backup>`.
+ *
+ * @fires backup-import-done - The resumed import or the rollback finished; `preventDefault()` cancels the reload.
+ * @fires backup-error - Resume, rollback or reading the snapshot failed.
+ * @fires backup-resume-closed - Internal: the user left the panel after finishing without a reload.
+ */
+@customElement('backup-resume-panel')
+export class BackupResumePanel extends LitElement {
+  static override styles = [sharedStyles];
+
+  /** The Dashboard client the engine uses. */
+  @property({ attribute: false }) client?: DashboardClient;
+  /** Id of the unit the import was restoring. */
+  @property() unit = '';
+  /** Display name of the unit. */
+  @property({ attribute: 'unit-name' }) unitName = '';
+  /** Called after success (after `reloadDelay`); false for none. */
+  @property({ attribute: false }) reload: ReloadHook = false;
+  /** Milliseconds between showing success and reloading. */
+  @property({ type: Number, attribute: 'reload-delay' }) reloadDelay = DEFAULT_RELOAD_DELAY_MS;
+  /** Why the panel is shown, when an import just failed in this page (otherwise it was found at load). */
+  @property({ attribute: false }) cause?: DescribedError;
+  /** The unfinished import, as the engine describes it. */
+  @property({ attribute: false }) unfinished?: UnfinishedImport;
+
+  @state() private step: ResumeStep = 'ask';
+  @state() private mode: Mode = 'resume';
+  @state() private error?: DescribedError;
+  @state() private passwordError = '';
+  @state() private progress?: Progress;
+  @state() private announcement = '';
+  @state() private result?: ImportResult;
+  @state() private snapshot?: { url: string; filename: string };
+  @state() private reloading = false;
+
+  @query('#password') private passwordInput?: HTMLInputElement;
+  @query('h3') private heading?: HTMLElement;
+
+  private cancelReload = () => {};
+  private focusPending = false;
+
+  /** Moves focus to the heading of the current step, once it is rendered. */
+  async focusHeading(): Promise<void> {
+    await this.updateComplete;
+    this.heading?.focus();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.loadSnapshot();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.cancelReload();
+    if (this.snapshot) URL.revokeObjectURL(this.snapshot.url);
+    this.snapshot = undefined;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.focusPending) {
+      this.focusPending = false;
+      this.heading?.focus();
+    }
+  }
+
+  private async loadSnapshot(): Promise<void> {
+    try {
+      const found = await getSafetySnapshot({ unit: this.unit });
+      if (found && this.isConnected) this.snapshot = { url: URL.createObjectURL(found.blob), filename: found.filename };
+    } catch (error) {
+      this.error = describeError(error);
+      dispatchBackupEvent(this, 'backup-error', { step: 'snapshot', unit: this.unit, ...this.error });
+    }
+  }
+
+  private goTo(step: ResumeStep): void {
+    this.step = step;
+    this.focusPending = true;
+  }
+
+  private async run(mode: Mode): Promise<void> {
+    const password = this.passwordInput?.value ?? '';
+    this.error = undefined;
+    this.passwordError = password ? '' : 'Enter the password of the backup you were importing.';
+    if (this.passwordError || !this.client) {
+      this.passwordInput?.focus();
+      return;
+    }
+    this.mode = mode;
+    this.progress = undefined;
+    this.announcement = mode === 'resume' ? 'Resuming the import…' : 'Rolling back…';
+    this.goTo('running');
+    try {
+      const options = { unit: this.unit, onProgress: (p: Progress) => this.handleProgress(p), reload: false as const };
+      this.result = await (mode === 'resume'
+        ? resumeImport(this.client, password, options)
+        : rollbackImport(this.client, password, options));
+      this.finish();
+    } catch (error) {
+      this.goTo('ask');
+      this.error = describeError(error);
+      dispatchBackupEvent(this, 'backup-error', { step: mode, unit: this.unit, ...this.error });
+    }
+  }
+
+  private handleProgress(p: Progress): void {
+    this.announcement = announcePhase(this.progress, p) ?? this.announcement;
+    this.progress = p;
+  }
+
+  private finish(): void {
+    const result = this.result;
+    if (!result) return;
+    const proceed = dispatchBackupEvent(this, 'backup-import-done', {
+      unit: this.unit,
+      mode: this.mode,
+      counts: result.counts,
+      differences: result.differences.length,
+    });
+    this.reloading = proceed && this.reload !== false;
+    this.announcement = `${this.mode === 'resume' ? 'Import complete.' : 'Rollback complete.'}${this.reloading ? ' The page will reload.' : ''}`;
+    this.goTo('done');
+    if (this.reloading) this.cancelReload = scheduleReload(this.reload, this.reloadDelay);
+  }
+
+  private handleReloadNow(): void {
+    this.cancelReload();
+    if (this.reload) this.reload();
+  }
+
+  private handleClose(): void {
+    this.dispatchEvent(new Event('backup-resume-closed', { bubbles: true, composed: true }));
+  }
+
+  private renderAsk() {
+    return html`
+      <h3 tabindex="-1" part="heading">An import into ${this.unitName} did not finish</h3>
+      ${renderAlert(this.cause)}
+      ${renderUnfinished(this.unfinished, this.unitName)}
+      <p>
+        Resume it where it stopped, or roll back to the safety snapshot taken just before it started. Both need the
+        password of the backup you were importing.
+      </p>
+      ${renderAlert(this.error)}
+      <form novalidate @submit=${(e: Event) => (e.preventDefault(), void this.run('resume'))}>
+        <div class="field">
+          <label for="password" part="label">Password of the backup</label>
+          <input
+            id="password"
+            part="input"
+            type="password"
+            autocomplete="current-password"
+            aria-invalid=${this.passwordError ? 'true' : 'false'}
+            aria-describedby=${this.passwordError ? 'password-error' : nothing}
+            @input=${() => (this.passwordError = '')}
+          />
+          ${this.passwordError ? html`<p id="password-error" class="field-error">${this.passwordError}</p>` : nothing}
+        </div>
+        <div class="actions">
+          <button class="button primary" part="button primary-button" type="submit">Resume</button>
+          <button class="button" part="button" type="button" @click=${() => this.run('rollback')}>Roll back</button>
+        </div>
+      </form>
+      ${this.snapshot
+        ? html`<p class="hint snapshot">
+            The safety snapshot (encrypted with the same password) is kept in this browser until the import is verified:
+            <a href=${this.snapshot.url} download=${this.snapshot.filename} part="link">Download the safety snapshot</a>.
+          </p>`
+        : nothing}
+    `;
+  }
+
+  private renderRunning() {
+    return html`
+      <h3 tabindex="-1" part="heading">${this.mode === 'resume' ? 'Resuming the import' : 'Rolling back'}</h3>
+      <p>Keep this page open.</p>
+      ${renderProgress(this.progress, this.mode === 'resume' ? 'Resume progress' : 'Rollback progress')}
+    `;
+  }
+
+  private renderDone() {
+    if (!this.result) return nothing;
+    return renderImportResult({
+      title: this.mode === 'resume' ? 'Import complete' : 'Rollback complete',
+      unitName: this.unitName,
+      result: this.result,
+      reloading: this.reloading,
+      onReloadNow: () => this.handleReloadNow(),
+      onContinue: () => this.handleClose(),
+    });
+  }
+
+  override render() {
+    const body = this.step === 'running' ? this.renderRunning() : this.step === 'done' ? this.renderDone() : this.renderAsk();
+    return html`${body}
+      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>`;
+  }
+}
+
+/** What the journal says about the unfinished import: what it was restoring, when, and how far it got. */
+function renderUnfinished(u: UnfinishedImport | undefined, unitName: string) {
+  if (!u) return html`<p>${unitName} may be only partly restored.</p>`;
+  const what = u.mode === 'rollback' ? 'A rollback to the safety snapshot' : 'An import';
+  const verified = u.status === 'unverified' ? '; every step was done, but the result differs from the backup' : '';
+  return html`<p>
+    ${what} of the backup of <strong>${u.source.unit.name}</strong> (made ${formatDate(u.source.createdAt)}) started
+    ${formatDate(u.startedAt)} and stopped after ${u.steps.done} of ${u.steps.total} steps${verified}. ${unitName} may be
+    only partly restored.
+  </p>`;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'backup-resume-panel': BackupResumePanel;
+  }
+}

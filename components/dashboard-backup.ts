@@ -1,0 +1,321 @@
+// First, before anything builds a zod schema: no eval probe under a strict CSP (see zod-csp.ts).
+import './zod-csp.js';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { createRestClient, findUnfinishedImport, type DashboardClient, type UnfinishedImport } from './engine.js';
+import { dispatchBackupEvent, type BackupErrorDetail } from './events.js';
+import { describeError, type DescribedError } from './messages.js';
+import { renderAlert } from './notices.js';
+import { DEFAULT_RELOAD_DELAY_MS, type ReloadHook } from './reload.js';
+import type { Session } from '../src/schemas.js';
+import { themeStyles } from './theme.styles.js';
+import { sharedStyles } from './shared.styles.js';
+import { dashboardBackupStyles } from './dashboard-backup.styles.js';
+import type { BackupExportPanel } from './backup-export-panel.js';
+import type { BackupImportPanel } from './backup-import-panel.js';
+import type { BackupResumePanel } from './backup-resume-panel.js';
+import './backup-export-panel.js';
+import './backup-import-panel.js';
+import './backup-resume-panel.js';
+
+type View = 'loading' | 'failed' | 'forbidden' | 'unfinished' | 'warning' | 'tabs';
+type Tab = 'export' | 'import';
+const TABS: readonly Tab[] = ['export', 'import'];
+
+/** Parts of the inner panels, re-exported so `::part()` reaches them from the page. */
+const INNER_PARTS = 'heading, button, primary-button, input, label, notice, progress, progress-bar, dropzone, counts, plan, link';
+
+/**
+ * Encrypted backup and restore of a Dashboard unit, for its administrators: a warning step, then Export and Import
+ * tabs; resumes or rolls back an import that did not finish.
+ *
+ * @summary Back up a Dashboard unit to an encrypted file, or restore one.
+ *
+ * @fires backup-export-done - A backup file was made and downloaded. `detail`: unit, filename, bytes, counts.
+ * @fires backup-validated - A backup was opened and compared with this unit. `detail`: counts, units, flags.
+ * @fires backup-import-done - An import (or resume, or rollback) finished and was verified. `detail`: unit, mode,
+ *   counts, differences. Call `preventDefault()` to cancel the reload that follows.
+ * @fires backup-error - A step failed. `detail`: step, code, message (the sentence shown), unit.
+ *
+ * @csspart base - The frame around everything.
+ * @csspart tabs - The tab list; `tab` each tab.
+ * @csspart heading - Each step's heading.
+ * @csspart button - Every button; `primary-button` the main action of a step.
+ * @csspart input - Text and password fields; `label` their labels.
+ * @csspart notice - Warnings, errors and confirmations.
+ * @csspart progress - A progress bar with its text; `progress-bar` the filled bar.
+ * @csspart dropzone - Where a backup file can be dropped.
+ *
+ * @cssproperty --dashboard-backup-background - Background.
+ * @cssproperty --dashboard-backup-surface - Background of fields, tiles and secondary buttons.
+ * @cssproperty --dashboard-backup-color - Text colour.
+ * @cssproperty --dashboard-backup-muted-color - Secondary text.
+ * @cssproperty --dashboard-backup-border-color - Borders.
+ * @cssproperty --dashboard-backup-accent-color - Primary buttons, selected tab, progress.
+ * @cssproperty --dashboard-backup-accent-contrast-color - Text on the accent colour.
+ * @cssproperty --dashboard-backup-danger-color - Errors and the Import button.
+ * @cssproperty --dashboard-backup-danger-background - Background of error notices.
+ * @cssproperty --dashboard-backup-warning-background - Background of warnings.
+ * @cssproperty --dashboard-backup-warning-border-color - Border of warnings.
+ * @cssproperty --dashboard-backup-success-color - Border of success notices.
+ * @cssproperty --dashboard-backup-success-background - Background of success notices.
+ * @cssproperty --dashboard-backup-focus-ring-color - Keyboard focus outline.
+ * @cssproperty --dashboard-backup-radius - Corner radius.
+ * @cssproperty --dashboard-backup-spacing - Base spacing.
+ * @cssproperty --dashboard-backup-font-family - Font.
+ * @cssproperty --dashboard-backup-font-size - Base font size.
+ */
+@customElement('dashboard-backup')
+export class DashboardBackup extends LitElement {
+  static override styles = [themeStyles, sharedStyles, dashboardBackupStyles];
+
+  /** Base URL of the Dashboard API, used when no `client` is given. */
+  @property({ attribute: 'api-base' }) apiBase = '/api';
+  /** Id of the unit to back up or restore; defaults to the session's current unit. */
+  @property() unit = '';
+  /** Another Dashboard client to use instead of the REST client for `api-base`. */
+  @property({ attribute: false }) client?: DashboardClient;
+  /** Replaces the reload after an import (default `location.reload()`); false disables it. */
+  @property({ attribute: false }) reload?: ReloadHook;
+  /** Disables the reload after an import. */
+  @property({ type: Boolean, attribute: 'no-reload' }) noReload = false;
+  /** Milliseconds between showing an import's success and reloading. */
+  @property({ type: Number, attribute: 'reload-delay' }) reloadDelay = DEFAULT_RELOAD_DELAY_MS;
+  /** `light`, `dark`, or `auto` (follows the system). */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
+
+  @state() private view: View = 'loading';
+  @state() private tab: Tab = 'export';
+  @state() private session?: Session;
+  @state() private error?: DescribedError;
+  @state() private resumeCause?: DescribedError;
+  @state() private unfinished?: UnfinishedImport;
+  @state() private journalProblem?: DescribedError;
+
+  @query('backup-export-panel') private exportPanel?: BackupExportPanel;
+  @query('backup-import-panel') private importPanel?: BackupImportPanel;
+  @query('backup-resume-panel') private resumePanel?: BackupResumePanel;
+
+  private restClient?: { baseUrl: string; client: DashboardClient };
+  private loadCount = 0;
+
+  /** The unit this element works on. */
+  get unitId(): string {
+    return this.unit || this.session?.unit.id || '';
+  }
+
+  private get unitName(): string {
+    const id = this.unitId;
+    return this.session?.units.find((u) => u.id === id)?.name ?? (this.session?.unit.id === id ? this.session.unit.name : id);
+  }
+
+  private get activeClient(): DashboardClient {
+    if (this.client) return this.client;
+    if (this.restClient?.baseUrl !== this.apiBase) {
+      this.restClient = { baseUrl: this.apiBase, client: createRestClient({ baseUrl: this.apiBase }) };
+    }
+    return this.restClient.client;
+  }
+
+  private get reloadHook(): ReloadHook {
+    if (this.noReload || this.reload === false) return false;
+    return this.reload ?? (() => location.reload());
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('client') || changed.has('apiBase') || changed.has('unit')) void this.load();
+  }
+
+  /** Reads the session and looks for an unfinished import; picks the first step from them. */
+  private async load(): Promise<void> {
+    const run = ++this.loadCount;
+    this.view = 'loading';
+    this.error = undefined;
+    try {
+      const session = await this.activeClient.getSession();
+      if (run !== this.loadCount) return;
+      this.session = session;
+      if (session.role !== 'admin') {
+        this.view = 'forbidden';
+        return;
+      }
+      // A browser without usable IndexedDB can still export: report the problem, go on.
+      const unfinished = await findUnfinishedImport({ unit: this.unitId }).catch((error: unknown) => {
+        this.journalProblem = describeError(error);
+        dispatchBackupEvent(this, 'backup-error', { step: 'session', unit: this.unitId, ...this.journalProblem });
+        return undefined;
+      });
+      if (run !== this.loadCount) return;
+      this.unfinished = unfinished;
+      this.view = unfinished ? 'unfinished' : 'warning';
+    } catch (error) {
+      if (run !== this.loadCount) return;
+      this.error = describeError(error);
+      this.view = 'failed';
+      dispatchBackupEvent(this, 'backup-error', { step: 'session', unit: this.unitId || undefined, ...this.error });
+    }
+  }
+
+  private async show(view: View, focus: () => unknown): Promise<void> {
+    this.view = view;
+    await this.updateComplete;
+    await focus();
+  }
+
+  private handleContinue(): void {
+    void this.show('tabs', () => this.panelOf(this.tab)?.focusHeading());
+  }
+
+  private panelOf(tab: Tab) {
+    return tab === 'export' ? this.exportPanel : this.importPanel;
+  }
+
+  private selectTab(tab: Tab, focus = false): void {
+    this.tab = tab;
+    if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus());
+  }
+
+  private handleTabKeydown(event: KeyboardEvent): void {
+    const index = TABS.indexOf(this.tab);
+    const next: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: TABS.length - 1 };
+    const target = next[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    this.selectTab(TABS[(target + TABS.length) % TABS.length] as Tab, true);
+  }
+
+  /** An import that fails after changing the unit leaves a journal: offer Resume / Roll back right away. */
+  private async handleImportError(event: CustomEvent<BackupErrorDetail>): Promise<void> {
+    if (event.detail.step !== 'import') return;
+    const unfinished = await findUnfinishedImport({ unit: this.unitId }).catch(() => undefined);
+    if (!unfinished) return;
+    this.unfinished = unfinished;
+    this.resumeCause = { code: event.detail.code, message: event.detail.message };
+    void this.show('unfinished', () => this.resumePanel?.focusHeading());
+  }
+
+  private handleResumeClosed(): void {
+    this.resumeCause = undefined;
+    void this.show('warning', () => this.renderRoot.querySelector<HTMLElement>('#warning-heading')?.focus());
+  }
+
+  private renderWarning() {
+    return html`
+      <h3 id="warning-heading" tabindex="-1" part="heading">Before you start</h3>
+      ${renderAlert(this.journalProblem)}
+      <ul class="warning-list">
+        <li>
+          <strong>Export</strong> saves everything in ${this.unitName} — plugins with their configuration and permissions,
+          workspaces and their applications, profiles, and the key store including secret keys — to a file encrypted
+          with a password you choose.
+        </li>
+        <li>The password cannot be recovered. Without it, nobody can open the backup.</li>
+        <li>
+          <strong>Import wipes ${this.unitName}</strong>: everything in it is deleted and replaced by the backup’s
+          content. You see what will change before confirming, and a safety snapshot lets an interrupted import be
+          resumed or rolled back.
+        </li>
+      </ul>
+      <div class="actions">
+        <button class="button primary" part="button primary-button" type="button" @click=${this.handleContinue}>
+          Continue
+        </button>
+      </div>
+    `;
+  }
+
+  private renderTabs() {
+    const tab = (id: Tab, label: string) => html`<button
+      id="tab-${id}"
+      role="tab"
+      part="tab"
+      type="button"
+      aria-selected=${this.tab === id ? 'true' : 'false'}
+      aria-controls="panel-${id}"
+      tabindex=${this.tab === id ? '0' : '-1'}
+      @click=${() => this.selectTab(id)}
+    >
+      ${label}
+    </button>`;
+    return html`
+      <div role="tablist" aria-label="Backup actions" part="tabs" @keydown=${this.handleTabKeydown}>
+        ${tab('export', 'Export')} ${tab('import', 'Import')}
+      </div>
+      <div id="panel-export" role="tabpanel" aria-labelledby="tab-export" ?hidden=${this.tab !== 'export'}>
+        <backup-export-panel
+          exportparts=${INNER_PARTS}
+          .client=${this.activeClient}
+          unit=${this.unitId}
+          unit-name=${this.unitName}
+        ></backup-export-panel>
+      </div>
+      <div
+        id="panel-import"
+        role="tabpanel"
+        aria-labelledby="tab-import"
+        ?hidden=${this.tab !== 'import'}
+        @backup-error=${this.handleImportError}
+      >
+        <backup-import-panel
+          exportparts=${INNER_PARTS}
+          .client=${this.activeClient}
+          .reload=${this.reloadHook}
+          reload-delay=${this.reloadDelay}
+          unit=${this.unitId}
+          unit-name=${this.unitName}
+        ></backup-import-panel>
+      </div>
+    `;
+  }
+
+  private renderBody() {
+    switch (this.view) {
+      case 'loading':
+        return html`<p role="status">Loading…</p>`;
+      case 'failed':
+        return html`${renderAlert(this.error)}
+          <div class="actions">
+            <button class="button" part="button" type="button" @click=${() => this.load()}>Try again</button>
+          </div>`;
+      case 'forbidden':
+        return html`<h3 tabindex="-1" part="heading">For administrators only</h3>
+          <p>
+            Backing up and restoring ${this.unitName} is reserved for its administrators. You are signed in as
+            ${this.session?.user.name}, who is not one. Ask an administrator of this unit if you need a backup or a
+            restore.
+          </p>`;
+      case 'unfinished':
+        return html`<backup-resume-panel
+          exportparts=${INNER_PARTS}
+          .client=${this.activeClient}
+          .reload=${this.reloadHook}
+          .cause=${this.resumeCause}
+          .unfinished=${this.unfinished}
+          reload-delay=${this.reloadDelay}
+          unit=${this.unitId}
+          unit-name=${this.unitName}
+          @backup-resume-closed=${this.handleResumeClosed}
+        ></backup-resume-panel>`;
+      case 'warning':
+        return this.renderWarning();
+      case 'tabs':
+        return this.renderTabs();
+    }
+  }
+
+  override render() {
+    return html`<div class="base" part="base">
+      <div class="title">
+        <h2>Backup and restore</h2>
+        ${this.session ? html`<span class="muted">${this.unitName}</span>` : nothing}
+      </div>
+      ${this.renderBody()}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dashboard-backup': DashboardBackup;
+  }
+}

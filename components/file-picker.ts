@@ -1,0 +1,95 @@
+/** The Import tab's first step: a file input shown as a Browse button inside a drop zone, and the password. */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { DescribedError } from './messages.js';
+import { renderAlert, renderNotice } from './notices.js';
+
+/** What {@link renderFilePicker} shows and calls. */
+export interface FilePickerView {
+  file: File | undefined;
+  dragging: boolean;
+  error: string;
+  onFile: (file: File | undefined) => void;
+  onDragging: (dragging: boolean) => void;
+}
+
+/** The file types the picker offers. */
+export const BACKUP_FILE_ACCEPT = '.dashboard-backup';
+
+/**
+ * Renders the drop zone. The input stays in the tab order (visually hidden, its label styled as a button) so the
+ * keyboard and screen readers reach a real file input.
+ */
+export function renderFilePicker(v: FilePickerView): TemplateResult {
+  const over = (event: DragEvent) => {
+    event.preventDefault();
+    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+    v.onDragging(true);
+  };
+  const drop = (event: DragEvent) => {
+    event.preventDefault();
+    v.onDragging(false);
+    const file = event.dataTransfer?.files[0];
+    if (file) v.onFile(file);
+  };
+  return html`<div
+    class="dropzone ${v.dragging ? 'dragging' : ''}"
+    part="dropzone"
+    @dragenter=${over}
+    @dragover=${over}
+    @dragleave=${() => v.onDragging(false)}
+    @drop=${drop}
+  >
+    <p>Drop the backup file here, or</p>
+    <input
+      id="file"
+      class="visually-hidden"
+      type="file"
+      accept=${BACKUP_FILE_ACCEPT}
+      aria-describedby=${v.error ? 'file-name file-error' : 'file-name'}
+      aria-invalid=${v.error ? 'true' : 'false'}
+      @change=${(e: Event) => v.onFile((e.target as HTMLInputElement).files?.[0])}
+    />
+    <label for="file" class="button" part="button">Browse…</label>
+    <p id="file-name" class="file-name">${v.file ? v.file.name : html`<span class="muted">No file chosen</span>`}</p>
+    ${v.error ? html`<p id="file-error" class="field-error">${v.error}</p>` : nothing}
+  </div>`;
+}
+
+/** What {@link renderImportForm} shows and calls. */
+export interface ImportFormView {
+  unitName: string;
+  notice: string;
+  error: DescribedError | undefined;
+  passwordError: string;
+  picker: FilePickerView;
+  onPasswordInput: () => void;
+  onSubmit: (event: SubmitEvent) => void;
+}
+
+/** The form of the Import tab's first step: file, password, Validate. */
+export function renderImportForm(v: ImportFormView): TemplateResult {
+  return html`
+    <h3 tabindex="-1" part="heading">Import a backup into ${v.unitName}</h3>
+    <p>Choose a <code>.dashboard-backup</code> file and enter its password. Nothing changes until you confirm.</p>
+    ${renderNotice(v.notice)} ${renderAlert(v.error)}
+    <form novalidate @submit=${v.onSubmit}>
+      ${renderFilePicker(v.picker)}
+      <div class="field">
+        <label for="password" part="label">Password of the backup</label>
+        <input
+          id="password"
+          part="input"
+          type="password"
+          autocomplete="current-password"
+          aria-invalid=${v.passwordError ? 'true' : 'false'}
+          aria-describedby=${v.passwordError ? 'password-error' : nothing}
+          @input=${v.onPasswordInput}
+        />
+        ${v.passwordError ? html`<p id="password-error" class="field-error">${v.passwordError}</p>` : nothing}
+      </div>
+      <div class="actions">
+        <button class="button primary" part="button primary-button" type="submit">Validate</button>
+      </div>
+    </form>
+  `;
+}

@@ -1,0 +1,121 @@
+/**
+ * The demo Dashboard page: a signed-in header with a user menu whose last item, Backup, opens `<dashboard-backup>`
+ * in a dialog; a switch between the demo users and units; and the unit's workspaces and plugins, so the reload after
+ * an import shows the restored content.
+ */
+// First: configures zod before src/ builds its schemas (see components/zod-csp.ts).
+import '../components/zod-csp.js';
+import { html, nothing, render } from 'lit';
+import { createRestClient } from '../src/api/index.js';
+import { isBackupError } from '../src/errors.js';
+import type { Session } from '../src/schemas.js';
+import '../components/dashboard-backup.js';
+import { DEMO_USERS, signIn, signOut, type DemoUser } from './session.js';
+import { setUpUserMenu } from './user-menu.js';
+
+/** Where the reference Dashboard is mounted on this origin. */
+export const API_BASE = '/api';
+
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+const client = createRestClient({ baseUrl: API_BASE });
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+async function loadContent(session: Session): Promise<void> {
+  const unit = session.unit.id;
+  const [workspaces, plugins, profiles] = await Promise.all([
+    client.listWorkspaces(unit),
+    client.listPlugins(unit),
+    client.listProfiles(unit),
+  ]);
+  render(
+    html`<h1>${session.unit.name}</h1>
+      <p class="summary">
+        ${count(workspaces.length, 'workspace')} · ${count(plugins.length, 'plugin')} ·
+        ${count(profiles.length, 'profile')}
+      </p>
+      <h2>Workspaces</h2>
+      <ul class="cards" id="workspace-list">
+        ${workspaces.map(
+          (w) => html`<li class="card">
+            <span class="card-title">${w.name}</span>
+            <span class="card-meta">${w.shared ? 'Shared' : 'Private'} · owner ${w.owner}</span>
+          </li>`,
+        )}
+      </ul>
+      ${workspaces.length === 0 ? html`<p>No workspaces.</p>` : nothing}
+      <h2>Plugins</h2>
+      <ul class="plugin-list" id="plugin-list">
+        ${plugins.map((p) => html`<li>${p.name} <span class="card-meta">${p.bundle} ${p.version}</span></li>`)}
+      </ul>`,
+    byId('content'),
+  );
+}
+
+function showSignedOut(): void {
+  byId('user-menu-root').hidden = true;
+  byId('current-unit').textContent = '';
+  render(html`<h1>Not signed in</h1><p>Choose a demo user and a unit above, then Sign in.</p>`, byId('content'));
+}
+
+function showSession(session: Session): void {
+  byId('current-unit').textContent = session.unit.name;
+  byId('user-name').textContent = session.user.name;
+  byId('user-avatar').textContent = session.user.name.slice(0, 1).toUpperCase();
+  byId('menu-who').textContent = `${session.user.name} · ${session.role} in ${session.unit.name}`;
+  byId('user-menu-root').hidden = false;
+  byId<HTMLSelectElement>('demo-unit').value = session.unit.id;
+  const user = DEMO_USERS.find((u) => u === session.user.id);
+  if (user) byId<HTMLSelectElement>('demo-user').value = user;
+}
+
+function setUpBackupDialog(session: Session, closeMenu: () => void): void {
+  const dialog = byId<HTMLDialogElement>('backup-dialog');
+  byId('open-backup').addEventListener('click', () => {
+    closeMenu();
+    const slot = byId('backup-slot');
+    // One element per page view; it keeps its state when the dialog is closed and opened again.
+    if (!slot.querySelector('dashboard-backup')) {
+      const element = document.createElement('dashboard-backup');
+      element.setAttribute('api-base', API_BASE);
+      element.setAttribute('unit', session.unit.id);
+      // No `.client`: the element makes its own REST client for api-base, with the page's cookie session.
+      slot.append(element);
+    }
+    dialog.showModal();
+  });
+  byId('close-backup').addEventListener('click', () => dialog.close());
+  // Light dismiss on the backdrop (a click whose target is the dialog itself, outside its content box).
+  dialog.addEventListener('click', (event) => {
+    if (event.target === dialog) dialog.close();
+  });
+}
+
+async function start(): Promise<void> {
+  // Lit renders next to existing children: drop the static "Loading…" first.
+  byId('content').replaceChildren();
+  const closeMenu = setUpUserMenu(byId('user-menu-button'), byId('user-menu'));
+  byId('sign-in').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const user = byId<HTMLSelectElement>('demo-user').value as DemoUser;
+    await signIn(API_BASE, user, byId<HTMLSelectElement>('demo-unit').value);
+    location.reload();
+  });
+  byId('sign-out').addEventListener('click', async () => {
+    await signOut(API_BASE);
+    location.reload();
+  });
+  let session: Session;
+  try {
+    session = await client.getSession();
+  } catch (error) {
+    if (isBackupError(error, 'UNAUTHENTICATED')) return showSignedOut();
+    throw error;
+  }
+  showSession(session);
+  setUpBackupDialog(session, closeMenu);
+  await loadContent(session);
+}
+
+start().catch((error: unknown) => {
+  render(html`<h1>The Dashboard cannot be reached</h1><p>${String(error)}</p>`, byId('content'));
+});

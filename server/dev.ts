@@ -1,0 +1,77 @@
+/**
+ * Dev controls of one world (`{base}/__dev/...`): reset to a seed, latency, faults, request log, stats and a state
+ * dump. No auth; never logged, delayed or faulted. Reference server only — a real Dashboard has none of this.
+ */
+import { z } from 'zod';
+import type { Reply, RequestContext } from './context.js';
+import { reply } from './context.js';
+import { FaultRules } from './faults.js';
+import { methodNotAllowed, notFound, parseWith } from './http.js';
+import { SEED_NAMES } from './seeds/index.js';
+import { dumpUnitState } from './unit-store.js';
+import { seedWorld } from './world.js';
+
+/** Body of `POST {base}/__dev/reset`. */
+export const ResetBody = z.object({ seed: z.enum(SEED_NAMES).default('small') });
+/** Body of `POST {base}/__dev/latency`. */
+export const LatencyBody = z.object({ ms: z.number().int().min(0).max(60_000) });
+
+type DevHandler = (ctx: RequestContext) => Reply;
+
+const DEV_ROUTES: Record<string, Record<string, DevHandler>> = {
+  reset: {
+    POST: (ctx) => {
+      seedWorld(ctx.world, parseWith(ResetBody, ctx.body ?? {}, 'reset body').seed);
+      return reply(200, { seed: ctx.world.seed });
+    },
+  },
+  latency: {
+    GET: (ctx) => reply(200, { ms: ctx.world.latencyMs }),
+    POST: (ctx) => {
+      ctx.world.latencyMs = parseWith(LatencyBody, ctx.body, 'latency body').ms;
+      return reply(200, { ms: ctx.world.latencyMs });
+    },
+  },
+  faults: {
+    GET: (ctx) => reply(200, ctx.world.faults.describe()),
+    POST: (ctx) => {
+      ctx.world.faults.set(parseWith(FaultRules, ctx.body, 'fault rules').rules);
+      return reply(200, ctx.world.faults.describe());
+    },
+    DELETE: (ctx) => {
+      ctx.world.faults.clear();
+      return { status: 204 };
+    },
+  },
+  log: {
+    GET: (ctx) => reply(200, { entries: ctx.world.log.list() }),
+    DELETE: (ctx) => {
+      ctx.world.log.clear();
+      return { status: 204 };
+    },
+  },
+  stats: {
+    GET: (ctx) => reply(200, ctx.world.stats.toJSON()),
+    DELETE: (ctx) => {
+      ctx.world.stats.reset();
+      return { status: 204 };
+    },
+  },
+  state: {
+    GET: (ctx) => {
+      const unitId = ctx.query.get('unit') ?? 'south-news';
+      const unit = ctx.world.units.get(unitId);
+      if (!unit) throw notFound(`There is no unit "${unitId}".`);
+      return reply(200, dumpUnitState(unit));
+    },
+  },
+};
+
+/** Answers `{base}/__dev/{name}`; `ctx.path` is the part after `/__dev`. */
+export function routeDev(ctx: RequestContext): Reply {
+  const methods = DEV_ROUTES[ctx.path.replace(/^\//, '')];
+  if (!methods) throw notFound(`No dev control ${ctx.method} /__dev${ctx.path}.`);
+  const run = methods[ctx.method];
+  if (!run) throw methodNotAllowed(Object.keys(methods));
+  return run(ctx);
+}

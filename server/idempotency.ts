@@ -1,0 +1,37 @@
+/**
+ * Idempotency-Key on POST: the same key with the same body returns the first (successful) response again and
+ * creates nothing; the same key with another body is a 409. Records are per world, unit and collection. Failed
+ * requests are not recorded, so a retry after a failure does the work.
+ */
+import { conflict } from './http.js';
+import type { Reply, RequestContext } from './context.js';
+
+/** Canonical JSON (object keys sorted), so the same body serialised in another key order still matches. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/**
+ * Runs `create` at most once per Idempotency-Key. Without the header it just runs `create`. `create` must be
+ * synchronous so that the check and the change happen without another request in between.
+ */
+export function runIdempotent(ctx: RequestContext, unit: string, collection: string, create: () => Reply): Reply {
+  const key = ctx.req.headers['idempotency-key'];
+  if (typeof key !== 'string' || key === '') return create();
+  const recordKey = `${unit}\u0000${collection}\u0000${key}`;
+  const body = canonicalJson(ctx.body ?? null);
+  const record = ctx.world.idempotency.get(recordKey);
+  if (record) {
+    if (record.body !== body) throw conflict('This Idempotency-Key was already used with a different request body.');
+    return { status: record.status, body: record.response, headers: { 'idempotent-replayed': 'true' } };
+  }
+  const result = create();
+  if (result.status >= 200 && result.status < 300) {
+    ctx.world.idempotency.set(recordKey, { body, status: result.status, response: structuredClone(result.body) });
+  }
+  return result;
+}

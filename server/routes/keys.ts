@@ -1,0 +1,25 @@
+/** Key store routes: list (full entries, secrets included: admin only), upsert, delete. */
+import { KeyName, KeyValueInput, type KeyEntry } from '../../src/schemas.js';
+import { reply, type Reply, type RequestContext } from '../context.js';
+import { notFound, parseWith } from '../http.js';
+import { paginate, readPaging } from '../pagination.js';
+import type { UnitStore } from '../unit-store.js';
+
+/** `GET /units/{unit}/keys` (admin) */
+export const listKeys = (ctx: RequestContext, unit: UnitStore): Reply =>
+  reply(200, paginate(unit.keys.values(), readPaging(ctx.query), (k) => k));
+
+/** `PUT /units/{unit}/keys/{key}` (admin) → 200 entry; an existing key keeps its place in the order. */
+export function putKey(ctx: RequestContext, unit: UnitStore, key: string): Reply {
+  const name = parseWith(KeyName, key, 'key name');
+  const input = parseWith(KeyValueInput, ctx.body, 'key value');
+  const entry: KeyEntry = { key: name, value: input.value, secret: input.secret };
+  unit.keys.set(name, entry);
+  return reply(200, entry);
+}
+
+/** `DELETE /units/{unit}/keys/{key}` (admin) → 204 */
+export function deleteKey(_ctx: RequestContext, unit: UnitStore, key: string): Reply {
+  if (!unit.keys.delete(key)) throw notFound(`That key is not in the key store of unit "${unit.ref.id}".`);
+  return { status: 204 };
+}

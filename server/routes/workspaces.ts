@@ -1,0 +1,48 @@
+/** Workspace routes: list (summaries), details, create (application ids assigned here), delete. */
+import { WorkspaceInput, type Workspace } from '../../src/schemas.js';
+import { assignId } from '../world.js';
+import { reply, type Reply, type RequestContext } from '../context.js';
+import { notFound, parseWith } from '../http.js';
+import { runIdempotent } from '../idempotency.js';
+import { checkApplicationPlugins, checkWorkspaceUnlisted } from '../integrity.js';
+import { paginate, readPaging } from '../pagination.js';
+import type { UnitStore } from '../unit-store.js';
+
+/** The summary a workspace list shows. */
+export const summarizeWorkspace = (w: Workspace) => ({ id: w.id, name: w.name, owner: w.owner, shared: w.shared });
+
+function findWorkspace(unit: UnitStore, id: string): Workspace {
+  const workspace = unit.workspaces.get(id);
+  if (!workspace) throw notFound(`There is no workspace "${id}" in unit "${unit.ref.id}".`);
+  return workspace;
+}
+
+/** `GET /units/{unit}/workspaces` */
+export const listWorkspaces = (ctx: RequestContext, unit: UnitStore): Reply =>
+  reply(200, paginate(unit.workspaces.values(), readPaging(ctx.query), summarizeWorkspace));
+
+/** `GET /units/{unit}/workspaces/{id}` */
+export const getWorkspace = (_ctx: RequestContext, unit: UnitStore, id: string): Reply => reply(200, findWorkspace(unit, id));
+
+/** `POST /units/{unit}/workspaces` (admin) → 201 workspace */
+export function createWorkspace(ctx: RequestContext, unit: UnitStore): Reply {
+  const input = parseWith(WorkspaceInput, ctx.body, 'workspace');
+  return runIdempotent(ctx, unit.ref.id, 'workspaces', () => {
+    checkApplicationPlugins(unit, input.applications);
+    const workspace: Workspace = {
+      id: assignId(ctx.world, 'ws'),
+      ...input,
+      applications: input.applications.map((app) => ({ id: assignId(ctx.world, 'app'), ...app })),
+    };
+    unit.workspaces.set(workspace.id, workspace);
+    return reply(201, workspace);
+  });
+}
+
+/** `DELETE /units/{unit}/workspaces/{id}` (admin) → 204 */
+export function deleteWorkspace(_ctx: RequestContext, unit: UnitStore, id: string): Reply {
+  findWorkspace(unit, id);
+  checkWorkspaceUnlisted(unit, id);
+  unit.workspaces.delete(id);
+  return { status: 204 };
+}

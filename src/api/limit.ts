@@ -1,0 +1,78 @@
+/**
+ * A concurrency limiter: at most N tasks run at once, the rest wait in FIFO order. One limiter is shared by every
+ * request of a client, so a Dashboard never sees more than N requests in flight from it.
+ */
+import { BackupError } from '../errors.js';
+
+/** Requests a client keeps in flight at most, unless configured otherwise (the usual per-host browser limit). */
+export const DEFAULT_CONCURRENCY = 6;
+
+/** Runs tasks with bounded concurrency. */
+export interface Limiter {
+  /**
+   * Runs `task` as soon as a slot is free and resolves or rejects as it does.
+   * @throws the signal's `reason` when `signal` aborts before the task got a slot (the task then never runs).
+   */
+  run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T>;
+  /** Tasks running now. */
+  readonly active: number;
+  /** Tasks waiting for a slot. */
+  readonly pending: number;
+}
+
+/**
+ * Creates a {@link Limiter} running at most `concurrency` tasks at once.
+ * @throws BackupError INVALID_OPTIONS unless `concurrency` is a whole number ≥ 1.
+ */
+export function createLimiter(concurrency: number = DEFAULT_CONCURRENCY): Limiter {
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new BackupError('INVALID_OPTIONS', 'The concurrency of the Dashboard client must be a whole number of at least 1.');
+  }
+  let active = 0;
+  const waiting: Array<() => void> = [];
+
+  const release = (): void => {
+    active--;
+    waiting.shift()?.();
+  };
+
+  // Resolves once a slot is ours (active already counted), or rejects on abort without taking one.
+  const acquire = (signal?: AbortSignal): Promise<void> => {
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    if (active < concurrency) {
+      active++;
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve, reject) => {
+      const grant = (): void => {
+        signal?.removeEventListener('abort', onAbort);
+        active++;
+        resolve();
+      };
+      const onAbort = (): void => {
+        const index = waiting.indexOf(grant);
+        if (index >= 0) waiting.splice(index, 1);
+        reject(signal?.reason);
+      };
+      waiting.push(grant);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  };
+
+  return {
+    async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+      await acquire(signal);
+      try {
+        return await task();
+      } finally {
+        release();
+      }
+    },
+    get active() {
+      return active;
+    },
+    get pending() {
+      return waiting.length;
+    },
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * One Dashboard request, done properly: headers and token, a slot from the client's limiter per attempt, retries
+ * with backoff for failures in transit, status → {@link HttpError} mapping, and the response checked against its
+ * zod schema. The REST client is a thin table of calls on top of this.
+ */
+import type { z } from 'zod';
+import type { Limiter } from './limit.js';
+import { RETRYABLE_STATUSES, backoffDelay, isRetryableRequest, retryDelay, sleep, type RetryPolicy } from './retry.js';
+import { abortedError, badResponseError, errorFromStatus, networkError, type FailedRequest } from './errors.js';
+
+/** Supplies a bearer token; called before every attempt, so a refreshed token is picked up by retries. */
+export type TokenProvider = () => string | undefined | Promise<string | undefined>;
+
+/** How a transport reaches the Dashboard. */
+export interface TransportConfig {
+  baseUrl: string;
+  credentials: RequestCredentials;
+  headers: Record<string, string>;
+  token?: TokenProvider;
+  limiter: Limiter;
+  retry: RetryPolicy;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** One call: where, what, and how to read the answer. */
+export interface ApiCall {
+  method: HttpMethod;
+  /** Path relative to the base URL (from the route table). */
+  path: string;
+  query?: Record<string, string | number>;
+  /** JSON body. */
+  body?: unknown;
+  idempotencyKey?: string;
+  /** A 404 answer means the goal is reached (DELETE of something already gone). */
+  notFoundIsDone?: boolean;
+  signal?: AbortSignal | undefined;
+}
+
+/** Sends calls to one Dashboard. */
+export interface Transport {
+  /**
+   * Sends the call and resolves to its JSON response body, validated by `schema`.
+   * @throws HttpError with the code matching the failure (see src/api/errors.ts).
+   */
+  json<S extends z.ZodType>(call: ApiCall, schema: S): Promise<z.output<S>>;
+  /** Sends the call and ignores the response body. @throws HttpError as {@link Transport.json}. */
+  send(call: ApiCall): Promise<void>;
+}
+
+interface RawResponse {
+  status: number;
+  retryAfter: string | null;
+  text: string;
+}
+
+/** Joins base, path and query; the path's own query, if a custom route has one, is kept. */
+function buildUrl(baseUrl: string, path: string, query?: ApiCall['query']): string {
+  const url = baseUrl.replace(/\/+$/, '') + path;
+  if (!query) return url;
+  const search = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]));
+  return `${url}${url.includes('?') ? '&' : '?'}${search}`;
+}
+
+/** The call as errors name it: the path without any query, whose values could be sensitive. */
+function describeCall(call: ApiCall, baseUrl: string): FailedRequest {
+  return { method: call.method, path: call.path.split('?')[0] ?? '', baseUrl };
+}
+
+/** Creates a {@link Transport} for one client configuration. */
+export function createTransport(config: TransportConfig): Transport {
+  const buildHeaders = async (call: ApiCall): Promise<Headers> => {
+    const headers = new Headers(config.headers);
+    if (!headers.has('accept')) headers.set('accept', 'application/json');
+    if (call.body !== undefined) headers.set('content-type', 'application/json');
+    if (call.idempotencyKey !== undefined) headers.set('idempotency-key', call.idempotencyKey);
+    const token = await config.token?.();
+    if (token) headers.set('authorization', `Bearer ${token}`);
+    return headers;
+  };
+
+  // One attempt. The slot is held until the body is read: the connection is busy until then.
+  const attemptOnce = (call: ApiCall, url: string, headers: Headers, body?: string): Promise<RawResponse> =>
+    config.limiter.run(async () => {
+      const response = await fetch(url, {
+        method: call.method,
+        headers,
+        body,
+        credentials: config.credentials,
+        // A backup must see the unit as it is now, never a cached list.
+        cache: 'no-store',
+        signal: call.signal ?? null,
+      });
+      const text = await response.text();
+      return { status: response.status, retryAfter: response.headers.get('retry-after'), text };
+    }, call.signal);
+
+  const exchange = async (call: ApiCall): Promise<RawResponse> => {
+    const request = describeCall(call, config.baseUrl);
+    const url = buildUrl(config.baseUrl, call.path, call.query);
+    const body = call.body === undefined ? undefined : JSON.stringify(call.body);
+    const mayRetry = isRetryableRequest(call.method, call.idempotencyKey !== undefined);
+    const wait = async (ms: number): Promise<void> => {
+      try {
+        await sleep(ms, call.signal);
+      } catch (reason) {
+        throw abortedError(request, reason);
+      }
+    };
+
+    if (call.signal?.aborted) throw abortedError(request, call.signal.reason);
+    for (let attempt = 0; ; attempt++) {
+      // Outside the try below: what the token provider throws is the embedder's own error, not a network one.
+      const headers = await buildHeaders(call);
+      let raw: RawResponse;
+      try {
+        raw = await attemptOnce(call, url, headers, body);
+      } catch (error) {
+        if (call.signal?.aborted) throw abortedError(request, error);
+        // fetch reports every failure in transit (refused, dropped, DNS, CORS) as a TypeError.
+        if (!(error instanceof TypeError)) throw error;
+        if (!mayRetry || attempt >= config.retry.retries) throw networkError(request, error, attempt + 1);
+        await wait(backoffDelay(attempt, config.retry));
+        continue;
+      }
+      if ((raw.status >= 200 && raw.status < 300) || (raw.status === 404 && call.notFoundIsDone)) return raw;
+      if (RETRYABLE_STATUSES.has(raw.status) && mayRetry && attempt < config.retry.retries) {
+        await wait(retryDelay(attempt, config.retry, raw.retryAfter));
+        continue;
+      }
+      throw errorFromStatus(request, raw.status, raw.text, attempt + 1);
+    }
+  };
+
+  return {
+    async json(call, schema) {
+      const raw = await exchange(call);
+      const request = describeCall(call, config.baseUrl);
+      let value: unknown;
+      try {
+        value = JSON.parse(raw.text);
+      } catch (error) {
+        throw badResponseError(request, raw.status, error as SyntaxError);
+      }
+      const parsed = schema.safeParse(value);
+      if (!parsed.success) throw badResponseError(request, raw.status, parsed.error);
+      return parsed.data;
+    },
+    async send(call) {
+      await exchange(call);
+    },
+  };
+}

@@ -1,0 +1,152 @@
+/**
+ * Compares units by content, ignoring server-assigned ids: plugins by bundle, workspaces by name + owner,
+ * profiles by name, keys by key name. References are compared by what they point at (a profile's workspaces by
+ * the workspaces' name + owner), so a unit restored with new ids compares equal to its backup.
+ */
+import type { Plugin, Profile, UnitState, Workspace } from '../schemas.js';
+import type { PlanItem, PlanSection, SectionName } from './types.js';
+
+/** JSON with object keys sorted at every level, so equal values give equal strings. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/** One entity reduced to what identifies it and what it holds. */
+export interface Entry {
+  /** Server id (key name for keys). */
+  id: string;
+  /** Natural key. */
+  naturalKey: string;
+  /** What a person reads: bundle, "name (owner)", profile name, key name. Never a value. */
+  label: string;
+  /** Canonical JSON of the content without server ids. */
+  content: string;
+}
+
+/** Natural key of a workspace (name and owner). */
+export function workspaceKey(w: { name: string; owner: string }): string {
+  return JSON.stringify([w.name, w.owner]);
+}
+
+/** Content of a plugin without its id. */
+export function pluginContent(p: Omit<Plugin, 'id'> & { id?: string }): string {
+  const { id: _id, ...rest } = p;
+  return canonicalJson(rest);
+}
+
+/** Content of a workspace without its id and its applications' ids. */
+export function workspaceContent(w: Omit<Workspace, 'id' | 'applications'> & { applications: object[] }): string {
+  const { id: _id, ...rest } = w as typeof w & { id?: string };
+  return canonicalJson({ ...rest, applications: w.applications.map(({ id: _a, ...app }: { id?: string }) => app) });
+}
+
+/** Content of a profile with its workspace ids replaced by the workspaces' natural keys. */
+export function profileContent(p: Profile, workspaceKeyById: Map<string, string>): string {
+  const workspaces = p.workspaces.map((id) => workspaceKeyById.get(id) ?? `?${id}`);
+  return canonicalJson({ name: p.name, roles: p.roles, workspaces });
+}
+
+/** Entities described between two yields to the event loop (keeps each main-thread task short). */
+export const DESCRIBE_SLICE = 250;
+
+/** Yields to the event loop so a long computation does not block the page. */
+export const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+async function mapSliced<T, R>(items: T[], f: (t: T) => R): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += DESCRIBE_SLICE) {
+    if (i > 0) await yieldToPage();
+    for (const item of items.slice(i, i + DESCRIBE_SLICE)) out.push(f(item));
+  }
+  return out;
+}
+
+/** Every entity of a unit as {@link Entry}s, per section; yields to the page between slices. */
+export async function describeUnit(unit: UnitState): Promise<Record<SectionName, Entry[]>> {
+  const wsKeys = new Map(unit.workspaces.map((w) => [w.id, workspaceKey(w)]));
+  return {
+    plugins: await mapSliced(unit.plugins, (p) => ({ id: p.id, naturalKey: p.bundle, label: p.bundle, content: pluginContent(p) })),
+    workspaces: await mapSliced(unit.workspaces, (w) => ({
+      id: w.id,
+      naturalKey: workspaceKey(w),
+      label: `${w.name} (${w.owner})`,
+      content: workspaceContent(w),
+    })),
+    profiles: await mapSliced(unit.profiles, (p) => ({
+      id: p.id,
+      naturalKey: p.name,
+      label: p.name,
+      content: profileContent(p, wsKeys),
+    })),
+    keys: await mapSliced(unit.keys, (k) => ({ id: k.key, naturalKey: k.key, label: k.key, content: canonicalJson(k) })),
+  };
+}
+
+/** Pairs the entries of two sides by equal content (a multiset match: duplicates pair one to one). */
+export function matchEntries(
+  current: Entry[],
+  wanted: Entry[],
+): { identical: [Entry, Entry][]; onlyCurrent: Entry[]; onlyWanted: Entry[] } {
+  const pool = new Map<string, Entry[]>();
+  for (const e of current) {
+    const list = pool.get(e.content);
+    if (list) list.push(e);
+    else pool.set(e.content, [e]);
+  }
+  const identical: [Entry, Entry][] = [];
+  const onlyWanted: Entry[] = [];
+  for (const w of wanted) {
+    const match = pool.get(w.content)?.shift();
+    if (match) identical.push([match, w]);
+    else onlyWanted.push(w);
+  }
+  const onlyCurrent = [...pool.values()].flat();
+  return { identical, onlyCurrent, onlyWanted };
+}
+
+const SECTIONS: SectionName[] = ['plugins', 'workspaces', 'profiles', 'keys'];
+const SINGULAR: Record<SectionName, string> = { plugins: 'Plugin', workspaces: 'Workspace', profiles: 'Profile', keys: 'Key' };
+
+/** Per section: what importing `wanted` over `current` deletes, creates, and finds identical. */
+export async function diffSections(current: UnitState, wanted: UnitState): Promise<Record<SectionName, PlanSection>> {
+  const a = await describeUnit(current);
+  const b = await describeUnit(wanted);
+  const item = (e: Entry): PlanItem => ({ id: e.id, label: e.label });
+  const result = {} as Record<SectionName, PlanSection>;
+  for (const s of SECTIONS) {
+    const m = matchEntries(a[s], b[s]);
+    result[s] = {
+      delete: m.onlyCurrent.map(item),
+      create: m.onlyWanted.map(item),
+      identical: m.identical.map(([c]) => item(c)),
+    };
+  }
+  return result;
+}
+
+/**
+ * How `actual` differs from `expected`, one sentence per entity, naming it by its natural key (never a value).
+ * Empty when they are equal ignoring server ids.
+ */
+export async function findDifferences(actual: UnitState, expected: UnitState): Promise<string[]> {
+  const a = await describeUnit(actual);
+  const b = await describeUnit(expected);
+  const out: string[] = [];
+  for (const s of SECTIONS) {
+    const m = matchEntries(a[s], b[s]);
+    const extra = [...m.onlyCurrent];
+    for (const w of m.onlyWanted) {
+      const i = extra.findIndex((e) => e.naturalKey === w.naturalKey);
+      if (i >= 0) {
+        extra.splice(i, 1);
+        out.push(`${SINGULAR[s]} "${w.label}" differs from the backup.`);
+      } else out.push(`${SINGULAR[s]} "${w.label}" is missing.`);
+    }
+    for (const e of extra) out.push(`${SINGULAR[s]} "${e.label}" is not in the backup.`);
+  }
+  return out;
+}

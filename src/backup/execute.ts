@@ -1,0 +1,171 @@
+/**
+ * Runs a step list in dependency order, many steps at once, with a journal write before and after each request:
+ * "started" is committed before the request is sent, "done" (with the new id) right after the response, so a
+ * reload at any moment leaves an exact record of what may have reached the server.
+ */
+import { BackupError, isBackupError } from '../errors.js';
+import { abortedError, sleep } from './abort.js';
+import type { StepRecord, StepWriter } from './journal.js';
+import type { Step } from './steps.js';
+import type { ProgressListener } from './types.js';
+
+/** Mutating requests in flight at most, unless configured. */
+export const DEFAULT_STEP_CONCURRENCY = 6;
+/** Extra attempts of a step that failed in a way worth retrying (after the client's own retries). */
+export const DEFAULT_STEP_RETRIES = 2;
+/** Wait before the first extra attempt; doubles each time. */
+export const STEP_RETRY_DELAY_MS = 200;
+
+/** How a step is performed: resolves to the new server id for creates. */
+export type PerformStep = (
+  step: Step,
+  how: { reconcile: boolean; idempotencyKey: string; signal: AbortSignal },
+) => Promise<string | undefined>;
+
+/** What {@link executeSteps} needs. */
+export interface ExecuteOptions {
+  journalId: string;
+  steps: Step[];
+  /** Step records from the journal; updated as steps progress. */
+  records: Map<string, StepRecord>;
+  perform: PerformStep;
+  writer: StepWriter;
+  concurrency?: number;
+  retries?: number;
+  signal?: AbortSignal;
+  onProgress?: ProgressListener;
+}
+
+/** Idempotency-Key of a step: derived from the journal and step ids, so a resumed POST sends the same key. */
+export const idempotencyKeyFor = (journalId: string, stepId: string): string => `dbk-${journalId}-${stepId}`;
+
+const RETRYABLE = new Set(['SERVER', 'NETWORK', 'RATE_LIMITED']);
+
+/**
+ * Runs every step not yet done. A step found "started" in the journal is reconciled with the server (see
+ * perform.ts) instead of being blindly repeated.
+ * @throws BackupError ABORTED when `signal` fires; IMPORT_INCOMPLETE (cause: the failure) when a step fails —
+ *   in both cases after every request in flight has settled and been journaled, so the journal is exact.
+ */
+export async function executeSteps(o: ExecuteOptions): Promise<void> {
+  const { steps, records, signal } = o;
+  const concurrency = Math.max(1, o.concurrency ?? DEFAULT_STEP_CONCURRENCY);
+  const retries = Math.max(0, o.retries ?? DEFAULT_STEP_RETRIES);
+  const controller = new AbortController();
+  const onAbort = (): void => controller.abort(signal?.reason);
+  signal?.addEventListener('abort', onAbort, { once: true });
+
+  const byId = new Map(steps.map((s) => [s.id, s]));
+  const dependents = new Map<string, string[]>();
+  const waiting = new Map<string, number>();
+  const isDone = (id: string): boolean => records.get(id)?.status === 'done';
+  const totals = { wipe: 0, create: 0 };
+  const done = { wipe: 0, create: 0 };
+  for (const s of steps) {
+    if (s.kind !== 'gate') totals[s.phase] += 1;
+    if (isDone(s.id)) {
+      // Done in an earlier run: neither waits nor is waited for (gates are never journaled, so a done step
+      // registered as a gate's dependent would run again when the gate opens).
+      if (s.kind !== 'gate') done[s.phase] += 1;
+      continue;
+    }
+    let count = 0;
+    for (const dep of s.after) {
+      if (isDone(dep)) continue;
+      count += 1;
+      const list = dependents.get(dep);
+      if (list) list.push(s.id);
+      else dependents.set(dep, [s.id]);
+    }
+    waiting.set(s.id, count);
+  }
+  // A queue read from `head` on (Array#shift would make scheduling quadratic on a 15,000-step import).
+  const ready: Step[] = steps.filter((s) => waiting.get(s.id) === 0 && !isDone(s.id));
+  let head = 0;
+  let remaining = steps.filter((s) => !isDone(s.id)).length;
+  let inFlight = 0;
+  let failure: unknown;
+
+  const run = async (step: Step): Promise<void> => {
+    const previous = records.get(step.id);
+    const idempotencyKey = idempotencyKeyFor(o.journalId, step.id);
+    if (previous?.status !== 'started') {
+      const started: StepRecord = { journal: o.journalId, step: step.id, status: 'started', idempotencyKey };
+      await o.writer.write(started);
+      records.set(step.id, started);
+    }
+    let newId: string | undefined;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        // A step started by an earlier page may have reached the server: reconcile it first. A retry within this
+        // page resends the same request (a POST with the same Idempotency-Key, which the server answers once).
+        const reconcile = previous?.status === 'started';
+        newId = await o.perform(step, { reconcile, idempotencyKey, signal: controller.signal });
+        break;
+      } catch (error) {
+        const code = isBackupError(error) ? error.code : '';
+        if (attempt >= retries || !RETRYABLE.has(code) || controller.signal.aborted) throw error;
+        await sleep(STEP_RETRY_DELAY_MS * 2 ** attempt, controller.signal);
+      }
+    }
+    const finished: StepRecord = { journal: o.journalId, step: step.id, status: 'done', idempotencyKey, ...(newId ? { newId } : {}) };
+    await o.writer.write(finished);
+    records.set(step.id, finished);
+  };
+
+  await new Promise<void>((resolve) => {
+    const complete = (step: Step): void => {
+      remaining -= 1;
+      if (step.kind !== 'gate') {
+        done[step.phase] += 1;
+        o.onProgress?.({ phase: step.phase, done: done[step.phase], total: totals[step.phase] });
+      }
+      for (const d of dependents.get(step.id) ?? []) {
+        const left = waiting.get(d)! - 1;
+        waiting.set(d, left);
+        if (left === 0) ready.push(byId.get(d)!);
+      }
+    };
+    const pump = (): void => {
+      while (failure === undefined && !controller.signal.aborted && inFlight < concurrency && head < ready.length) {
+        const step = ready[head++]!;
+        if (step.kind === 'gate') {
+          records.set(step.id, { journal: o.journalId, step: step.id, status: 'done' });
+          complete(step);
+          continue;
+        }
+        inFlight += 1;
+        run(step).then(
+          () => {
+            inFlight -= 1;
+            complete(step);
+            pump();
+          },
+          (error: unknown) => {
+            inFlight -= 1;
+            // Stop starting steps, but let those in flight finish and be journaled, so the journal stays exact.
+            failure ??= error;
+            pump();
+          },
+        );
+      }
+      if (inFlight === 0 && (remaining === 0 || failure !== undefined || controller.signal.aborted || head >= ready.length)) {
+        resolve();
+      }
+    };
+    pump();
+  });
+  signal?.removeEventListener('abort', onAbort);
+  if (signal?.aborted) throw abortedError(failure);
+  if (failure !== undefined) {
+    if (isBackupError(failure, 'JOURNAL_UNAVAILABLE')) throw failure;
+    throw new BackupError(
+      'IMPORT_INCOMPLETE',
+      'The import stopped part-way because a request failed. Nothing is lost: resume it to finish, or roll back to the safety snapshot.',
+      { cause: failure },
+    );
+  }
+  if (remaining > 0) {
+    throw new BackupError('IMPORT_INCOMPLETE', 'The import plan has steps that can never run (a dependency cycle).');
+  }
+}

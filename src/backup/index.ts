@@ -1,0 +1,41 @@
+/**
+ * The export and import engines: plain async functions with progress callbacks and AbortSignals, used by the
+ * components. No DOM rendering here. See docs/CONTRACTS-WIP.md, section "src/backup".
+ */
+export { exportUnit } from './export.js';
+export { openBackup } from './open.js';
+export { planImport } from './plan.js';
+export { runImport } from './import.js';
+export {
+  discardUnfinishedImport,
+  findUnfinishedImport,
+  getSafetySnapshot,
+  resumeImport,
+  rollbackImport,
+} from './resume.js';
+export { collectUnit, type CollectOptions } from './collect.js';
+export { findDifferences } from './compare.js';
+export { findDanglingReferences } from './consistency.js';
+export { APP_VERSION, BACKUP_EXTENSION, backupFilename } from './manifest.js';
+export { MIN_PASSWORD_LENGTH } from './session.js';
+export { DEFAULT_JOURNAL_DATABASE } from './journal.js';
+export { DEFAULT_STEP_CONCURRENCY, DEFAULT_STEP_RETRIES } from './execute.js';
+export type {
+  ExportOptions,
+  ExportResult,
+  ImportOptions,
+  ImportPlan,
+  ImportResult,
+  JournalOptions,
+  OpenOptions,
+  OpenedBackup,
+  Phase,
+  PlanItem,
+  PlanOptions,
+  PlanSection,
+  Progress,
+  ProgressListener,
+  RestoreOptions,
+  SectionName,
+  UnfinishedImport,
+} from './types.js';

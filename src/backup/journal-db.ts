@@ -1,0 +1,99 @@
+/**
+ * The IndexedDB database behind the journal: connection handling and the zod schemas every record is checked
+ * against when read back (IndexedDB is a trust boundary: another version of this module, or a user's devtools,
+ * may have written it). Nothing here stores a password, a key or plaintext unit data.
+ */
+import { openDB, type IDBPDatabase } from 'idb';
+import { z } from 'zod';
+import { BackupError } from '../errors.js';
+import { Counts, UnitRef } from '../schemas.js';
+
+/** Default IndexedDB database name. */
+export const DEFAULT_JOURNAL_DATABASE = 'dashboard-backup-journal';
+/** Schema version of the database. */
+export const JOURNAL_DB_VERSION = 1;
+
+/** Object stores: one import record per unit, its encrypted blobs, and one record per started step. */
+export const STORE_IMPORTS = 'imports';
+export const STORE_BLOBS = 'blobs';
+export const STORE_STEPS = 'steps';
+
+/** Names of the encrypted blobs a journal keeps. */
+export const BlobName = z.enum(['snapshot', 'source', 'base']);
+export type BlobName = z.infer<typeof BlobName>;
+
+/** One import (or rollback) in progress for a unit. Holds ids and counts only, never unit content. */
+export const ImportRecord = z.object({
+  /** Key: the target unit's id. */
+  unit: z.string(),
+  target: UnitRef,
+  /** Random id of this run; with a step id it makes the step's Idempotency-Key. */
+  id: z.string().min(8),
+  mode: z.enum(['import', 'rollback']),
+  status: z.enum(['running', 'unverified']),
+  startedAt: z.string(),
+  source: z.object({ unit: UnitRef, createdAt: z.string(), counts: Counts }),
+  /** Which blob holds what to create, and which holds the unit as it was when this run started. */
+  sourceBlob: BlobName,
+  baseBlob: BlobName,
+  snapshotFilename: z.string(),
+  /** The planned step ids, in order. */
+  steps: z.array(z.string()),
+});
+export type ImportRecord = z.infer<typeof ImportRecord>;
+
+/** A step that was started (before its request) or done (after its response). Absent = pending. */
+export const StepRecord = z.object({
+  journal: z.string(),
+  step: z.string(),
+  status: z.enum(['started', 'done']),
+  /** New server id (create steps). */
+  newId: z.string().optional(),
+  /** The Idempotency-Key sent with the step's POST. */
+  idempotencyKey: z.string().optional(),
+});
+export type StepRecord = z.infer<typeof StepRecord>;
+
+const connections = new Map<string, Promise<IDBPDatabase>>();
+
+/**
+ * The open database `name` (opened once per page and kept).
+ * @throws BackupError JOURNAL_UNAVAILABLE when IndexedDB cannot be opened (private mode, quota, blocked).
+ */
+export async function openJournalDb(name = DEFAULT_JOURNAL_DATABASE): Promise<IDBPDatabase> {
+  let db = connections.get(name);
+  if (!db) {
+    db = openDB(name, JOURNAL_DB_VERSION, {
+      upgrade(database) {
+        if (!database.objectStoreNames.contains(STORE_IMPORTS)) database.createObjectStore(STORE_IMPORTS, { keyPath: 'unit' });
+        if (!database.objectStoreNames.contains(STORE_BLOBS)) database.createObjectStore(STORE_BLOBS);
+        if (!database.objectStoreNames.contains(STORE_STEPS)) database.createObjectStore(STORE_STEPS, { keyPath: ['journal', 'step'] });
+      },
+      // Another tab wants to upgrade or delete the database: let it, and reopen on next use.
+      blocking(_current, _next, event) {
+        (event.target as IDBDatabase).close();
+        connections.delete(name);
+      },
+      terminated() {
+        connections.delete(name);
+      },
+    });
+    connections.set(name, db);
+    db.catch(() => connections.delete(name));
+  }
+  try {
+    return await db;
+  } catch (error) {
+    throw new BackupError(
+      'JOURNAL_UNAVAILABLE',
+      'The browser storage (IndexedDB) needed for a safe import is not available. Leave private browsing or free some space, then try again.',
+      { cause: error },
+    );
+  }
+}
+
+/** Wraps an IndexedDB failure as JOURNAL_UNAVAILABLE. */
+export function journalError(error: unknown): BackupError {
+  if (error instanceof BackupError) return error;
+  return new BackupError('JOURNAL_UNAVAILABLE', 'Writing the import journal to browser storage failed.', { cause: error });
+}

@@ -1,0 +1,159 @@
+/**
+ * The import journal: operations on the IndexedDB records that let a reload resume or roll back an import.
+ * Exports operations only; the database stays private (journal-db.ts). Blobs stored here are encrypted backup
+ * files; step records hold step ids, server ids and Idempotency-Keys — never names, values or passwords.
+ */
+import { z } from 'zod';
+import { BackupError } from '../errors.js';
+import {
+  BlobName,
+  ImportRecord,
+  STORE_BLOBS,
+  STORE_IMPORTS,
+  STORE_STEPS,
+  StepRecord,
+  journalError,
+  openJournalDb,
+} from './journal-db.js';
+
+export { DEFAULT_JOURNAL_DATABASE, type BlobName, type ImportRecord, type StepRecord } from './journal-db.js';
+
+const stepRange = (journal: string): IDBKeyRange => IDBKeyRange.bound([journal], [journal, []]);
+
+/** The error for a journal that fails validation. */
+export function damagedJournal(): BackupError {
+  return new BackupError(
+    'JOURNAL_UNAVAILABLE',
+    'The import journal in this browser is damaged and cannot be used. Discard it, then restore from a backup file.',
+  );
+}
+
+function parseRecord(value: unknown): ImportRecord {
+  const parsed = ImportRecord.safeParse(value);
+  if (!parsed.success) throw damagedJournal();
+  return parsed.data;
+}
+
+/**
+ * Starts a journal: writes the import record and its encrypted blobs in one transaction (all or nothing), and
+ * removes any step records left by an earlier journal of the same unit.
+ */
+export async function beginJournal(
+  database: string | undefined,
+  record: ImportRecord,
+  blobs: Partial<Record<BlobName, Blob>>,
+  replaces?: ImportRecord,
+): Promise<void> {
+  const db = await openJournalDb(database);
+  try {
+    const tx = db.transaction([STORE_IMPORTS, STORE_BLOBS, STORE_STEPS], 'readwrite', { durability: 'strict' });
+    if (replaces) void tx.objectStore(STORE_STEPS).delete(stepRange(replaces.id));
+    for (const [name, blob] of Object.entries(blobs)) void tx.objectStore(STORE_BLOBS).put(blob, [record.unit, name]);
+    void tx.objectStore(STORE_IMPORTS).put(record);
+    await tx.done;
+  } catch (error) {
+    throw journalError(error);
+  }
+}
+
+/** Every journal in `database`, validated. */
+export async function listJournals(database?: string): Promise<ImportRecord[]> {
+  const db = await openJournalDb(database);
+  return (await db.getAll(STORE_IMPORTS)).map(parseRecord);
+}
+
+/** The journal of `unit`, validated; undefined when there is none. */
+export async function loadJournal(database: string | undefined, unit: string): Promise<ImportRecord | undefined> {
+  const db = await openJournalDb(database);
+  const value: unknown = await db.get(STORE_IMPORTS, unit);
+  return value === undefined ? undefined : parseRecord(value);
+}
+
+/** The step records of journal `id`, by step id. */
+export async function loadStepRecords(database: string | undefined, id: string): Promise<Map<string, StepRecord>> {
+  const db = await openJournalDb(database);
+  const values: unknown[] = await db.getAll(STORE_STEPS, stepRange(id));
+  const parsed = z.array(StepRecord).safeParse(values);
+  if (!parsed.success) throw damagedJournal();
+  return new Map(parsed.data.map((r) => [r.step, r]));
+}
+
+/** One of the journal's encrypted blobs. */
+export async function readJournalBlob(database: string | undefined, unit: string, name: BlobName): Promise<Blob> {
+  const db = await openJournalDb(database);
+  const value: unknown = await db.get(STORE_BLOBS, [unit, name]);
+  if (!(value instanceof Blob)) throw damagedJournal();
+  return value;
+}
+
+/** Sets the status of the journal of `unit`. */
+export async function setJournalStatus(database: string | undefined, unit: string, status: ImportRecord['status']): Promise<void> {
+  const db = await openJournalDb(database);
+  try {
+    const tx = db.transaction(STORE_IMPORTS, 'readwrite');
+    const record = parseRecord(await tx.store.get(unit));
+    await tx.store.put({ ...record, status });
+    await tx.done;
+  } catch (error) {
+    throw journalError(error);
+  }
+}
+
+/** Deletes the journal of `unit`: its record, its blobs (the safety snapshot too) and its step records. */
+export async function deleteJournal(database: string | undefined, unit: string): Promise<void> {
+  const db = await openJournalDb(database);
+  try {
+    const tx = db.transaction([STORE_IMPORTS, STORE_BLOBS, STORE_STEPS], 'readwrite', { durability: 'strict' });
+    const value: unknown = await tx.objectStore(STORE_IMPORTS).get(unit);
+    const id = ImportRecord.safeParse(value).data?.id;
+    if (id) void tx.objectStore(STORE_STEPS).delete(stepRange(id));
+    void tx.objectStore(STORE_BLOBS).delete(IDBKeyRange.bound([unit], [unit, []]));
+    void tx.objectStore(STORE_IMPORTS).delete(unit);
+    await tx.done;
+  } catch (error) {
+    throw journalError(error);
+  }
+}
+
+/** Writes step records, batching the writes that arrive while a transaction is committing. */
+export interface StepWriter {
+  /** Resolves once `record` is committed to IndexedDB. */
+  write(record: StepRecord): Promise<void>;
+}
+
+/**
+ * A {@link StepWriter} for `database`. Each write resolves only after its transaction has committed, so a step
+ * marked "started" is on disk before its request leaves; concurrent writes share one transaction, which keeps a
+ * 15,000-step import from paying 30,000 separate commits. Durability is "relaxed": a committed record survives a
+ * reload or a crashed tab (not a power cut), which is what resume needs.
+ */
+export function createStepWriter(database?: string): StepWriter {
+  let pending: { records: StepRecord[]; done: Promise<void> } | undefined;
+  let chain: Promise<unknown> = Promise.resolve();
+  const commit = async (records: StepRecord[]): Promise<void> => {
+    const db = await openJournalDb(database);
+    try {
+      const tx = db.transaction(STORE_STEPS, 'readwrite', { durability: 'relaxed' });
+      for (const r of records) void tx.store.put(r);
+      await tx.done;
+    } catch (error) {
+      throw journalError(error);
+    }
+  };
+  return {
+    write(record) {
+      if (!pending) {
+        const batch: StepRecord[] = [];
+        const done = chain.then(() => {
+          // From here on, new writes go to the next batch.
+          if (pending?.records === batch) pending = undefined;
+          return commit(batch);
+        });
+        chain = done.catch(() => undefined);
+        pending = { records: batch, done };
+      }
+      pending.records.push(record);
+      return pending.done;
+    },
+  };
+}

@@ -1,0 +1,114 @@
+/** Open a backup file: decrypt, validate, and check that it is internally consistent. Sends nothing anywhere. */
+import { ValidationError, toValidationIssues, type ValidationIssue } from '../errors.js';
+import { z } from 'zod';
+import { decryptBackupBlob } from '../format/index.js';
+import { KeyEntry, Manifest, Plugin, Profile, Workspace, type BackupPayload, type UnitState } from '../schemas.js';
+import { yieldToPage } from './compare.js';
+import { normalizeAbort, throwIfAborted } from './abort.js';
+import { countUnit, findDanglingReferences, findDuplicates } from './consistency.js';
+import type { OpenOptions, OpenedBackup } from './types.js';
+
+/**
+ * Payloads this module validated itself (openBackup), so plan and import need not parse a large unit again — a
+ * second zod pass over 7,800 entities is a long main-thread task. Anything else is validated in full.
+ */
+const validated = new WeakSet<object>();
+
+/** The outer shape of a payload; entities are checked one by one (see {@link parsePayload}). */
+const Envelope = z.object({
+  manifest: z.unknown(),
+  unit: z.object({
+    plugins: z.array(z.unknown()),
+    workspaces: z.array(z.unknown()),
+    profiles: z.array(z.unknown()),
+    keys: z.array(z.unknown()),
+  }),
+});
+
+const ENTITY_SCHEMAS = { plugins: Plugin, workspaces: Workspace, profiles: Profile, keys: KeyEntry } as const;
+
+/** Entities validated between two yields to the page. */
+export const PARSE_SLICE = 250;
+
+function invalid(issues: ValidationIssue[]): ValidationError {
+  return new ValidationError(
+    'INVALID_BACKUP',
+    `This file decrypts, but its content is not a valid Dashboard backup (${issues.length} problem${issues.length === 1 ? '' : 's'}).`,
+    issues,
+  );
+}
+
+/**
+ * Checks a decrypted value against the payload schema ({@link BackupPayload}) and the unit's uniqueness rules.
+ * Entities are validated one at a time, yielding to the page between slices, so a 7,800-entity unit never blocks
+ * the main thread for long; the result is the same as `BackupPayload.parse`.
+ * @throws ValidationError INVALID_BACKUP listing every problem with its path.
+ */
+export async function parsePayload(value: unknown): Promise<BackupPayload> {
+  if (typeof value === 'object' && value !== null && validated.has(value)) return value as BackupPayload;
+  const envelope = Envelope.safeParse(value);
+  if (!envelope.success) {
+    const manifest = Manifest.safeParse((value as { manifest?: unknown } | null)?.manifest);
+    const extra = manifest.success ? [] : toValidationIssues(manifest.error).map((i) => ({ ...i, path: ['manifest', ...i.path] }));
+    throw invalid([...toValidationIssues(envelope.error), ...extra]);
+  }
+  const issues: ValidationIssue[] = [];
+  const manifest = Manifest.safeParse(envelope.data.manifest);
+  if (!manifest.success) issues.push(...toValidationIssues(manifest.error).map((i) => ({ ...i, path: ['manifest', ...i.path] })));
+  const unit: Record<string, unknown[]> = {};
+  let count = 0;
+  for (const section of ['plugins', 'workspaces', 'profiles', 'keys'] as const) {
+    const schema = ENTITY_SCHEMAS[section];
+    unit[section] = [];
+    for (const [i, item] of envelope.data.unit[section].entries()) {
+      if (++count % PARSE_SLICE === 0) await yieldToPage();
+      const parsed = schema.safeParse(item);
+      if (parsed.success) unit[section].push(parsed.data);
+      else issues.push(...toValidationIssues(parsed.error).map((x) => ({ ...x, path: ['unit', section, i, ...x.path] })));
+    }
+  }
+  if (issues.length > 0 || !manifest.success) throw invalid(issues);
+  const payload = { manifest: manifest.data, unit: unit as unknown as UnitState };
+  const duplicates = findDuplicates(payload.unit);
+  if (duplicates.length > 0) {
+    throw new ValidationError(
+      'INVALID_BACKUP',
+      'This backup lists the same plugin, workspace, profile or key more than once, so it cannot be restored.',
+      duplicates,
+    );
+  }
+  validated.add(payload);
+  return payload;
+}
+
+/**
+ * Decrypts and validates a backup file.
+ * @returns the payload, its manifest and counts, and every dangling reference inside it (an import refuses a
+ *   backup that has any; planImport lists them).
+ * @throws FormatError WRONG_PASSWORD, CORRUPT_FILE, NOT_A_BACKUP, UNSUPPORTED_VERSION, KDF_OUT_OF_RANGE, TOO_LARGE;
+ *   ValidationError INVALID_BACKUP; BackupError ABORTED.
+ */
+export async function openBackup(file: Blob, password: string, o: OpenOptions = {}): Promise<OpenedBackup> {
+  const { signal, onProgress } = o;
+  try {
+    throwIfAborted(signal);
+    const value = await decryptBackupBlob(file, password, {
+      ...(o.maxPlaintextBytes !== undefined ? { maxPlaintextBytes: o.maxPlaintextBytes } : {}),
+      ...(signal ? { signal } : {}),
+      onProgress: (p) => onProgress?.({ phase: 'decrypt', done: p.done, total: p.total }),
+    });
+    throwIfAborted(signal);
+    onProgress?.({ phase: 'validate', done: 0, total: 1 });
+    const payload = await parsePayload(value);
+    onProgress?.({ phase: 'validate', done: 1, total: 1 });
+    return {
+      payload,
+      manifest: payload.manifest,
+      // Counted from the content rather than trusted from the manifest.
+      counts: countUnit(payload.unit),
+      dangling: findDanglingReferences(payload.unit),
+    };
+  } catch (error) {
+    throw normalizeAbort(error, signal);
+  }
+}

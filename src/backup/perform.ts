@@ -1,0 +1,159 @@
+/**
+ * Performs single restore steps against the Dashboard, and reconciles steps that an earlier page started but did
+ * not see finish: DELETE and PUT are simply repeated (a 404 on delete counts as done); a create is first looked
+ * up by its natural key (bundle; name + owner; profile name — with equal content, and not already claimed by
+ * another step), and only when it is not there is it sent again, with the same Idempotency-Key. So neither a
+ * lost response nor a server that has forgotten the key can produce a duplicate.
+ */
+import type { DashboardClient } from '../api/index.js';
+import { BackupError, isBackupError } from '../errors.js';
+import type {
+  PluginInput,
+  PluginSummary,
+  Profile,
+  ProfileInput,
+  UnitState,
+  WorkspaceInput,
+  WorkspaceSummary,
+} from '../schemas.js';
+import { canonicalJson, workspaceContent, workspaceKey } from './compare.js';
+import type { PerformStep } from './execute.js';
+import type { StepRecord } from './journal.js';
+import { createStepId, type Step } from './steps.js';
+
+const EMPTY_MAPPINGS = { actions: {}, portals: {} };
+
+/** What the performer needs to know. */
+export interface PerformerContext {
+  client: DashboardClient;
+  unit: string;
+  /** The unit as it was when the run started (what the wipe deletes). */
+  base: UnitState;
+  /** What the run creates. */
+  source: UnitState;
+  steps: Step[];
+  records: Map<string, StepRecord>;
+  signal?: AbortSignal;
+}
+
+/** Server lists read once, before any step of this page runs, to reconcile steps an earlier page started. */
+interface Existing {
+  plugins?: PluginSummary[];
+  workspaces?: WorkspaceSummary[];
+  profiles?: Profile[];
+}
+
+const collectionOf = (stepId: string): string | undefined => /^create-(plugin|workspace|profile)-/.exec(stepId)?.[1];
+
+/**
+ * Builds the step performer. When the journal has create steps marked "started", reads the lists needed to
+ * reconcile them first — before this page sends anything — so no entity created by this page is mistaken for one
+ * created by the last.
+ */
+export async function createPerformer(ctx: PerformerContext): Promise<PerformStep> {
+  const { client, unit, base, source, records } = ctx;
+  const claimed = new Set<string>();
+  for (const r of records.values()) {
+    const c = collectionOf(r.step);
+    if (c && r.status === 'done' && r.newId) claimed.add(`${c}:${r.newId}`);
+  }
+  const started = new Set([...records.values()].filter((r) => r.status === 'started').map((r) => collectionOf(r.step)));
+  const signal = ctx.signal;
+  const existing: Existing = {};
+  await Promise.all([
+    started.has('plugin') && client.listPlugins(unit, { signal }).then((l) => (existing.plugins = l)),
+    started.has('workspace') && client.listWorkspaces(unit, { signal }).then((l) => (existing.workspaces = l)),
+    started.has('profile') && client.listProfiles(unit, { signal }).then((l) => (existing.profiles = l)),
+  ]);
+
+  const wsIndexById = new Map(source.workspaces.map((w, i) => [w.id, i]));
+  const newIdOf = (stepId: string): string => {
+    const id = ctx.records.get(stepId)?.newId;
+    if (!id) throw new BackupError('IMPORT_INCOMPLETE', 'The import journal lacks the new id of an entity it created.');
+    return id;
+  };
+  const claim = (collection: string, id: string): string => {
+    claimed.add(`${collection}:${id}`);
+    return id;
+  };
+  const isFree = (collection: string, id: string): boolean => !claimed.has(`${collection}:${id}`);
+
+  const pluginInput = (i: number, withMappings: boolean): PluginInput => {
+    const { id: _id, ...input } = source.plugins[i]!;
+    return withMappings ? input : { ...input, requirementMappings: EMPTY_MAPPINGS };
+  };
+  const workspaceInput = (i: number): WorkspaceInput => {
+    const { id: _id, applications, ...rest } = source.workspaces[i]!;
+    return { ...rest, applications: applications.map(({ id: _a, ...app }) => app) };
+  };
+  const profileInput = (i: number): ProfileInput => {
+    const p = source.profiles[i]!;
+    const workspaces = p.workspaces.map((id) => newIdOf(createStepId('workspace', wsIndexById.get(id)!)));
+    return { name: p.name, roles: p.roles, workspaces };
+  };
+
+  const findPlugin = (input: PluginInput): string | undefined => {
+    const hit = existing.plugins?.find((p) => p.bundle === input.bundle && isFree('plugin', p.id));
+    return hit && claim('plugin', hit.id);
+  };
+  const findWorkspace = async (input: WorkspaceInput, s: AbortSignal): Promise<string | undefined> => {
+    const key = workspaceKey(input);
+    const candidates = existing.workspaces?.filter((w) => workspaceKey(w) === key && isFree('workspace', w.id)) ?? [];
+    const wanted = workspaceContent(input);
+    const details = await Promise.all(candidates.map((c) => client.getWorkspace(unit, c.id, { signal: s })));
+    const hit = details.find((d) => isFree('workspace', d.id) && workspaceContent(d) === wanted);
+    return hit && claim('workspace', hit.id);
+  };
+  const findProfile = (input: ProfileInput): string | undefined => {
+    const wanted = canonicalJson(input);
+    const hit = existing.profiles?.find(
+      (p) => isFree('profile', p.id) && canonicalJson({ name: p.name, roles: p.roles, workspaces: p.workspaces }) === wanted,
+    );
+    return hit && claim('profile', hit.id);
+  };
+  const ignoreGone = async (request: Promise<unknown>): Promise<void> => {
+    try {
+      await request;
+    } catch (error) {
+      if (!isBackupError(error, 'NOT_FOUND')) throw error;
+    }
+  };
+
+  return async (step, { reconcile, idempotencyKey, signal: s }) => {
+    const o = { signal: s };
+    const i = step.index;
+    switch (step.kind) {
+      case 'deleteProfile':
+        return void (await ignoreGone(client.deleteProfile(unit, base.profiles[i]!.id, o)));
+      case 'deleteWorkspace':
+        return void (await ignoreGone(client.deleteWorkspace(unit, base.workspaces[i]!.id, o)));
+      case 'unmapPlugin':
+        return void (await ignoreGone(client.setPluginMappings(unit, base.plugins[i]!.id, EMPTY_MAPPINGS, o)));
+      case 'deletePlugin':
+        return void (await ignoreGone(client.deletePlugin(unit, base.plugins[i]!.id, o)));
+      case 'deleteKey':
+        return void (await ignoreGone(client.deleteKey(unit, base.keys[i]!.key, o)));
+      case 'putKey':
+        return void (await client.putKey(unit, source.keys[i]!, o));
+      case 'mapPlugin':
+        return void (await client.setPluginMappings(unit, newIdOf(createStepId('plugin', i)), source.plugins[i]!.requirementMappings, o));
+      case 'createPlugin': {
+        const input = pluginInput(i, step.withMappings !== false);
+        const found = reconcile ? findPlugin(input) : undefined;
+        return found ?? claim('plugin', (await client.createPlugin(unit, input, { ...o, idempotencyKey })).id);
+      }
+      case 'createWorkspace': {
+        const input = workspaceInput(i);
+        const found = reconcile ? await findWorkspace(input, s) : undefined;
+        return found ?? claim('workspace', (await client.createWorkspace(unit, input, { ...o, idempotencyKey })).id);
+      }
+      case 'createProfile': {
+        const input = profileInput(i);
+        const found = reconcile ? findProfile(input) : undefined;
+        return found ?? claim('profile', (await client.createProfile(unit, input, { ...o, idempotencyKey })).id);
+      }
+      case 'gate':
+        return undefined;
+    }
+  };
+}

@@ -1,0 +1,59 @@
+/** Plan: what an import would delete, create and find identical — computed without changing anything. */
+import type { DashboardClient } from '../api/index.js';
+import type { BackupPayload, UnitRef, UnitState } from '../schemas.js';
+import { normalizeAbort } from './abort.js';
+import { collectUnit } from './collect.js';
+import { diffSections } from './compare.js';
+import { countUnit, findDanglingReferences } from './consistency.js';
+import { parsePayload } from './open.js';
+import { requireAdmin } from './session.js';
+import type { ImportPlan, OpenedBackup, PlanOptions } from './types.js';
+
+/** The plan of importing `payload` over `current` (no I/O; yields to the page on large units). */
+export async function computePlan(current: UnitState, payload: BackupPayload, target: UnitRef, origin: string): Promise<ImportPlan> {
+  return {
+    target,
+    source: payload.manifest,
+    sameUnit: payload.manifest.unit.id === target.id,
+    sameOrigin: payload.manifest.origin === origin,
+    dangling: findDanglingReferences(payload.unit),
+    sections: await diffSections(current, payload.unit),
+    current: countUnit(current),
+  };
+}
+
+/** True when two plans would do the same (same target, same items deleted and created). */
+export function samePlan(a: ImportPlan, b: ImportPlan): boolean {
+  const shape = (p: ImportPlan): string =>
+    JSON.stringify([
+      p.target.id,
+      Object.entries(p.sections).map(([name, s]) => [
+        name,
+        s.delete.map((i) => i.id).sort(),
+        s.create.map((i) => i.label).sort(),
+      ]),
+    ]);
+  return shape(a) === shape(b);
+}
+
+/**
+ * Compares a backup with the target unit (default: the session's current unit). Sends only reads.
+ * @returns per section what the import deletes, creates and finds identical (ignoring server ids), whether the
+ *   backup comes from this unit and this origin, and every dangling reference inside the backup.
+ * @throws BackupError NOT_ADMIN, INVALID_OPTIONS, ABORTED; ValidationError INVALID_BACKUP; HttpError.
+ */
+export async function planImport(client: DashboardClient, backup: OpenedBackup, o: PlanOptions = {}): Promise<ImportPlan> {
+  const { signal } = o;
+  try {
+    // Re-validated: the caller may hand in an object that did not come from openBackup.
+    const payload = await parsePayload(backup.payload);
+    const { target } = await requireAdmin(client, o.unit, signal);
+    const current = await collectUnit(client, target.id, { ...(signal ? { signal } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}) });
+    o.onProgress?.({ phase: 'plan', done: 0, total: 1 });
+    const plan = await computePlan(current, payload, target, o.origin ?? location.origin);
+    o.onProgress?.({ phase: 'plan', done: 1, total: 1 });
+    return plan;
+  } catch (error) {
+    throw normalizeAbort(error, signal);
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * The part of import, resume and rollback that is the same for all three: run the journaled steps, read the unit
+ * back, compare it with what was restored, and — only when it matches — delete the journal and the safety
+ * snapshot and call the reload hook.
+ */
+import type { DashboardClient } from '../api/index.js';
+import type { UnitState } from '../schemas.js';
+import { normalizeAbort, throwIfAborted } from './abort.js';
+import { collectUnit } from './collect.js';
+import { findDifferences } from './compare.js';
+import { countUnit } from './consistency.js';
+import { executeSteps } from './execute.js';
+import { createStepWriter, deleteJournal, setJournalStatus, type ImportRecord, type StepRecord } from './journal.js';
+import { createPerformer } from './perform.js';
+import type { Step } from './steps.js';
+import type { ImportResult, RestoreOptions } from './types.js';
+
+/** Everything a run needs once its journal exists. */
+export interface RestoreRun {
+  client: DashboardClient;
+  record: ImportRecord;
+  base: UnitState;
+  source: UnitState;
+  steps: Step[];
+  records: Map<string, StepRecord>;
+}
+
+/** Calls the reload hook: default `location.reload()`, `false` none, a function instead. */
+export function callReload(reload: RestoreOptions['reload']): void {
+  if (reload === false) return;
+  if (typeof reload === 'function') reload();
+  else location.reload();
+}
+
+/**
+ * Runs the remaining steps of `run`, then verifies.
+ *
+ * Verification reads the whole unit back and compares it with the source ignoring server ids. When they match,
+ * the journal and the safety snapshot are deleted and the reload hook runs. When they differ, the differences are
+ * returned (`verified: false`), the journal is marked `unverified` and the snapshot is kept, so the admin can
+ * read them, then roll back or discard; the reload hook is not called, so the page can show them.
+ * @throws BackupError IMPORT_INCOMPLETE (journal intact: resume or roll back), ABORTED, JOURNAL_UNAVAILABLE.
+ */
+export async function finishRestore(run: RestoreRun, o: RestoreOptions): Promise<ImportResult> {
+  const { client, record, signal } = { ...run, signal: o.signal };
+  try {
+    const perform = await createPerformer({ ...run, unit: record.unit, ...(signal ? { signal } : {}) });
+    await executeSteps({
+      journalId: record.id,
+      steps: run.steps,
+      records: run.records,
+      perform,
+      writer: createStepWriter(o.database),
+      ...(o.concurrency !== undefined ? { concurrency: o.concurrency } : {}),
+      ...(o.stepRetries !== undefined ? { retries: o.stepRetries } : {}),
+      ...(signal ? { signal } : {}),
+      ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+    });
+    throwIfAborted(signal);
+    o.onProgress?.({ phase: 'verify', done: 0, total: 1 });
+    const after = await collectUnit(client, record.unit, { ...(signal ? { signal } : {}) });
+    const differences = await findDifferences(after, run.source);
+    o.onProgress?.({ phase: 'verify', done: 1, total: 1 });
+    if (differences.length > 0) {
+      await setJournalStatus(o.database, record.unit, 'unverified');
+      return { counts: countUnit(after), differences, verified: false };
+    }
+    await deleteJournal(o.database, record.unit);
+    o.onProgress?.({ phase: 'done', done: 1, total: 1 });
+    callReload(o.reload);
+    return { counts: countUnit(after), differences: [], verified: true };
+  } catch (error) {
+    throw normalizeAbort(error, signal);
+  }
+}

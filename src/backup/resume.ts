@@ -1,0 +1,164 @@
+/**
+ * What to do with an import that did not finish: find it, resume it, roll it back to the safety snapshot,
+ * download the snapshot, or discard the journal.
+ */
+import type { DashboardClient } from '../api/index.js';
+import { BackupError } from '../errors.js';
+import { decryptBackupBlob, encryptBackupToBlob } from '../format/index.js';
+import type { BackupPayload } from '../schemas.js';
+import { normalizeAbort, throwIfAborted } from './abort.js';
+import { collectUnit } from './collect.js';
+import { countUnit } from './consistency.js';
+import { encryptOptions } from './import.js';
+import {
+  beginJournal,
+  damagedJournal,
+  deleteJournal,
+  listJournals,
+  loadJournal,
+  loadStepRecords,
+  readJournalBlob,
+  type BlobName,
+  type ImportRecord,
+} from './journal.js';
+import { parsePayload } from './open.js';
+import { finishRestore } from './restore.js';
+import { checkPassword, requireAdmin } from './session.js';
+import { buildSteps } from './steps.js';
+import type { ImportResult, JournalOptions, RestoreOptions, UnfinishedImport } from './types.js';
+
+/** The journal for `unit`; without a unit, the only journal there is (or, if several, `fallbackUnit`'s). */
+async function selectJournal(database: string | undefined, unit?: string, fallbackUnit?: string): Promise<ImportRecord | undefined> {
+  if (unit !== undefined) return loadJournal(database, unit);
+  const all = await listJournals(database);
+  if (all.length <= 1) return all[0];
+  return all.find((r) => r.unit === fallbackUnit) ?? all.sort((a, b) => a.startedAt.localeCompare(b.startedAt))[0];
+}
+
+const nothingToResume = (): BackupError =>
+  new BackupError('JOURNAL_UNAVAILABLE', 'There is no unfinished import in this browser to resume or roll back.');
+
+/**
+ * The unfinished import (or rollback) recorded in this browser for `unit` (default: the only one, or the
+ * oldest), or undefined. Reads IndexedDB only.
+ * @throws BackupError JOURNAL_UNAVAILABLE when IndexedDB cannot be read or the journal is damaged.
+ */
+export async function findUnfinishedImport(o: JournalOptions & { unit?: string } = {}): Promise<UnfinishedImport | undefined> {
+  const record = await selectJournal(o.database, o.unit);
+  if (!record) return undefined;
+  const records = [...(await loadStepRecords(o.database, record.id)).values()];
+  return {
+    unit: record.target,
+    mode: record.mode,
+    status: record.status,
+    startedAt: record.startedAt,
+    source: record.source,
+    steps: {
+      total: record.steps.filter((id) => !id.startsWith('gate-')).length,
+      done: records.filter((r) => r.status === 'done').length,
+      started: records.filter((r) => r.status === 'started').length,
+    },
+    snapshotFilename: record.snapshotFilename,
+  };
+}
+
+/** Decrypts and validates one of the journal's blobs. */
+async function readPayload(o: RestoreOptions, record: ImportRecord, name: BlobName, password: string): Promise<BackupPayload> {
+  const blob = await readJournalBlob(o.database, record.unit, name);
+  return await parsePayload(await decryptBackupBlob(blob, password, { ...(o.signal ? { signal: o.signal } : {}) }));
+}
+
+/** Loads everything a run needs from its journal and continues it. */
+async function continueRun(client: DashboardClient, record: ImportRecord, password: string, o: RestoreOptions): Promise<ImportResult> {
+  o.onProgress?.({ phase: 'decrypt', done: 0, total: 1 });
+  const [source, base] = await Promise.all([
+    readPayload(o, record, record.sourceBlob, password),
+    readPayload(o, record, record.baseBlob, password),
+  ]);
+  o.onProgress?.({ phase: 'decrypt', done: 1, total: 1 });
+  const steps = buildSteps(base.unit, source.unit);
+  if (steps.length !== record.steps.length || steps.some((s, i) => s.id !== record.steps[i])) throw damagedJournal();
+  const records = await loadStepRecords(o.database, record.id);
+  return finishRestore({ client, record, base: base.unit, source: source.unit, steps, records }, o);
+}
+
+/**
+ * Continues the unfinished import (or rollback) of `o.unit` (default: the only one, or the session's unit) from
+ * where its journal stopped. Steps that were started but not seen to finish are reconciled with the server, so
+ * nothing is created twice. Nothing is sent before the stored backup decrypts with `password`.
+ * @throws BackupError JOURNAL_UNAVAILABLE (none or damaged), NOT_ADMIN, IMPORT_INCOMPLETE, ABORTED;
+ *   FormatError WRONG_PASSWORD; HttpError.
+ */
+export async function resumeImport(client: DashboardClient, password: string, o: RestoreOptions = {}): Promise<ImportResult> {
+  checkPassword(password);
+  try {
+    o.onProgress?.({ phase: 'preflight', done: 0, total: 1 });
+    const session = o.unit === undefined ? await client.getSession({ ...(o.signal ? { signal: o.signal } : {}) }) : undefined;
+    const record = await selectJournal(o.database, o.unit, session?.unit.id);
+    if (!record) throw nothingToResume();
+    await requireAdmin(client, record.unit, o.signal);
+    o.onProgress?.({ phase: 'preflight', done: 1, total: 1 });
+    return await continueRun(client, record, password, o);
+  } catch (error) {
+    throw normalizeAbort(error, o.signal);
+  }
+}
+
+/**
+ * Rolls the unit back to the safety snapshot taken before the unfinished import: wipes what is there now and
+ * recreates the snapshot, with its own journal (so a rollback can itself be resumed). Then clears the journal.
+ * @throws like {@link resumeImport}.
+ */
+export async function rollbackImport(client: DashboardClient, password: string, o: RestoreOptions = {}): Promise<ImportResult> {
+  checkPassword(password);
+  const { signal } = o;
+  try {
+    o.onProgress?.({ phase: 'rollback', done: 0, total: 1 });
+    const session = o.unit === undefined ? await client.getSession({ ...(signal ? { signal } : {}) }) : undefined;
+    const old = await selectJournal(o.database, o.unit, session?.unit.id);
+    if (!old) throw nothingToResume();
+    const { session: admin } = await requireAdmin(client, old.unit, signal);
+    if (old.mode === 'rollback') return await continueRun(client, old, password, o);
+    const snapshot = await readPayload(o, old, 'snapshot', password);
+    const current = await collectUnit(client, old.unit, { ...(signal ? { signal } : {}) });
+    throwIfAborted(signal);
+    const baseBlob = await encryptBackupToBlob(
+      { manifest: { ...snapshot.manifest, exportedBy: admin.user, counts: countUnit(current) }, unit: current },
+      password,
+      encryptOptions(o),
+    );
+    const steps = buildSteps(current, snapshot.unit);
+    const record: ImportRecord = {
+      ...old,
+      id: crypto.randomUUID(),
+      mode: 'rollback',
+      status: 'running',
+      startedAt: new Date().toISOString(),
+      source: { unit: snapshot.manifest.unit, createdAt: snapshot.manifest.createdAt, counts: countUnit(snapshot.unit) },
+      sourceBlob: 'snapshot',
+      baseBlob: 'base',
+      steps: steps.map((s) => s.id),
+    };
+    await beginJournal(o.database, record, { base: baseBlob }, old);
+    o.onProgress?.({ phase: 'rollback', done: 1, total: 1 });
+    return await finishRestore({ client, record, base: current, source: snapshot.unit, steps, records: new Map() }, o);
+  } catch (error) {
+    throw normalizeAbort(error, signal);
+  }
+}
+
+/** The encrypted safety snapshot of the unfinished import (same password as the import), for download. */
+export async function getSafetySnapshot(o: JournalOptions & { unit?: string } = {}): Promise<{ blob: Blob; filename: string } | undefined> {
+  const record = await selectJournal(o.database, o.unit);
+  if (!record) return undefined;
+  return { blob: await readJournalBlob(o.database, record.unit, 'snapshot'), filename: record.snapshotFilename };
+}
+
+/**
+ * Forgets the unfinished import of `o.unit` (default: the only one): deletes its journal and its safety
+ * snapshot. The unit is left as it is. Offer the snapshot for download first.
+ */
+export async function discardUnfinishedImport(o: JournalOptions & { unit?: string } = {}): Promise<void> {
+  const record = await selectJournal(o.database, o.unit);
+  if (record) await deleteJournal(o.database, record.unit);
+}

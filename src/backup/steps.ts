@@ -1,0 +1,128 @@
+/**
+ * The step list of a restore: wipe the unit as it was (`base`), then create the backup (`source`). Each step has
+ * a stable id built from its kind and its index in base or source, so a journal written by one page can be
+ * matched step by step by the next page — the ids hold no names and no data. Dependencies (`after`) encode the
+ * order the Dashboard's integrity rules need; everything else may run in parallel.
+ */
+import type { UnitState } from '../schemas.js';
+import { findCyclicPlugins, providerIndices } from './graph.js';
+
+/** What a step does. Wipe kinds index into base, create kinds into source; gates only join dependencies. */
+export type StepKind =
+  | 'deleteProfile'
+  | 'deleteWorkspace'
+  | 'unmapPlugin'
+  | 'deletePlugin'
+  | 'deleteKey'
+  | 'putKey'
+  | 'createPlugin'
+  | 'mapPlugin'
+  | 'createWorkspace'
+  | 'createProfile'
+  | 'gate';
+
+/** One step of a restore. */
+export interface Step {
+  id: string;
+  kind: StepKind;
+  /** Index into base (wipe kinds) or source (create kinds); -1 for gates. */
+  index: number;
+  /** Ids of the steps that must be done first. */
+  after: string[];
+  phase: 'wipe' | 'create';
+  /** createPlugin only: send the requirement mappings with the create (false on a cycle: a mapPlugin step follows). */
+  withMappings?: boolean;
+}
+
+/** Gate: every wipe step is done. */
+export const GATE_WIPED = 'gate-wiped';
+/** Gate: profiles, workspaces and plugins are gone (the key store is wiped after them). */
+export const GATE_ENTITIES_WIPED = 'gate-entities-wiped';
+/** Gate: the key store is written (plugins are created after it). */
+export const GATE_KEYS = 'gate-keys';
+
+/** Id of the step that creates source entity `index` of `kind` (used to look up its new id). */
+export const createStepId = (kind: 'plugin' | 'workspace' | 'profile', index: number): string => `create-${kind}-${index}`;
+
+function group<K>(pairs: [K, number][]): Map<K, number[]> {
+  const map = new Map<K, number[]>();
+  for (const [k, i] of pairs) {
+    const list = map.get(k);
+    if (list) {
+      if (list[list.length - 1] !== i) list.push(i);
+    } else map.set(k, [i]);
+  }
+  return map;
+}
+
+/** The wipe steps for `base`. Keys that `source` writes anyway are not deleted (the PUT replaces them). */
+function wipeSteps(base: UnitState, source: UnitState): Step[] {
+  const steps: Step[] = [];
+  const profilesByWs = group(base.profiles.flatMap((p, i) => p.workspaces.map((w): [string, number] => [w, i])));
+  const wsByBundle = group(base.workspaces.flatMap((w, i) => w.applications.map((a): [string, number] => [a.plugin, i])));
+  base.profiles.forEach((_, i) => steps.push({ id: `wipe-profile-${i}`, kind: 'deleteProfile', index: i, after: [], phase: 'wipe' }));
+  base.workspaces.forEach((w, i) => {
+    const after = (profilesByWs.get(w.id) ?? []).map((p) => `wipe-profile-${p}`);
+    steps.push({ id: `wipe-workspace-${i}`, kind: 'deleteWorkspace', index: i, after, phase: 'wipe' });
+  });
+  const providers = providerIndices(base.plugins);
+  const cyclic = findCyclicPlugins(providers);
+  // A plugin on a cycle has its mappings cleared first; then nothing it depends on waits for it.
+  for (const i of [...cyclic].sort((a, b) => a - b)) {
+    steps.push({ id: `unmap-plugin-${i}`, kind: 'unmapPlugin', index: i, after: [], phase: 'wipe' });
+  }
+  const dependents = group(providers.flatMap((ps, d) => ps.map((p): [number, number] => [p, d])));
+  base.plugins.forEach((p, i) => {
+    const after = (wsByBundle.get(p.bundle) ?? []).map((w) => `wipe-workspace-${w}`);
+    for (const d of dependents.get(i) ?? []) {
+      if (d !== i) after.push(cyclic.has(d) ? `unmap-plugin-${d}` : `wipe-plugin-${d}`);
+    }
+    if (cyclic.has(i)) after.push(`unmap-plugin-${i}`);
+    steps.push({ id: `wipe-plugin-${i}`, kind: 'deletePlugin', index: i, after, phase: 'wipe' });
+  });
+  steps.push({ id: GATE_ENTITIES_WIPED, kind: 'gate', index: -1, after: steps.map((s) => s.id), phase: 'wipe' });
+  const kept = new Set(source.keys.map((k) => k.key));
+  base.keys.forEach((k, i) => {
+    if (!kept.has(k.key)) {
+      steps.push({ id: `wipe-key-${i}`, kind: 'deleteKey', index: i, after: [GATE_ENTITIES_WIPED], phase: 'wipe' });
+    }
+  });
+  steps.push({ id: GATE_WIPED, kind: 'gate', index: -1, after: steps.map((s) => s.id), phase: 'wipe' });
+  return steps;
+}
+
+/** The create steps for `source`: key store, plugins (providers first), workspaces, profiles. */
+function createSteps(source: UnitState): Step[] {
+  const steps: Step[] = [];
+  source.keys.forEach((_, i) => steps.push({ id: `put-key-${i}`, kind: 'putKey', index: i, after: [GATE_WIPED], phase: 'create' }));
+  steps.push({ id: GATE_KEYS, kind: 'gate', index: -1, after: [GATE_WIPED, ...steps.map((s) => s.id)], phase: 'create' });
+  const providers = providerIndices(source.plugins);
+  const cyclic = findCyclicPlugins(providers);
+  source.plugins.forEach((_, i) => {
+    const onCycle = cyclic.has(i);
+    const after = [GATE_KEYS, ...(onCycle ? [] : providers[i]!.map((p) => createStepId('plugin', p)))];
+    steps.push({ id: createStepId('plugin', i), kind: 'createPlugin', index: i, after, phase: 'create', withMappings: !onCycle });
+  });
+  for (const i of [...cyclic].sort((a, b) => a - b)) {
+    const after = [createStepId('plugin', i), ...providers[i]!.map((p) => createStepId('plugin', p))];
+    steps.push({ id: `map-plugin-${i}`, kind: 'mapPlugin', index: i, after: [...new Set(after)], phase: 'create' });
+  }
+  const pluginByBundle = new Map(source.plugins.map((p, i) => [p.bundle, i]));
+  source.workspaces.forEach((w, i) => {
+    const plugins = new Set(w.applications.map((a) => pluginByBundle.get(a.plugin)).filter((p) => p !== undefined));
+    const after = [GATE_KEYS, ...[...plugins].map((p) => createStepId('plugin', p))];
+    steps.push({ id: createStepId('workspace', i), kind: 'createWorkspace', index: i, after, phase: 'create' });
+  });
+  const wsById = new Map(source.workspaces.map((w, i) => [w.id, i]));
+  source.profiles.forEach((p, i) => {
+    const ws = new Set(p.workspaces.map((id) => wsById.get(id)).filter((w) => w !== undefined));
+    const after = [GATE_KEYS, ...[...ws].map((w) => createStepId('workspace', w))];
+    steps.push({ id: createStepId('profile', i), kind: 'createProfile', index: i, after, phase: 'create' });
+  });
+  return steps;
+}
+
+/** Every step of restoring `source` over `base`, in a deterministic order (same input → same ids and order). */
+export function buildSteps(base: UnitState, source: UnitState): Step[] {
+  return [...wipeSteps(base, source), ...createSteps(source)];
+}

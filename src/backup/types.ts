@@ -1,0 +1,161 @@
+/**
+ * Public types of the export and import engines (see docs/CONTRACTS-WIP.md, section "src/backup"). Everything here
+ * is plain data so the UI can render it; nothing holds a password, a key or a secret value.
+ */
+import type { ValidationIssue } from '../errors.js';
+import type { BackupPayload, Counts, Manifest, UnitRef } from '../schemas.js';
+
+/** Which stage an operation is in. */
+export type Phase =
+  | 'session'
+  | 'fetch'
+  | 'encrypt'
+  | 'decrypt'
+  | 'validate'
+  | 'plan'
+  | 'preflight'
+  | 'snapshot'
+  | 'wipe'
+  | 'create'
+  | 'verify'
+  | 'rollback'
+  | 'done';
+
+/** One progress report: the phase, and how many of its units of work are done out of `total`. */
+export interface Progress {
+  phase: Phase;
+  done: number;
+  total: number;
+}
+
+/** Receives progress reports. Called often (once per request); keep it cheap. */
+export type ProgressListener = (p: Progress) => void;
+
+/** Options of {@link exportUnit}. */
+export interface ExportOptions {
+  /** Unit id to export; default the session's current unit. */
+  unit?: string;
+  signal?: AbortSignal;
+  onProgress?: ProgressListener;
+  /** PBKDF2 iterations (default: the format's default). */
+  iterations?: number;
+  /** Origin recorded in the manifest; default `location.origin`. */
+  origin?: string;
+}
+
+/** What {@link exportUnit} returns: the encrypted file, its suggested name, and its manifest. */
+export interface ExportResult {
+  blob: Blob;
+  filename: string;
+  manifest: Manifest;
+}
+
+/** Options of {@link openBackup}. */
+export interface OpenOptions {
+  signal?: AbortSignal;
+  onProgress?: ProgressListener;
+  /** Cap on the decrypted size (default: the format's cap). */
+  maxPlaintextBytes?: number;
+}
+
+/** A decrypted, validated backup. */
+export interface OpenedBackup {
+  payload: BackupPayload;
+  manifest: Manifest;
+  counts: Counts;
+  /** References inside the backup that point at nothing in it; an import refuses such a backup. */
+  dangling: ValidationIssue[];
+}
+
+/** One entity in a plan: its label (natural key) and, where it has one, its id. */
+export interface PlanItem {
+  id?: string;
+  label: string;
+}
+
+/** What an import does to one section of the unit. */
+export interface PlanSection {
+  /** In the unit now and not (identically) in the backup: removed by the import. */
+  delete: PlanItem[];
+  /** In the backup and not (identically) in the unit: created by the import. */
+  create: PlanItem[];
+  /** The same in both, ignoring server ids (still deleted and recreated, with new ids). */
+  identical: PlanItem[];
+}
+
+/** The four sections of a unit. */
+export type SectionName = 'plugins' | 'workspaces' | 'profiles' | 'keys';
+
+/** The consequence of importing a backup into a unit, computed without changing anything. */
+export interface ImportPlan {
+  target: UnitRef;
+  source: Manifest;
+  /** The backup was made in the target unit. */
+  sameUnit: boolean;
+  /** The backup was made on this origin. */
+  sameOrigin: boolean;
+  dangling: ValidationIssue[];
+  sections: Record<SectionName, PlanSection>;
+  /** What the target unit holds now. */
+  current: Counts;
+}
+
+/** Options of {@link planImport}. */
+export interface PlanOptions {
+  unit?: string;
+  signal?: AbortSignal;
+  onProgress?: ProgressListener;
+  origin?: string;
+}
+
+/** Where the journal lives (an IndexedDB database name); tests and multi-tenant embedders set their own. */
+export interface JournalOptions {
+  database?: string;
+}
+
+/** Options shared by import, resume and rollback. */
+export interface RestoreOptions extends JournalOptions {
+  unit?: string;
+  signal?: AbortSignal;
+  onProgress?: ProgressListener;
+  /** Called after a verified import; default `location.reload()`; `false` disables it. */
+  reload?: (() => void) | false;
+  /** PBKDF2 iterations for the snapshot and the stored backup (default: the format's default). */
+  iterations?: number;
+  /** Mutating requests in flight at most (default 6); the client bounds it further. */
+  concurrency?: number;
+  /** Extra attempts of a step that failed with SERVER, NETWORK or RATE_LIMITED after the client's own retries. */
+  stepRetries?: number;
+}
+
+/** Options of {@link runImport}. */
+export interface ImportOptions extends RestoreOptions {
+  /** Must be `true` to import a backup made in another unit. */
+  confirmOtherUnit?: boolean;
+  /** The plan the admin approved; when given, a unit that changed since is refused with PLAN_CHANGED. */
+  expectedPlan?: ImportPlan;
+  origin?: string;
+}
+
+/** Outcome of an import, a resume or a rollback. */
+export interface ImportResult {
+  /** What the unit now holds. */
+  counts: Counts;
+  /** Differences between the unit and the backup after the import; empty when verified. */
+  differences: string[];
+  /** True when `differences` is empty; then the journal and the safety snapshot were deleted. */
+  verified: boolean;
+}
+
+/** An import (or rollback) that started and has not been finished and verified. */
+export interface UnfinishedImport {
+  unit: UnitRef;
+  mode: 'import' | 'rollback';
+  /** `running`: stopped part-way; `unverified`: every step done but the read-back differed. */
+  status: 'running' | 'unverified';
+  startedAt: string;
+  /** The backup being restored (for a rollback: the safety snapshot). */
+  source: { unit: UnitRef; createdAt: string; counts: Counts };
+  steps: { total: number; done: number; started: number };
+  snapshotFilename: string;
+}

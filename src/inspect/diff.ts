@@ -1,0 +1,151 @@
+/**
+ * Differences between two backups, section by section, matched by natural key — never by id, because ids are
+ * assigned by the server and differ between units and after every restore:
+ * plugins by bundle, workspaces by name + owner, profiles by name, keys by key name.
+ * Entries name the fields that differ but carry no values, so a diff never shows a secret.
+ */
+import type { BackupPayload, Manifest } from '../schemas.js';
+import type { SectionName } from './search.js';
+
+/** One entity that exists on one side only, or on both sides with different content. */
+export interface DiffEntry {
+  /** Natural key (unique within the section). */
+  key: string;
+  /** What a person reads: the bundle, `name (owner)`, the profile name, the key name. */
+  label: string;
+  /** For changed entries: the top-level fields that differ, e.g. `configuration`, `applications`. */
+  fields: string[];
+}
+
+/** The differences in one section. `added` = only in `after`; `removed` = only in `before`. */
+export interface SectionDiff {
+  added: DiffEntry[];
+  removed: DiffEntry[];
+  changed: DiffEntry[];
+  unchanged: number;
+}
+
+/** A manifest field that differs (unit, origin, dates, versions, exporter) — not secret, so values are kept. */
+export interface ManifestChange {
+  field: string;
+  before: string;
+  after: string;
+}
+
+export interface BackupDiff {
+  manifest: ManifestChange[];
+  sections: Record<SectionName, SectionDiff>;
+  /** True when no section has an added, removed or changed entity. */
+  identical: boolean;
+}
+
+/** JSON with object keys sorted, so equal content compares equal whatever the key order. */
+export function stringifyStable(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/** An entity reduced to what it means (ids dropped or resolved), keyed naturally. */
+interface Comparable {
+  key: string;
+  label: string;
+  fields: Record<string, unknown>;
+}
+
+function comparePlugins(p: BackupPayload): Comparable[] {
+  return p.unit.plugins.map(({ id: _id, ...fields }) => ({ key: fields.bundle, label: fields.bundle, fields }));
+}
+
+function workspaceKey(name: string, owner: string): string {
+  return `${name}\u0000${owner}`;
+}
+
+function compareWorkspaces(p: BackupPayload): Comparable[] {
+  return p.unit.workspaces.map(({ id: _id, applications, ...rest }) => ({
+    key: workspaceKey(rest.name, rest.owner),
+    label: `${rest.name} (owner ${rest.owner})`,
+    fields: { ...rest, applications: applications.map(({ id: _appId, ...app }) => app) },
+  }));
+}
+
+function compareProfiles(p: BackupPayload): Comparable[] {
+  // Profiles name workspaces by id; compare the workspaces' natural keys instead.
+  const keys = new Map(p.unit.workspaces.map((w) => [w.id, workspaceKey(w.name, w.owner)]));
+  return p.unit.profiles.map(({ id: _id, workspaces, ...rest }) => ({
+    key: rest.name,
+    label: rest.name,
+    fields: { ...rest, workspaces: workspaces.map((id) => keys.get(id) ?? `unknown:${id}`) },
+  }));
+}
+
+function compareKeys(p: BackupPayload): Comparable[] {
+  return p.unit.keys.map((k) => ({ key: k.key, label: k.key, fields: { value: k.value, secret: k.secret } }));
+}
+
+/** Duplicate natural keys (two workspaces with one name and owner) are told apart by their order. */
+function indexByKey(items: Comparable[]): Map<string, Comparable> {
+  const map = new Map<string, Comparable>();
+  const seen = new Map<string, number>();
+  for (const item of items) {
+    const n = (seen.get(item.key) ?? 0) + 1;
+    seen.set(item.key, n);
+    const key = n === 1 ? item.key : `${item.key}\u0000#${n}`;
+    map.set(key, { ...item, key, label: n === 1 ? item.label : `${item.label} #${n}` });
+  }
+  return map;
+}
+
+function changedFields(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
+  const names = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+  return names.filter((f) => stringifyStable(a[f] ?? null) !== stringifyStable(b[f] ?? null));
+}
+
+function diffSection(before: Comparable[], after: Comparable[]): SectionDiff {
+  const a = indexByKey(before);
+  const b = indexByKey(after);
+  const result: SectionDiff = { added: [], removed: [], changed: [], unchanged: 0 };
+  for (const [key, item] of a) {
+    const other = b.get(key);
+    if (!other) {
+      result.removed.push({ key, label: item.label, fields: [] });
+      continue;
+    }
+    const fields = changedFields(item.fields, other.fields);
+    if (fields.length) result.changed.push({ key, label: item.label, fields });
+    else result.unchanged++;
+  }
+  for (const [key, item] of b) if (!a.has(key)) result.added.push({ key, label: item.label, fields: [] });
+  return result;
+}
+
+function describeManifest(m: Manifest): Record<string, string> {
+  return {
+    unit: `${m.unit.name} (${m.unit.id})`,
+    origin: m.origin,
+    createdAt: m.createdAt,
+    appVersion: m.appVersion,
+    payloadVersion: String(m.payloadVersion),
+    exportedBy: `${m.exportedBy.name} (${m.exportedBy.id})`,
+  };
+}
+
+/** Compares `before` with `after`, section by section. Pure; runs in O(n log n) of the entity count. */
+export function diffBackups(before: BackupPayload, after: BackupPayload): BackupDiff {
+  const ma = describeManifest(before.manifest);
+  const mb = describeManifest(after.manifest);
+  const manifest = Object.keys(ma)
+    .filter((f) => ma[f] !== mb[f])
+    .map((field) => ({ field, before: ma[field]!, after: mb[field]! }));
+  const sections = {
+    plugins: diffSection(comparePlugins(before), comparePlugins(after)),
+    workspaces: diffSection(compareWorkspaces(before), compareWorkspaces(after)),
+    profiles: diffSection(compareProfiles(before), compareProfiles(after)),
+    keys: diffSection(compareKeys(before), compareKeys(after)),
+  };
+  const identical = Object.values(sections).every((s) => !s.added.length && !s.removed.length && !s.changed.length);
+  return { manifest, sections, identical };
+}
+

@@ -1,0 +1,31 @@
+/** User-facing wording for the errors the inspector can meet. Never includes a password or payload data. */
+import { isBackupError, type BackupErrorCode } from '../errors.js';
+
+/** What the inspector says for each error code it expects while opening a file. */
+export const OPEN_ERROR_MESSAGES: Partial<Record<BackupErrorCode, string>> = {
+  WRONG_PASSWORD: 'Wrong password, or the file was altered after it was made. Check the password and try again.',
+  NOT_A_BACKUP: 'This file is not a Dashboard backup. Choose a .dashboard-backup file.',
+  UNSUPPORTED_VERSION: 'This backup was made by a newer version of the backup tool. Open it with that version.',
+  KDF_OUT_OF_RANGE: 'This backup uses key-derivation settings outside the safe range, so it was not opened.',
+  CORRUPT_FILE: 'The backup file is damaged or incomplete. Try another copy of it.',
+  TOO_LARGE: 'This backup is too large to open in the browser.',
+  INVALID_BACKUP: 'The file decrypted, but its content is not a Dashboard backup.',
+  ABORTED: 'Opening was cancelled.',
+};
+
+/** A message a person can act on, for any error thrown while opening or comparing a backup. */
+export function describeOpenError(error: unknown): { code: BackupErrorCode | 'UNKNOWN'; message: string } {
+  if (isBackupError(error)) {
+    return { code: error.code, message: OPEN_ERROR_MESSAGES[error.code] ?? error.message };
+  }
+  if (error instanceof DOMException && error.name === 'AbortError') {
+    return { code: 'ABORTED', message: OPEN_ERROR_MESSAGES.ABORTED! };
+  }
+  return { code: 'UNKNOWN', message: 'The backup could not be opened because of an unexpected error.' };
+}
+
+/** `unit.plugins[0].author` from a validation issue's path. */
+export function formatIssuePath(path: (string | number)[]): string {
+  if (!path.length) return '(the whole content)';
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}

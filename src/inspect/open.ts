@@ -1,0 +1,74 @@
+/**
+ * Opening a backup for inspection: decrypt with the format core, then validate the payload against the schema.
+ * Pure (no DOM): the `<backup-inspector>` element calls this, and so can anything else that wants a read-only view.
+ */
+import { decryptBackupBlob, type DecryptOptions } from '../format/index.js';
+import { ValidationError, toValidationIssues, type ValidationIssue } from '../errors.js';
+import { BackupPayload, type Counts, type Manifest } from '../schemas.js';
+import { createEmptyExtras, readPayloadLeniently, type Extras } from './lenient.js';
+
+/** A decrypted, schema-valid backup as the inspector shows it. */
+export interface InspectedBackup {
+  payload: BackupPayload;
+  manifest: Manifest;
+  /** Counted from the payload itself (the manifest's own counts may disagree if the file was made by a buggy tool). */
+  counts: Counts;
+  /** False when `manifest.counts` differs from what the payload holds. */
+  countsMatch: boolean;
+  /**
+   * Schema problems (path + message, never values). Empty for a valid backup; otherwise `payload` was rebuilt
+   * leniently (missing fields empty) so the content can still be looked at.
+   */
+  issues: ValidationIssue[];
+  /** Fields the schema does not know, per entity (only for a payload that failed validation). */
+  extras: Extras;
+  /** The decrypted JSON exactly as the file holds it (what "Save as JSON" writes). */
+  raw: unknown;
+}
+
+/** Counts the entities of each section of a payload. */
+export function countPayload(payload: BackupPayload): Counts {
+  const { plugins, workspaces, profiles, keys } = payload.unit;
+  return { plugins: plugins.length, workspaces: workspaces.length, profiles: profiles.length, keys: keys.length };
+}
+
+/**
+ * Validates decrypted JSON as a {@link BackupPayload}. When validation fails but the value still has the outline
+ * of a backup, the result carries the issues and a leniently rebuilt payload (see lenient.ts), so the inspector
+ * can show both the problems and the content.
+ * @throws ValidationError (`INVALID_BACKUP`) listing the problems with their paths when the value is not even
+ *   shaped like a backup (never the offending values).
+ */
+export function parseBackupPayload(value: unknown): InspectedBackup {
+  const parsed = BackupPayload.safeParse(value);
+  let payload: BackupPayload;
+  let issues: ValidationIssue[] = [];
+  let extras = createEmptyExtras();
+  if (parsed.success) {
+    payload = parsed.data;
+  } else {
+    issues = toValidationIssues(parsed.error);
+    const lenient = readPayloadLeniently(value);
+    if (!lenient) {
+      throw new ValidationError('INVALID_BACKUP', 'The file decrypted, but its content is not a Dashboard backup.', issues);
+    }
+    ({ payload, extras } = lenient);
+  }
+  const counts = countPayload(payload);
+  const declared = payload.manifest.counts;
+  const countsMatch = (Object.keys(counts) as (keyof Counts)[]).every((k) => counts[k] === declared[k]);
+  return { payload, manifest: payload.manifest, counts, countsMatch, issues, extras, raw: value };
+}
+
+/**
+ * Decrypts a backup file and validates its content. Makes no network request.
+ * @throws FormatError (WRONG_PASSWORD, NOT_A_BACKUP, CORRUPT_FILE, …) from the format core, or ValidationError.
+ */
+export async function openInspectedBackup(
+  file: Blob,
+  password: string,
+  options?: DecryptOptions,
+): Promise<InspectedBackup> {
+  const value = await decryptBackupBlob(file, password, options);
+  return parseBackupPayload(value);
+}

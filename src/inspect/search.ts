@@ -1,0 +1,134 @@
+/**
+ * Search and pagination over an opened backup. Each entity gets one lower-cased search text, built once when the
+ * backup opens, so filtering thousands of rows per keystroke is a plain substring scan.
+ * Secret key-store values are never indexed: a search must not reveal them by matching.
+ */
+import type { BackupPayload, JsonObject, JsonValue, KeyEntry, Plugin, Profile, Workspace } from '../schemas.js';
+
+/** Rows per page in every long list of the inspector. */
+export const PAGE_SIZE = 50;
+
+/** The four sections of a unit, in display order. */
+export const SECTION_NAMES = ['plugins', 'workspaces', 'profiles', 'keys'] as const;
+export type SectionName = (typeof SECTION_NAMES)[number];
+
+/** One search text per entity, parallel to the payload's arrays. */
+export type SearchIndex = Record<SectionName, string[]>;
+
+function collectJson(value: JsonValue, out: string[]): void {
+  if (value === null) return;
+  if (Array.isArray(value)) {
+    for (const item of value) collectJson(item, out);
+  } else if (typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      out.push(key);
+      collectJson(item, out);
+    }
+  } else {
+    out.push(String(value));
+  }
+}
+
+function join(parts: string[]): string {
+  return parts.join('\n').toLowerCase();
+}
+
+function indexPlugin(p: Plugin): string {
+  const out = [p.bundle, p.name, p.version, p.author, p.description ?? '', p.manifestUrl];
+  collectJson(p.configuration, out);
+  for (const perm of p.permissions) out.push(perm.id, perm.label, perm.description);
+  for (const [perm, roles] of Object.entries(p.permissionMappings)) out.push(perm, ...roles);
+  for (const kind of ['actions', 'portals'] as const) {
+    for (const [name, bundle] of Object.entries(p.requirementMappings[kind])) out.push(name, bundle);
+  }
+  return join(out);
+}
+
+function indexWorkspace(w: Workspace): string {
+  const out = [w.name, w.owner, w.layout, w.icon.text];
+  for (const app of w.applications) {
+    out.push(app.plugin);
+    collectJson(app.config, out);
+  }
+  return join(out);
+}
+
+function indexProfile(p: Profile, workspaceNames: Map<string, string>): string {
+  return join([p.name, ...p.roles, ...p.workspaces.map((id) => workspaceNames.get(id) ?? id)]);
+}
+
+function indexKey(k: KeyEntry): string {
+  return join(k.secret ? [k.key] : [k.key, k.value]);
+}
+
+/** Maps each workspace id of a payload to the workspace's name (profiles list workspaces by id). */
+export function mapWorkspaceNames(payload: BackupPayload): Map<string, string> {
+  return new Map(payload.unit.workspaces.map((w) => [w.id, w.name]));
+}
+
+/**
+ * Builds the search text of every entity. Secret values are left out. `extras` (fields outside the schema, for a
+ * payload that failed validation) are searched too, except on keys, where they might hold secrets.
+ */
+export function buildSearchIndex(
+  payload: BackupPayload,
+  extras?: Partial<Record<SectionName, (JsonObject | undefined)[]>>,
+): SearchIndex {
+  const names = mapWorkspaceNames(payload);
+  const { plugins, workspaces, profiles, keys } = payload.unit;
+  const withExtra = (section: SectionName, texts: string[]): string[] => {
+    const list = extras?.[section];
+    if (!list?.length) return texts;
+    return texts.map((text, i) => {
+      const extra = list[i];
+      if (!extra) return text;
+      const out: string[] = [];
+      collectJson(extra, out);
+      return `${text}\n${join(out)}`;
+    });
+  };
+  return {
+    plugins: withExtra('plugins', plugins.map(indexPlugin)),
+    workspaces: withExtra('workspaces', workspaces.map(indexWorkspace)),
+    profiles: withExtra('profiles', profiles.map((p) => indexProfile(p, names))),
+    keys: keys.map(indexKey),
+  };
+}
+
+/** Splits a query into lower-cased terms; every term must match (AND). `"double quotes"` keep a phrase whole. */
+export function parseQuery(query: string): string[] {
+  const terms: string[] = [];
+  for (const match of query.toLowerCase().matchAll(/"([^"]*)"|(\S+)/g)) {
+    const term = (match[1] ?? match[2] ?? '').trim();
+    if (term) terms.push(term);
+  }
+  return terms;
+}
+
+/** Indices of the texts that contain every term (all indices for an empty query). */
+export function filterIndex(texts: readonly string[], terms: readonly string[]): number[] {
+  const hits: number[] = [];
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i]!;
+    if (terms.every((t) => text.includes(t))) hits.push(i);
+  }
+  return hits;
+}
+
+/** One page of a list. `page` is 0-based and clamped to the pages that exist. */
+export interface PageSlice<T> {
+  items: T[];
+  page: number;
+  pageCount: number;
+  /** 0-based index of the first item on the page in the whole list. */
+  start: number;
+  total: number;
+}
+
+/** Cuts one page out of a list; an out-of-range page is clamped, so a shrinking search never shows an empty page. */
+export function slicePage<T>(items: readonly T[], page: number, size = PAGE_SIZE): PageSlice<T> {
+  const pageCount = Math.max(1, Math.ceil(items.length / size));
+  const clamped = Math.min(Math.max(0, Math.floor(page)), pageCount - 1);
+  const start = clamped * size;
+  return { items: items.slice(start, start + size), page: clamped, pageCount, start, total: items.length };
+}

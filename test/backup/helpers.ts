@@ -1,0 +1,205 @@
+/**
+ * Helpers of the engine tests: isolated worlds of the reference Dashboard (over real HTTP), its dev controls, a
+ * normaliser for unit states that is independent of the engine's own comparison code, and a tiny seed built
+ * through the client.
+ */
+import { createRestClient, type DashboardClient } from '../../src/api/index.js';
+import type { PluginInput, UnitState } from '../../src/schemas.js';
+
+/** Unit every seed has; Bearer sessions start in it. */
+export const UNIT = 'south-news';
+/** The other unit of every seed. */
+export const OTHER_UNIT = 'north-news';
+/** The lowest iteration count the format accepts: keeps the many encryptions of these tests fast. */
+export const TEST_ITERATIONS = 100_000;
+export const PASSWORD = 'correct horse ✓ battery';
+
+export type Seed = 'empty' | 'small' | 'large';
+
+export interface FaultRule {
+  kind: '500' | '503' | '429' | 'drop';
+  when: 'before' | 'after';
+  nth?: number;
+  rate?: number;
+  seed?: number;
+  retryAfter?: number;
+  times?: number;
+}
+
+export interface LogEntry {
+  seq: number;
+  method: string;
+  path: string;
+  status: number;
+  mutating: boolean;
+  fault?: string;
+}
+
+async function callJson(url: string, method: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(url, {
+    method,
+    ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`${method} ${url} → ${response.status}: ${await response.text()}`);
+  const text = await response.text();
+  return text ? JSON.parse(text) : undefined;
+}
+
+/** One isolated world and its dev controls. */
+export interface World {
+  baseUrl: string;
+  client(token?: string, concurrency?: number): DashboardClient;
+  log(): Promise<LogEntry[]>;
+  mutations(): Promise<LogEntry[]>;
+  clearLog(): Promise<void>;
+  faults(...rules: FaultRule[]): Promise<void>;
+  clearFaults(): Promise<void>;
+  state(unit?: string): Promise<UnitState>;
+}
+
+/** A fresh world seeded with `seed`. */
+export async function createWorld(seed: Seed = 'empty'): Promise<World> {
+  const { baseUrl } = (await callJson('/api/__dev/worlds', 'POST', { seed })) as { baseUrl: string };
+  const dev = (method: string, path: string, body?: unknown) => callJson(`${baseUrl}/__dev/${path}`, method, body);
+  const log = async () => ((await dev('GET', 'log')) as { entries: LogEntry[] }).entries;
+  return {
+    baseUrl,
+    client: (token = 'admin-token', concurrency?: number) =>
+      createRestClient({
+        baseUrl,
+        token: () => token,
+        retry: { baseDelayMs: 1, maxDelayMs: 20 },
+        ...(concurrency ? { concurrency } : {}),
+      }),
+    log,
+    mutations: async () => (await log()).filter((e) => e.mutating),
+    clearLog: async () => void (await dev('DELETE', 'log')),
+    faults: async (...rules) => void (await dev('POST', 'faults', { rules })),
+    clearFaults: async () => void (await dev('DELETE', 'faults')),
+    state: async (unit = UNIT) => (await dev('GET', `state?unit=${encodeURIComponent(unit)}`)) as UnitState,
+  };
+}
+
+/** A unique IndexedDB database name, so tests running at once never share a journal. */
+export const uniqueDatabase = (): string => `test-journal-${crypto.randomUUID()}`;
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
+    );
+  }
+  return value;
+}
+
+/**
+ * A unit state without server ids, sorted by natural keys, with profile→workspace references replaced by the
+ * workspaces' name and owner: two states are "the same unit" when these are deeply equal. Written separately from
+ * src/backup/compare.ts so a bug there cannot hide in both.
+ */
+export function normalizeState(state: UnitState): unknown {
+  const wsName = new Map(state.workspaces.map((w) => [w.id, `${w.name}\u0000${w.owner}`]));
+  const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const strip = <T extends { id?: string }>(x: T) => {
+    const copy: Record<string, unknown> = { ...x };
+    delete copy.id;
+    return copy;
+  };
+  const json = (x: unknown) => JSON.stringify(sortKeys(x));
+  return {
+    plugins: state.plugins.map((p) => sortKeys(strip(p))).sort((a, b) => byString(json(a), json(b))),
+    workspaces: state.workspaces
+      .map((w) => sortKeys({ ...strip(w), applications: w.applications.map(strip) }))
+      .sort((a, b) => byString(json(a), json(b))),
+    profiles: state.profiles
+      .map((p) => sortKeys({ name: p.name, roles: p.roles, workspaces: p.workspaces.map((id) => wsName.get(id) ?? `missing ${id}`) }))
+      .sort((a, b) => byString(json(a), json(b))),
+    keys: state.keys.map((k) => sortKeys(k)).sort((a, b) => byString(json(a), json(b))),
+  };
+}
+
+/** Secret values of the tiny seed: must never be written to browser storage in clear. */
+export const TINY_SECRETS = ['s3cr3t-token-🔑-4711', 'smtp-pa55-<script>-0815'];
+
+/**
+ * Builds a small unit through the client: 3 keys (2 secret), a provider plugin and a plugin mapped to it, 2
+ * workspaces using them, 2 profiles (one listing both workspaces, in a chosen order). Importing its backup over
+ * itself takes 15 mutating requests (6 deletes, 9 creates).
+ */
+export async function buildTinyUnit(client: DashboardClient, unit = UNIT): Promise<void> {
+  const plugin = (bundle: string, mapsTo?: string): PluginInput => ({
+    bundle,
+    name: `Plugin ${bundle} «ü»`,
+    version: '1.2.3',
+    author: 'Newsroom <dev@example.com>',
+    manifestUrl: `https://plugins.example/${bundle}/manifest.json`,
+    enabled: true,
+    configuration: { nested: { list: [1, 'two', null], html: '<b>x</b>' } },
+    permissions: [{ id: 'read', label: 'Read', description: 'Can read' }],
+    permissionMappings: { read: ['admin', 'user'] },
+    requirementMappings: { actions: mapsTo ? { send: mapsTo } : {}, portals: {} },
+  });
+  await Promise.all([
+    client.putKey(unit, { key: 'api.url', value: 'https://wire.example', secret: false }),
+    client.putKey(unit, { key: 'api.token', value: TINY_SECRETS[0]!, secret: true }),
+    client.putKey(unit, { key: 'smtp.password', value: TINY_SECRETS[1]!, secret: true }),
+    client.createPlugin(unit, plugin('com.example.provider')),
+  ]);
+  await client.createPlugin(unit, plugin('com.example.consumer', 'com.example.provider'));
+  const ws = (name: string, bundle: string) => ({
+    name,
+    owner: 'admin',
+    shared: true,
+    layout: 'columns-3',
+    icon: { text: name.slice(0, 1), color: '#336699' },
+    applications: [{ plugin: bundle, column: 0, position: 0, config: { title: `${name} app` } }],
+  });
+  const [desk, wire] = await Promise.all([
+    client.createWorkspace(unit, ws('Desk', 'com.example.consumer')),
+    client.createWorkspace(unit, ws('Wire', 'com.example.provider')),
+  ]);
+  await Promise.all([
+    client.createProfile(unit, { name: 'Editors', roles: ['user'], workspaces: [wire.id, desk.id] }),
+    client.createProfile(unit, { name: 'Admins', roles: ['admin', 'power-user'], workspaces: [desk.id] }),
+  ]);
+}
+
+/** A small deterministic PRNG (mulberry32) for seeded test matrices. */
+export function createPrng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Resolves to what `promise` rejects with; fails when it resolves. */
+export async function rejectionOf(promise: Promise<unknown>): Promise<Error & { code?: string; issues?: unknown[] }> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error & { code?: string };
+  }
+  throw new Error('expected a failure, but the call succeeded');
+}
+
+/** Runs `tasks` with at most `limit` at once. */
+export async function runLimited<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, tasks.length) }, async () => {
+      while (next < tasks.length) {
+        const i = next++;
+        results[i] = await tasks[i]!();
+      }
+    }),
+  );
+  return results;
+}

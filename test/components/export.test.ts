@@ -1,0 +1,118 @@
+import { beforeEach, describe, it } from './mocha.js';
+import { expect, waitUntil } from '@open-wc/testing';
+import { ERROR_MESSAGES } from '../../components/messages.js';
+import {
+  button,
+  clearIndexedDb,
+  createWorld,
+  deepActiveElement,
+  deepQuery,
+  expectAccessible,
+  heading,
+  mountBackup,
+  recordEvents,
+} from './helpers.js';
+import { continueToTabs, downloadedFile, input, submitExport } from './flow.js';
+
+const PASSWORD = 'correct horse battery staple';
+
+describe('<dashboard-backup> export', () => {
+  beforeEach(clearIndexedDb);
+
+  it('refuses a password shorter than 4 characters, on the field, with focus on it', async () => {
+    const el = await mountBackup(await createWorld());
+    await continueToTabs(el);
+    submitExport(el, 'abc');
+    await waitUntil(() => deepQuery(el, '#password-error'), 'field error');
+    const field = input(el, 'password');
+    expect(deepQuery(el, '#password-error')!.textContent).to.equal(ERROR_MESSAGES.PASSWORD_TOO_SHORT);
+    expect(field.getAttribute('aria-invalid')).to.equal('true');
+    expect(field.getAttribute('aria-describedby')).to.contain('password-error');
+    expect(deepActiveElement()).to.equal(field);
+    await expectAccessible(el);
+  });
+
+  it('refuses a confirmation that differs', async () => {
+    const el = await mountBackup(await createWorld());
+    await continueToTabs(el);
+    submitExport(el, PASSWORD, `${PASSWORD}!`);
+    await waitUntil(() => deepQuery(el, '#confirm-error'), 'confirmation error');
+    expect(deepActiveElement()).to.equal(input(el, 'confirm'));
+    expect(deepQuery(el, 'h3')!.textContent).to.match(/^Export South News/);
+    await expectAccessible(el);
+  });
+
+  it('rates the password and reminds that it cannot be recovered', async () => {
+    const el = await mountBackup(await createWorld());
+    await continueToTabs(el);
+    const hint = () => deepQuery(el, '#password-strength')!.textContent;
+    const field = input(el, 'password');
+    field.value = 'abcd';
+    field.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    await waitUntil(() => hint()?.startsWith('Weak'), 'weak hint');
+    field.value = 'Tr0ub4dor&3-horse-battery';
+    field.dispatchEvent(new Event('input'));
+    await waitUntil(() => hint()?.startsWith('Strong'), 'strong hint');
+    expect(deepQuery(el, '#password-reminder')!.textContent).to.match(/cannot be recovered/);
+  });
+
+  it('exports with progress, downloads a named file and reports counts, never the password', async () => {
+    const world = await createWorld();
+    const state = await world.state('south-news');
+    const recorder = recordEvents();
+    try {
+      const el = await mountBackup(world);
+      await continueToTabs(el);
+      submitExport(el, PASSWORD);
+      await heading(el, 'Exporting South News');
+      expect(deepQuery(el, 'progress')).to.exist;
+      await expectAccessible(el);
+      const file = await downloadedFile(el);
+      expect(file.name).to.match(/south-news.*\.dashboard-backup$/);
+      expect(file.size).to.be.greaterThan(0);
+      expect(deepActiveElement()?.textContent).to.equal('Backup ready');
+      const live = deepQuery(el, 'backup-export-panel')!.shadowRoot!.querySelector('[role="status"]')!;
+      expect(live.getAttribute('aria-live')).to.equal('polite');
+      expect(live.textContent).to.contain(`Backup ready: ${file.name}`);
+      const done = recorder.events.filter((e) => e.type === 'backup-export-done');
+      expect(done).to.have.length(1);
+      expect(done[0]!.detail).to.deep.equal({
+        unit: 'south-news',
+        filename: file.name,
+        bytes: file.size,
+        counts: {
+          plugins: state.plugins.length,
+          workspaces: state.workspaces.length,
+          profiles: state.profiles.length,
+          keys: state.keys.length,
+        },
+      });
+      expect(JSON.stringify(recorder.events)).to.not.contain(PASSWORD);
+      await expectAccessible(el);
+      button(el, 'Make another backup').click();
+      await heading(el, 'Export South News');
+      expect(input(el, 'password').value).to.equal('');
+    } finally {
+      recorder.stop();
+    }
+  });
+
+  it('cancels an export: nothing is downloaded and the form comes back', async () => {
+    const world = await createWorld();
+    await world.dev('POST', 'latency', { ms: 300 });
+    const recorder = recordEvents();
+    try {
+      const el = await mountBackup(world);
+      await continueToTabs(el);
+      submitExport(el, PASSWORD);
+      await heading(el, 'Exporting South News');
+      button(el, 'Cancel').click();
+      await heading(el, 'Export South News');
+      expect(el.shadowRoot!.querySelector('backup-export-panel')!.shadowRoot!.textContent).to.contain('Export cancelled');
+      expect(recorder.events.map((e) => e.type)).to.deep.equal([]);
+    } finally {
+      recorder.stop();
+    }
+  });
+});

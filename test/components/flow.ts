@@ -1,0 +1,95 @@
+/** Steps of the element's flow as a user takes them, shared by the element tests. */
+import { waitUntil } from '@open-wc/testing';
+import type { DashboardBackup } from '../../components/dashboard-backup.js';
+import type { UnitState } from '../../src/schemas.js';
+import { button, chooseFile, deepQuery, heading, tab, type } from './helpers.js';
+
+/** Warning step → Continue → the tabs. */
+export async function continueToTabs(el: DashboardBackup): Promise<void> {
+  await heading(el, 'Before you start');
+  button(el, 'Continue').click();
+  await heading(el, /^Export /);
+}
+
+/** The visible input with `id` in the panel of the selected tab (or the resume panel). */
+export function input(el: DashboardBackup, id: string): HTMLInputElement {
+  const panels = ['backup-export-panel', 'backup-import-panel', 'backup-resume-panel']
+    .map((tag) => deepQuery(el, tag))
+    .filter((p): p is HTMLElement => !!p && p.offsetParent !== null);
+  for (const panel of panels) {
+    const found = panel.shadowRoot?.querySelector<HTMLInputElement>(`#${id}`);
+    if (found) return found;
+  }
+  throw new Error(`no visible input #${id}`);
+}
+
+/** Fills the export form and submits it. */
+export function submitExport(el: DashboardBackup, password: string, confirmation = password): void {
+  type(input(el, 'password'), password);
+  type(input(el, 'confirm'), confirmation);
+  button(el, 'Export').click();
+}
+
+/** Exports through the element and returns the file the browser was given, read back from the download link. */
+export async function exportThroughElement(el: DashboardBackup, password: string): Promise<File> {
+  submitExport(el, password);
+  return downloadedFile(el);
+}
+
+/** Waits for the export's last step and returns the file the browser was given, read back from its link. */
+export async function downloadedFile(el: DashboardBackup): Promise<File> {
+  await heading(el, 'Backup ready');
+  const link = deepQuery<HTMLAnchorElement>(el, 'a[download]');
+  if (!link) throw new Error('no download link');
+  const blob = await (await fetch(link.href)).blob();
+  return new File([blob], link.download, { type: 'application/octet-stream' });
+}
+
+/** Import tab → choose `file` → password → Validate. Does not wait for the outcome. */
+export async function submitValidate(el: DashboardBackup, file: File, password: string): Promise<void> {
+  tab(el, 'Import').click();
+  await heading(el, /^Import a backup into /);
+  chooseFile(input(el, 'file'), file);
+  type(input(el, 'password'), password);
+  button(el, 'Validate').click();
+}
+
+/** The text of the visible alerts of the element. */
+export function alerts(el: DashboardBackup): string[] {
+  return collectAlerts(el);
+}
+
+function collectAlerts(root: Element): string[] {
+  const out: string[] = [];
+  const walk = (r: ParentNode) => {
+    for (const node of r.querySelectorAll<HTMLElement>('*')) {
+      if (node.getAttribute('role') === 'alert' && node.offsetParent !== null) out.push(node.textContent?.trim() ?? '');
+      if (node.shadowRoot) walk(node.shadowRoot);
+    }
+  };
+  if (root.shadowRoot) walk(root.shadowRoot);
+  return out;
+}
+
+/** Waits until an alert containing `text` shows. */
+export async function alertWith(el: DashboardBackup, text: string, timeout = 20000): Promise<void> {
+  await waitUntil(() => alerts(el).some((a) => a.includes(text)), `alert "${text}" (saw: ${alerts(el).join(' | ')})`, {
+    timeout,
+  });
+}
+
+/** A unit's content without server-assigned ids: profiles name their workspaces, applications lose their ids. */
+export function normalizeState(state: UnitState): unknown {
+  const workspaceName = new Map(state.workspaces.map((w) => [w.id, w.name]));
+  const byKey = <T>(key: (t: T) => string) => (a: T, b: T) => key(a).localeCompare(key(b));
+  return {
+    plugins: state.plugins.map(({ id: _id, ...p }) => p).sort(byKey((p) => p.bundle)),
+    workspaces: state.workspaces
+      .map(({ id: _id, applications, ...w }) => ({ ...w, applications: applications.map(({ id: _a, ...a }) => a) }))
+      .sort(byKey((w) => `${w.name}\u0000${w.owner}`)),
+    profiles: state.profiles
+      .map(({ id: _id, workspaces, ...p }) => ({ ...p, workspaces: workspaces.map((w) => workspaceName.get(w) ?? `?${w}`) }))
+      .sort(byKey((p) => p.name)),
+    keys: [...state.keys].sort(byKey((k) => k.key)),
+  };
+}

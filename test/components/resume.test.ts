@@ -1,0 +1,90 @@
+import { beforeEach, describe, it } from './mocha.js';
+import { expect, waitUntil } from '@open-wc/testing';
+import { ERROR_MESSAGES } from '../../components/messages.js';
+import {
+  button,
+  clearIndexedDb,
+  createWorld,
+  deepActiveElement,
+  deepQuery,
+  expectAccessible,
+  heading,
+  mountBackup,
+  recordEvents,
+  type,
+  type TestWorld,
+} from './helpers.js';
+import { alertWith, continueToTabs, exportThroughElement, input, normalizeState, submitValidate } from './flow.js';
+
+const PASSWORD = 'quiet-harbour-77';
+
+/** Exports south-news, then imports it into north-news with every mutating request failing from the 4th on. */
+async function interruptedImport(world: TestWorld) {
+  const exporter = await mountBackup(world);
+  await continueToTabs(exporter);
+  const file = await exportThroughElement(exporter, PASSWORD);
+  exporter.remove();
+  const before = await world.state('north-news');
+  const el = await mountBackup(world, { unit: 'north-news' });
+  await continueToTabs(el);
+  await submitValidate(el, file, PASSWORD);
+  await heading(el, 'Review before importing');
+  type(input(el, 'confirm-unit'), 'North News');
+  await world.dev('POST', 'faults', { rules: [{ kind: '500', when: 'before', nth: 4, times: 100000 }] });
+  await waitUntil(() => !button(el, 'Import').disabled, 'Import enabled');
+  button(el, 'Import').click();
+  return { el, before, source: await world.state('south-news') };
+}
+
+describe('<dashboard-backup> unfinished import', () => {
+  beforeEach(clearIndexedDb);
+
+  it('offers Resume right after an import fails half-way, and resumes it to completion', async () => {
+    const world = await createWorld();
+    const recorder = recordEvents();
+    try {
+      const { el, source } = await interruptedImport(world);
+      const h = await heading(el, 'An import into North News did not finish', 60000);
+      expect(deepActiveElement()).to.equal(h);
+      const errors = recorder.events.filter((e) => e.type === 'backup-error');
+      expect(errors.map((e) => (e.detail as { step: string }).step)).to.deep.equal(['import']);
+      await waitUntil(() => deepQuery(el, 'a[download]'), 'snapshot link');
+      expect(deepQuery<HTMLAnchorElement>(el, 'a[download]')!.textContent).to.equal('Download the safety snapshot');
+      await expectAccessible(el);
+
+      await world.dev('DELETE', 'faults');
+      type(input(el, 'password'), 'wrong-password');
+      button(el, 'Resume').click();
+      await alertWith(el, ERROR_MESSAGES.WRONG_PASSWORD);
+      type(input(el, 'password'), PASSWORD);
+      button(el, 'Resume').click();
+      await heading(el, 'Import complete', 60000);
+      expect(normalizeState(await world.state('north-news'))).to.deep.equal(normalizeState(source));
+      const done = recorder.events.find((e) => e.type === 'backup-import-done');
+      expect(done?.detail).to.deep.include({ unit: 'north-news', mode: 'resume' });
+      expect(JSON.stringify(recorder.events)).to.not.contain(PASSWORD);
+      await expectAccessible(el);
+    } finally {
+      recorder.stop();
+    }
+  });
+
+  it('finds the unfinished import at load and rolls it back to the safety snapshot', async () => {
+    const world = await createWorld();
+    const { el, before } = await interruptedImport(world);
+    await heading(el, 'An import into North News did not finish', 60000);
+    el.remove();
+    await world.dev('DELETE', 'faults');
+
+    const reloaded = await mountBackup(world, { unit: 'north-news' });
+    await heading(reloaded, 'An import into North News did not finish');
+    await waitUntil(() => deepQuery(reloaded, 'a[download]'), 'snapshot link');
+    type(input(reloaded, 'password'), PASSWORD);
+    button(reloaded, 'Roll back').click();
+    await heading(reloaded, 'Rollback complete', 60000);
+    expect(normalizeState(await world.state('north-news'))).to.deep.equal(normalizeState(before));
+
+    const again = await mountBackup(world, { unit: 'north-news' });
+    await heading(again, 'Before you start');
+  });
+});

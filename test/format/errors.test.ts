@@ -1,0 +1,123 @@
+import { expect } from '@open-wc/testing';
+import { describe, it, before } from './mocha.js';
+import { deflateSync } from 'fflate';
+import {
+  decryptBackup,
+  decryptBackupBlob,
+  encryptBackup,
+  encryptBackupToBlob,
+  MAX_ITERATIONS,
+  MIN_ITERATIONS,
+} from '../../src/format/index.js';
+import { craftFile, expectCode, FAST, rewriteHeader } from './helpers.js';
+
+const PASSWORD = 'pässwörd';
+
+describe('format: refusing bad input', () => {
+  let file: Uint8Array;
+  before(async () => {
+    file = await encryptBackup({ unit: 'south-news', secret: 'do not leak' }, PASSWORD, FAST);
+  });
+
+  it('reports a wrong password as WRONG_PASSWORD, without data in the message', async () => {
+    const error = await expectCode(decryptBackup(file, 'passwörd'), 'WRONG_PASSWORD');
+    expect(error.message).to.match(/password/i);
+    expect(error.message).not.to.contain('pässwörd');
+    expect(error.message).not.to.contain('do not leak');
+  });
+
+  it('refuses something that is not a backup with NOT_A_BACKUP', async () => {
+    await expectCode(decryptBackup(new Uint8Array(0), PASSWORD), 'NOT_A_BACKUP');
+    await expectCode(decryptBackup(new TextEncoder().encode('{"json": true}'), PASSWORD), 'NOT_A_BACKUP');
+    await expectCode(decryptBackupBlob(new Blob(['PK\u0003\u0004 a zip']), PASSWORD), 'NOT_A_BACKUP');
+  });
+
+  it('refuses an unknown version with UNSUPPORTED_VERSION naming the versions it reads', async () => {
+    for (const version of [0, 2, 0xffff]) {
+      const bytes = file.slice();
+      new DataView(bytes.buffer).setUint16(8, version);
+      const error = await expectCode(decryptBackup(bytes, PASSWORD), 'UNSUPPORTED_VERSION');
+      expect(error.message).to.contain(`version ${version}`);
+      expect(error.message).to.match(/reads format version\(s\) 1\b/);
+    }
+  });
+
+  for (const iterations of [MIN_ITERATIONS - 1, 0, MAX_ITERATIONS + 1, 0xffffffff]) {
+    it(`refuses ${iterations} iterations with KDF_OUT_OF_RANGE in under 50 ms`, async () => {
+      const bytes = rewriteHeader(file, { iterations });
+      const started = performance.now();
+      await expectCode(decryptBackup(bytes, PASSWORD), 'KDF_OUT_OF_RANGE');
+      expect(performance.now() - started).to.be.below(50);
+    });
+  }
+
+  it('refuses to write with iterations out of range, or a bad chunk size or payload', async () => {
+    await expectCode(encryptBackup({}, PASSWORD, { iterations: MIN_ITERATIONS - 1 }), 'KDF_OUT_OF_RANGE');
+    await expectCode(encryptBackup({}, PASSWORD, { iterations: 1.5e6 + 0.5 }), 'KDF_OUT_OF_RANGE');
+    await expectCode(encryptBackup({}, PASSWORD, { ...FAST, chunkBytes: 10 }), 'INVALID_OPTIONS');
+    await expectCode(encryptBackup(undefined, PASSWORD, FAST), 'INVALID_OPTIONS');
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = { again: { and: { again: cyclic } } };
+    await expectCode(encryptBackup(cyclic, PASSWORD, FAST), 'INVALID_OPTIONS');
+    await expectCode(encryptBackup({ n: 1n }, PASSWORD, FAST), 'INVALID_OPTIONS');
+    await expectCode(encryptBackup({}, '', FAST), 'PASSWORD_TOO_SHORT');
+  });
+
+  it('refuses a declared size over the cap with TOO_LARGE before deriving a key', async () => {
+    const started = performance.now();
+    await expectCode(decryptBackup(file, PASSWORD, { maxPlaintextBytes: 10 }), 'TOO_LARGE');
+    expect(performance.now() - started).to.be.below(50);
+    await expectCode(decryptBackup(file, PASSWORD, { maxPlaintextBytes: -1 }), 'INVALID_OPTIONS');
+  });
+
+  /** 200 MB of zeros, raw-deflated once (≈ 200 KB) and shared by the bomb tests. */
+  let bombStream: Uint8Array | undefined;
+  const BOMB_BYTES = 200 * 1024 * 1024;
+  const makeBombStream = () => (bombStream ??= deflateSync(new Uint8Array(BOMB_BYTES), { level: 6 }));
+
+  it('refuses an honest 200 MB bomb under a 16 MiB cap with TOO_LARGE, fast', async () => {
+    const compressed = makeBombStream();
+    expect(compressed.length).to.be.below(1024 * 1024);
+    const bomb = await craftFile({ compressed, plaintextBytes: BOMB_BYTES, password: PASSWORD });
+    const started = performance.now();
+    await expectCode(decryptBackup(bomb, PASSWORD, { maxPlaintextBytes: 16 * 1024 * 1024 }), 'TOO_LARGE');
+    expect(performance.now() - started).to.be.below(50);
+  });
+
+  it('stops a bomb whose authenticated header lies about its size with CORRUPT_FILE, without inflating it all', async () => {
+    const bomb = await craftFile({ compressed: makeBombStream(), plaintextBytes: 1000, password: PASSWORD });
+    const error = await expectCode(decryptBackupBlob(new Blob([bomb as BlobPart]), PASSWORD), 'CORRUPT_FILE');
+    expect(error.message).to.match(/more than its declared size/);
+  });
+
+  it('refuses a stream that inflates to less than declared, or to invalid JSON or UTF-8', async () => {
+    const text = new TextEncoder().encode('{"a":1}');
+    const short = await craftFile({ compressed: deflateSync(text), plaintextBytes: 100, password: PASSWORD });
+    await expectCode(decryptBackup(short, PASSWORD), 'CORRUPT_FILE');
+    const notJson = new TextEncoder().encode('{"a":');
+    const bad = await craftFile({ compressed: deflateSync(notJson), plaintextBytes: notJson.length, password: PASSWORD });
+    await expectCode(decryptBackup(bad, PASSWORD), 'CORRUPT_FILE');
+    const notUtf8 = Uint8Array.of(0x22, 0xff, 0x22);
+    const bad8 = await craftFile({ compressed: deflateSync(notUtf8), plaintextBytes: 3, password: PASSWORD });
+    expect((await expectCode(decryptBackup(bad8, PASSWORD), 'CORRUPT_FILE')).message).to.match(/UTF-8/);
+    const notDeflate = await craftFile({ compressed: Uint8Array.of(0xff, 0xff), plaintextBytes: 1, password: PASSWORD });
+    await expectCode(decryptBackup(notDeflate, PASSWORD), 'CORRUPT_FILE');
+  });
+
+  it('rejects with ABORTED when the signal aborts, before or during the work', async () => {
+    await expectCode(encryptBackup({}, PASSWORD, { ...FAST, signal: AbortSignal.abort() }), 'ABORTED');
+    await expectCode(decryptBackup(file, PASSWORD, { signal: AbortSignal.abort() }), 'ABORTED');
+    const big = { text: 'x'.repeat(4_000_000), list: Array.from({ length: 50_000 }, (_, i) => ({ i })) };
+    const writing = new AbortController();
+    const encrypting = encryptBackupToBlob(big, PASSWORD, {
+      ...FAST,
+      signal: writing.signal,
+      onProgress: () => writing.abort(),
+    });
+    await expectCode(encrypting, 'ABORTED');
+    const blob = await encryptBackupToBlob(big, PASSWORD, { ...FAST, chunkBytes: 1024 });
+    const reading = new AbortController();
+    const decrypting = decryptBackupBlob(blob, PASSWORD, { signal: reading.signal, onProgress: () => reading.abort() });
+    await expectCode(decrypting, 'ABORTED');
+  });
+});

@@ -1,0 +1,110 @@
+/**
+ * Golden vectors: bytes written once by format v1 and committed under test/fixtures. This build — and every later
+ * one — must open them. Never regenerate them; add new vectors instead.
+ */
+import { expect } from '@open-wc/testing';
+import { describe, it } from './mocha.js';
+import { inflateSync } from 'fflate';
+import { decryptBackup, decryptBackupBlob } from '../../src/format/index.js';
+import { expectCode } from './helpers.js';
+
+interface GoldenVector {
+  file: string;
+  password: string;
+  bytes: number;
+  plaintext: string;
+}
+
+async function loadVectors(): Promise<{ vector: GoldenVector; bytes: Uint8Array }[]> {
+  const index = (await (await fetch('/test/fixtures/golden-v1.json')).json()) as { vectors: GoldenVector[] };
+  return Promise.all(
+    index.vectors.map(async (vector) => {
+      const response = await fetch(`/test/fixtures/${vector.file}`);
+      expect(response.ok, vector.file).to.equal(true);
+      return { vector, bytes: new Uint8Array(await response.arrayBuffer()) };
+    }),
+  );
+}
+
+/**
+ * A second, independent v1 reader written from docs/format.md alone (raw WebCrypto + fflate, nothing from
+ * src/format), proving the spec is complete enough to build a compatible decryptor.
+ */
+async function readPerSpec(file: Uint8Array, password: string): Promise<string> {
+  const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
+  expect(new TextDecoder().decode(file.subarray(0, 8))).to.equal('DASHBKUP');
+  expect(view.getUint16(8)).to.equal(1);
+  expect(view.getUint16(10)).to.equal(88);
+  const iterations = view.getUint32(12);
+  const salt = file.slice(16, 32);
+  const chunkBytes = view.getUint32(32);
+  const plaintextBytes = Number(view.getBigUint64(36));
+  const compressedBytes = Number(view.getBigUint64(44));
+  const subtle = crypto.subtle;
+  const utf8 = (s: string) => new TextEncoder().encode(s);
+  const pw = await subtle.importKey('raw', utf8(password.normalize('NFC')), 'PBKDF2', false, ['deriveBits']);
+  const ikm = await subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, pw, 256);
+  const hkdf = await subtle.importKey('raw', ikm, 'HKDF', false, ['deriveBits']);
+  const expand = (info: string) =>
+    subtle.deriveBits({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: utf8(info) }, hkdf, 256);
+  const macKey = await subtle.importKey(
+    'raw',
+    await expand('dashboard-backup v1 header-mac'),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
+  const mac = new Uint8Array(await subtle.sign('HMAC', macKey, file.slice(0, 52)));
+  expect([...mac]).to.deep.equal([...file.subarray(52, 84)]);
+  const aesKey = await subtle.importKey('raw', await expand('dashboard-backup v1 payload'), 'AES-GCM', false, [
+    'decrypt',
+  ]);
+  const chunks = Math.max(1, Math.ceil(compressedBytes / chunkBytes));
+  const compressed = new Uint8Array(compressedBytes);
+  let offset = 88;
+  for (let i = 0; i < chunks; i++) {
+    const length = Math.min(chunkBytes, compressedBytes - i * chunkBytes);
+    const iv = new Uint8Array(12);
+    new DataView(iv.buffer).setBigUint64(3, BigInt(i)); // bytes 0..10 = counter, big-endian
+    iv[11] = i === chunks - 1 ? 1 : 0;
+    const plain = await subtle.decrypt({ name: 'AES-GCM', iv }, aesKey, file.slice(offset, offset + length + 16));
+    compressed.set(new Uint8Array(plain), i * chunkBytes);
+    offset += length + 16;
+  }
+  expect(offset).to.equal(file.length);
+  const json = inflateSync(compressed); // raw DEFLATE
+  expect(json.length).to.equal(plaintextBytes);
+  return new TextDecoder('utf-8', { fatal: true }).decode(json);
+}
+
+describe('format: golden vectors (v1)', () => {
+  it('opens every committed v1 vector, through both paths, to its expected plaintext', async () => {
+    const vectors = await loadVectors();
+    expect(vectors.length).to.be.greaterThanOrEqual(2);
+    for (const { vector, bytes } of vectors) {
+      expect(bytes.length, vector.file).to.equal(vector.bytes);
+      const expected = JSON.parse(vector.plaintext);
+      expect(await decryptBackup(bytes, vector.password)).to.deep.equal(expected);
+      expect(await decryptBackupBlob(new Blob([bytes as BlobPart]), vector.password)).to.deep.equal(expected);
+    }
+  });
+
+  it('includes a vector at the default iteration count and one spanning several chunks', async () => {
+    const vectors = await loadVectors();
+    const iterations = vectors.map(({ bytes }) => new DataView(bytes.buffer).getUint32(12));
+    expect(iterations).to.include(600_000);
+    expect(vectors.some(({ bytes }) => new DataView(bytes.buffer).getUint32(32) < bytes.length - 88 - 32)).to.equal(true);
+  });
+
+  it('refuses the vectors with a wrong password', async () => {
+    for (const { vector, bytes } of await loadVectors()) {
+      await expectCode(decryptBackup(bytes, `${vector.password}!`), 'WRONG_PASSWORD');
+    }
+  });
+
+  it('is readable by an independent decryptor written from docs/format.md', async () => {
+    for (const { vector, bytes } of await loadVectors()) {
+      expect(await readPerSpec(bytes, vector.password)).to.equal(vector.plaintext);
+    }
+  });
+});

@@ -1,0 +1,24 @@
+/**
+ * Typed access to the mocha globals wtr provides. The project has no @types/mocha (and `types: []`), so the test
+ * files import these instead of using bare globals; swap for `/// <reference types="mocha" />` once it is added.
+ */
+type Done = (error?: unknown) => void;
+type Body = (this: { timeout(ms: number): void }, done: Done) => void | Promise<unknown>;
+type AsyncBody = (this: { timeout(ms: number): void }) => void | Promise<unknown>;
+interface Mocha {
+  describe(title: string, body: () => void): void;
+  it(title: string, body: AsyncBody): void;
+  it(title: string, body: Body): void;
+  before(body: AsyncBody): void;
+  after(body: AsyncBody): void;
+  beforeEach(body: AsyncBody): void;
+  afterEach(body: AsyncBody): void;
+}
+const g = globalThis as unknown as Mocha;
+
+export const describe: Mocha['describe'] = (title, body) => g.describe(title, body);
+export const it: Mocha['it'] = (title: string, body: AsyncBody | Body) => g.it(title, body as AsyncBody);
+export const before: Mocha['before'] = (body) => g.before(body);
+export const after: Mocha['after'] = (body) => g.after(body);
+export const beforeEach: Mocha['beforeEach'] = (body) => g.beforeEach(body);
+export const afterEach: Mocha['afterEach'] = (body) => g.afterEach(body);
