@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { describe, it } from './mocha.js';
+import { describe, it } from '../mocha.js';
 import { createWorld, UNIT } from './world.js';
 
 // The reference server counts requests in flight per world (`maxInFlight`); latency keeps each request open long

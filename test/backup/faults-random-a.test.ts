@@ -1,7 +1,7 @@
 // Seeded random faults in imports of the `small` seed: runs 0…4 of 10, five faults each (the 50 random
 // positions are split over faults-random-{a,b}.test.ts so each file stays around a minute).
 import { expect } from '@open-wc/testing';
-import { describe, it } from './mocha.js';
+import { describe, it } from '../mocha.js';
 import { runRandomMatrix } from './faults.js';
 
 describe('faults at seeded random positions of a larger import', () => {

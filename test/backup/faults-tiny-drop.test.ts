@@ -1,6 +1,6 @@
 // Fault kind(s) drop × before/after × every position of a small import (15 mutating requests). The kinds are split
 // over three files so each stays well under a minute.
-import { describe, it } from './mocha.js';
+import { describe, it } from '../mocha.js';
 import { runTinyMatrix } from './faults.js';
 
 describe('faults at every position of a small import', () => {

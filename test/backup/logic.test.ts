@@ -1,6 +1,6 @@
 // Pure parts of the engines: cycle detection, step ordering, file names, consistency checks, comparison.
 import { expect } from '@open-wc/testing';
-import { describe, it } from './mocha.js';
+import { describe, it } from '../mocha.js';
 import type { Plugin, UnitState } from '../../src/schemas.js';
 import { findDifferences, diffSections } from '../../src/backup/compare.js';
 import { findDanglingReferences, findDuplicates } from '../../src/backup/consistency.js';

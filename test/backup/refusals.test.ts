@@ -3,7 +3,7 @@ import { expect } from '@open-wc/testing';
 import { encryptBackup } from '../../src/format/index.js';
 import { exportUnit, findUnfinishedImport, openBackup, planImport, runImport } from '../../src/backup/index.js';
 import type { OpenedBackup } from '../../src/backup/index.js';
-import { describe, it } from './mocha.js';
+import { describe, it } from '../mocha.js';
 import { PASSWORD, TEST_ITERATIONS, createWorld, rejectionOf, uniqueDatabase, type World } from './helpers.js';
 
 const opts = { iterations: TEST_ITERATIONS } as const;

@@ -12,7 +12,7 @@ import {
   runImport,
 } from '../../src/backup/index.js';
 import type { OpenedBackup } from '../../src/backup/index.js';
-import { describe, it } from './mocha.js';
+import { describe, it } from '../mocha.js';
 import {
   PASSWORD,
   TEST_ITERATIONS,

@@ -2,7 +2,7 @@
 import { expect } from '@open-wc/testing';
 import { exportUnit, findUnfinishedImport, openBackup, planImport, runImport } from '../../src/backup/index.js';
 import type { Progress } from '../../src/backup/index.js';
-import { describe, it } from './mocha.js';
+import { describe, it } from '../mocha.js';
 import {
   OTHER_UNIT,
   PASSWORD,

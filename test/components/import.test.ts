@@ -1,4 +1,4 @@
-import { before, beforeEach, describe, it } from './mocha.js';
+import { before, beforeEach, describe, it } from '../mocha.js';
 import { expect, waitUntil } from '@open-wc/testing';
 import { ERROR_MESSAGES } from '../../components/messages.js';
 import type { UnitState } from '../../src/schemas.js';

@@ -1,4 +1,4 @@
-import { beforeEach, describe, it } from './mocha.js';
+import { beforeEach, describe, it } from '../mocha.js';
 import { expect, waitUntil } from '@open-wc/testing';
 import { ERROR_MESSAGES } from '../../components/messages.js';
 import {

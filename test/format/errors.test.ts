@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { describe, it, before } from './mocha.js';
+import { describe, it, before } from '../mocha.js';
 import { deflateSync } from 'fflate';
 import {
   decryptBackup,

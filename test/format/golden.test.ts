@@ -3,7 +3,7 @@
  * one — must open them. Never regenerate them; add new vectors instead.
  */
 import { expect } from '@open-wc/testing';
-import { describe, it } from './mocha.js';
+import { describe, it } from '../mocha.js';
 import { inflateSync } from 'fflate';
 import { decryptBackup, decryptBackupBlob } from '../../src/format/index.js';
 import { expectCode } from './helpers.js';

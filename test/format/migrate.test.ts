@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { describe, it, afterEach } from './mocha.js';
+import { describe, it, afterEach } from '../mocha.js';
 import {
   decryptBackup,
   decryptBackupBlob,

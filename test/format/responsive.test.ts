@@ -4,7 +4,7 @@
  * measured by bench/format.bench.ts, not asserted here, because timing on shared CI machines is noise.
  */
 import { expect } from '@open-wc/testing';
-import { describe, it } from './mocha.js';
+import { describe, it } from '../mocha.js';
 import { decryptBackupBlob, encryptBackupToBlob } from '../../src/format/index.js';
 import { FAST } from './helpers.js';
 

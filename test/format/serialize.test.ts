@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { describe, it } from './mocha.js';
+import { describe, it } from '../mocha.js';
 import fc from 'fast-check';
 import { generateJsonPieces } from '../../src/format/serialize.js';
 

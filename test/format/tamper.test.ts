@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { describe, it, before } from './mocha.js';
+import { describe, it, before } from '../mocha.js';
 import type { BackupErrorCode } from '../../src/errors.js';
 import { decryptBackup, decryptBackupBlob, encryptBackup } from '../../src/format/index.js';
 import {

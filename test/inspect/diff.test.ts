@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { diffBackups, stringifyStable } from '../../src/inspect/diff.js';
-import { describe, it } from './mocha.js';
+import { describe, it } from '../mocha.js';
 import { makePayload, secretValue } from './make-payload.js';
 
 const COUNTS = { plugins: 4, workspaces: 5, profiles: 3, keys: 6 };

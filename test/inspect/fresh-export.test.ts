@@ -5,7 +5,7 @@ import { encryptBackupToBlob } from '../../src/format/index.js';
 import { PAGE_SIZE } from '../../src/inspect/search.js';
 import type { BackupPayload, UnitState } from '../../src/schemas.js';
 import { createWorld, UNIT } from '../api/world.js';
-import { describe, it } from './mocha.js';
+import { describe, it } from '../mocha.js';
 import {
   PASSWORD,
   deepText,

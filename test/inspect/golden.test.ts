@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { parseBackupPayload } from '../../src/inspect/open.js';
-import { describe, it } from './mocha.js';
+import { describe, it } from '../mocha.js';
 import { deepText, dumpDom, findAxeViolations, getTree, mountInspector, openThroughForm, queryDeep, settle } from './helpers.js';
 import { loadGoldenVector } from './golden.js';
 import { installNetworkGuard } from './network-guard.js';

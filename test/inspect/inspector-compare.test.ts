@@ -1,6 +1,6 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import type { BackupInspector } from '../../components/backup-inspector.js';
-import { describe, it } from './mocha.js';
+import { describe, it } from '../mocha.js';
 import {
   PASSWORD,
   deepText,

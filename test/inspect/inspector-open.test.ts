@@ -1,5 +1,5 @@
 import { expect, oneEvent } from '@open-wc/testing';
-import { describe, it } from './mocha.js';
+import { describe, it } from '../mocha.js';
 import {
   PASSWORD,
   deepText,

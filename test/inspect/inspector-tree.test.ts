@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { PAGE_SIZE } from '../../src/inspect/search.js';
-import { describe, it } from './mocha.js';
+import { describe, it } from '../mocha.js';
 import {
   deepText,
   dumpDom,

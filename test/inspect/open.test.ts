@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { isBackupError } from '../../src/errors.js';
 import { parseBackupPayload } from '../../src/inspect/open.js';
 import { formatIssuePath } from '../../src/inspect/messages.js';
-import { describe, it } from './mocha.js';
+import { describe, it } from '../mocha.js';
 import { makePayload } from './make-payload.js';
 
 describe('parseBackupPayload', () => {

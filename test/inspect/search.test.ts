@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { PAGE_SIZE, buildSearchIndex, filterIndex, parseQuery, slicePage } from '../../src/inspect/search.js';
 import { suggestJsonFilename, serializeBackupJson } from '../../src/inspect/export-json.js';
-import { describe, it } from './mocha.js';
+import { describe, it } from '../mocha.js';
 import { makePayload, secretValue } from './make-payload.js';
 
 describe('search helpers', () => {

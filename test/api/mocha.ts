@@ -1,2 +1,0 @@
-// One shared shim: see ../mocha.ts.
-export * from '../mocha.js';
