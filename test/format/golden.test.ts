@@ -6,22 +6,35 @@ import { expect } from '@open-wc/testing';
 import { describe, it } from '../mocha.js';
 import { inflateSync } from 'fflate';
 import { decryptBackup, decryptBackupBlob } from '../../src/format/index.js';
+import { openBackup } from '../../src/backup/index.js';
 import { expectCode } from './helpers.js';
 
 interface GoldenVector {
   file: string;
   password: string;
   bytes: number;
+  /** The exact plaintext, inline or (for larger vectors) in a file beside the vector. */
   plaintext: string;
 }
 
+interface GoldenIndexEntry extends Omit<GoldenVector, 'plaintext'> {
+  plaintext?: string;
+  plaintextFile?: string;
+}
+
+async function fetchFixture(name: string): Promise<Response> {
+  const response = await fetch(`/test/fixtures/${name}`);
+  expect(response.ok, name).to.equal(true);
+  return response;
+}
+
 async function loadVectors(): Promise<{ vector: GoldenVector; bytes: Uint8Array }[]> {
-  const index = (await (await fetch('/test/fixtures/golden-v1.json')).json()) as { vectors: GoldenVector[] };
+  const index = (await (await fetchFixture('golden-v1.json')).json()) as { vectors: GoldenIndexEntry[] };
   return Promise.all(
-    index.vectors.map(async (vector) => {
-      const response = await fetch(`/test/fixtures/${vector.file}`);
-      expect(response.ok, vector.file).to.equal(true);
-      return { vector, bytes: new Uint8Array(await response.arrayBuffer()) };
+    index.vectors.map(async ({ plaintextFile, ...entry }) => {
+      const plaintext = plaintextFile ? await (await fetchFixture(plaintextFile)).text() : entry.plaintext!;
+      const bytes = new Uint8Array(await (await fetchFixture(entry.file)).arrayBuffer());
+      return { vector: { ...entry, plaintext }, bytes };
     }),
   );
 }
@@ -80,7 +93,7 @@ async function readPerSpec(file: Uint8Array, password: string): Promise<string> 
 describe('format: golden vectors (v1)', () => {
   it('opens every committed v1 vector, through both paths, to its expected plaintext', async () => {
     const vectors = await loadVectors();
-    expect(vectors.length).to.be.greaterThanOrEqual(2);
+    expect(vectors.length).to.be.greaterThanOrEqual(3);
     for (const { vector, bytes } of vectors) {
       expect(bytes.length, vector.file).to.equal(vector.bytes);
       const expected = JSON.parse(vector.plaintext);
@@ -106,5 +119,14 @@ describe('format: golden vectors (v1)', () => {
     for (const { vector, bytes } of await loadVectors()) {
       expect(await readPerSpec(bytes, vector.password)).to.equal(vector.plaintext);
     }
+  });
+
+  it('restores as a unit: the vector exported from the reference server is a valid backup, every section intact', async () => {
+    const { vector, bytes } = (await loadVectors()).find(({ vector }) => vector.file === 'golden-v1-unit.dashboard-backup')!;
+    const opened = await openBackup(new Blob([bytes as BlobPart]), vector.password);
+    expect(opened.counts).to.deep.equal({ plugins: 12, workspaces: 25, profiles: 8, keys: 120 });
+    expect(opened.manifest.unit).to.deep.equal({ id: 'south-news', name: 'South News' });
+    expect(opened.dangling).to.deep.equal([]);
+    expect(opened.payload).to.deep.equal(JSON.parse(vector.plaintext));
   });
 });
