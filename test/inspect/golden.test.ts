@@ -48,4 +48,25 @@ describe('the golden test vector in the inspector', () => {
       expect(await findAxeViolations(el)).to.deep.equal([]);
     });
   }
+
+  it('opens the unit-valid golden vector (a real export) with the network blocked: no schema problem, secrets masked', async () => {
+    const { file, password, plaintext } = await loadGoldenVector(2);
+    const el = await mountInspector();
+    const guard = installNetworkGuard();
+    try {
+      await openThroughForm(el, file, password);
+    } finally {
+      const { attempts, resources } = guard.dispose();
+      expect(attempts).to.deep.equal([]);
+      expect(resources).to.deep.equal([]);
+    }
+    const text = deepText(el);
+    expect(text).to.contain('Backup of South News');
+    expect(text).not.to.contain('does not match the expected format');
+    const payload = plaintext as { unit: { plugins: { name: string }[]; keys: { value: string; secret: boolean }[] } };
+    expect(deepText(getTree(el))).to.contain(payload.unit.plugins[0]!.name);
+    const dom = dumpDom(el);
+    for (const key of payload.unit.keys.filter((k) => k.secret && k.value.length > 6)) expect(dom).not.to.contain(key.value);
+    expect(parseBackupPayload(plaintext).issues).to.deep.equal([]);
+  });
 });

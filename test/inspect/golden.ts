@@ -8,10 +8,11 @@ export interface GoldenVector {
 /** Loads vector `index` of test/fixtures/golden-v1.json with its file. */
 export async function loadGoldenVector(index = 0): Promise<GoldenVector> {
   const meta = (await (await fetch('/test/fixtures/golden-v1.json')).json()) as {
-    vectors: { file: string; password: string; plaintext: string }[];
+    vectors: { file: string; password: string; plaintext?: string; plaintextFile?: string }[];
   };
   const v = meta.vectors[index];
   if (!v) throw new Error(`no golden vector ${index}`);
   const bytes = await (await fetch(`/test/fixtures/${v.file}`)).blob();
-  return { file: new File([bytes], v.file), password: v.password, plaintext: JSON.parse(v.plaintext) };
+  const text = v.plaintextFile ? await (await fetch(`/test/fixtures/${v.plaintextFile}`)).text() : v.plaintext!;
+  return { file: new File([bytes], v.file), password: v.password, plaintext: JSON.parse(text) };
 }
