@@ -5,6 +5,20 @@ import { deepText, dumpDom, findAxeViolations, getTree, mountInspector, openThro
 import { loadGoldenVector } from './golden.js';
 import { installNetworkGuard } from './network-guard.js';
 
+/** Mounts an inspector and opens `file` through its form with every network API blocked; asserts nothing was sent. */
+async function openOffline(file: File, password: string): ReturnType<typeof mountInspector> {
+  const el = await mountInspector();
+  const guard = installNetworkGuard();
+  try {
+    await openThroughForm(el, file, password);
+  } finally {
+    const { attempts, resources } = guard.dispose();
+    expect(attempts).to.deep.equal([]);
+    expect(resources).to.deep.equal([]);
+  }
+  return el;
+}
+
 describe('the golden test vector in the inspector', () => {
   it('reads the vector’s content although it does not match the payload schema, listing the problems by path', async () => {
     const { plaintext } = await loadGoldenVector();
@@ -21,15 +35,7 @@ describe('the golden test vector in the inspector', () => {
   for (const index of [0, 1]) {
     it(`opens golden vector ${index} with every network API blocked and shows its tree`, async () => {
       const { file, password } = await loadGoldenVector(index);
-      const el = await mountInspector();
-      const guard = installNetworkGuard();
-      try {
-        await openThroughForm(el, file, password);
-      } finally {
-        const { attempts, resources } = guard.dispose();
-        expect(attempts).to.deep.equal([]);
-        expect(resources).to.deep.equal([]);
-      }
+      const el = await openOffline(file, password);
       const text = deepText(el);
       expect(text).to.contain('Backup of South News — Süd 南 🗞');
       expect(text).to.contain('Zoë Ångström (admin)');
@@ -51,15 +57,7 @@ describe('the golden test vector in the inspector', () => {
 
   it('opens the unit-valid golden vector (a real export) with the network blocked: no schema problem, secrets masked', async () => {
     const { file, password, plaintext } = await loadGoldenVector(2);
-    const el = await mountInspector();
-    const guard = installNetworkGuard();
-    try {
-      await openThroughForm(el, file, password);
-    } finally {
-      const { attempts, resources } = guard.dispose();
-      expect(attempts).to.deep.equal([]);
-      expect(resources).to.deep.equal([]);
-    }
+    const el = await openOffline(file, password);
     const text = deepText(el);
     expect(text).to.contain('Backup of South News');
     expect(text).not.to.contain('does not match the expected format');
