@@ -7,6 +7,7 @@ import { describeError, ERROR_MESSAGES, isAbort, type DescribedError } from './m
 import { MIN_PASSWORD_LENGTH, ratePassword, type PasswordStrength } from './password-strength.js';
 import { announcePhase, renderProgress } from './progress.js';
 import { downloadBlob } from './download.js';
+import { renderPasswordField } from './password-field.js';
 import { formatBytes, formatCount } from './format.js';
 import { sharedStyles } from './shared.styles.js';
 import { exportPanelStyles } from './backup-export-panel.styles.js';
@@ -160,9 +161,6 @@ export class BackupExportPanel extends LitElement {
   }
 
   private renderForm() {
-    const describedBy = ['password-strength', 'password-reminder', this.passwordError ? 'password-error' : '']
-      .filter(Boolean)
-      .join(' ');
     return html`
       <h3 tabindex="-1" part="heading">Export ${this.unitName || this.unit}</h3>
       <p>
@@ -172,34 +170,25 @@ export class BackupExportPanel extends LitElement {
       ${renderNotice(this.notice)}
       ${renderAlert(this.error)}
       <form novalidate @submit=${this.handleSubmit}>
-        <div class="field">
-          <label for="password" part="label">Password</label>
-          <input
-            id="password"
-            part="input"
-            type="password"
-            autocomplete="new-password"
-            aria-describedby=${describedBy}
-            aria-invalid=${this.passwordError ? 'true' : 'false'}
-            @input=${this.handlePasswordInput}
-          />
-          <div class="meter" data-strength=${this.strength} aria-hidden="true"><span></span><span></span><span></span></div>
-          <p id="password-strength" class="hint">${this.strengthHint}</p>
-          ${this.passwordError ? html`<p id="password-error" class="field-error">${this.passwordError}</p>` : nothing}
-        </div>
-        <div class="field">
-          <label for="confirm" part="label">Confirm the password</label>
-          <input
-            id="confirm"
-            part="input"
-            type="password"
-            autocomplete="new-password"
-            aria-invalid=${this.confirmError ? 'true' : 'false'}
-            aria-describedby=${this.confirmError ? 'confirm-error' : nothing}
-            @input=${() => (this.confirmError = '')}
-          />
-          ${this.confirmError ? html`<p id="confirm-error" class="field-error">${this.confirmError}</p>` : nothing}
-        </div>
+        ${renderPasswordField({
+          id: 'password',
+          label: 'Password',
+          autocomplete: 'new-password',
+          error: this.passwordError,
+          describedBy: ['password-strength', 'password-reminder'],
+          extra: html`<div class="meter" data-strength=${this.strength} aria-hidden="true">
+              <span></span><span></span><span></span>
+            </div>
+            <p id="password-strength" class="hint">${this.strengthHint}</p>`,
+          onInput: () => this.handlePasswordInput(),
+        })}
+        ${renderPasswordField({
+          id: 'confirm',
+          label: 'Confirm the password',
+          autocomplete: 'new-password',
+          error: this.confirmError,
+          onInput: () => (this.confirmError = ''),
+        })}
         <p id="password-reminder" class="notice warning" part="notice">
           <strong>Keep this password safe.</strong> It cannot be recovered: without it nobody, not even an administrator,
           can open the backup.

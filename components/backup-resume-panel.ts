@@ -6,6 +6,7 @@ import { renderAlert, renderNotice } from './notices.js';
 import { describeError, type DescribedError } from './messages.js';
 import { announcePhase, renderProgress } from './progress.js';
 import { renderImportResult } from './import-result.js';
+import { renderPasswordField } from './password-field.js';
 import { formatDate } from './format.js';
 import { DEFAULT_RELOAD_DELAY_MS, scheduleReload, type ReloadHook } from './reload.js';
 import { sharedStyles } from './shared.styles.js';
@@ -162,19 +163,13 @@ export class BackupResumePanel extends LitElement {
       </p>
       ${renderAlert(this.error)}
       <form novalidate @submit=${(e: Event) => (e.preventDefault(), void this.run('resume'))}>
-        <div class="field">
-          <label for="password" part="label">Password of the backup</label>
-          <input
-            id="password"
-            part="input"
-            type="password"
-            autocomplete="current-password"
-            aria-invalid=${this.passwordError ? 'true' : 'false'}
-            aria-describedby=${this.passwordError ? 'password-error' : nothing}
-            @input=${() => (this.passwordError = '')}
-          />
-          ${this.passwordError ? html`<p id="password-error" class="field-error">${this.passwordError}</p>` : nothing}
-        </div>
+        ${renderPasswordField({
+          id: 'password',
+          label: 'Password of the backup',
+          autocomplete: 'current-password',
+          error: this.passwordError,
+          onInput: () => (this.passwordError = ''),
+        })}
         <div class="actions">
           <button class="button primary" part="button primary-button" type="submit">Resume</button>
           <button class="button" part="button" type="button" @click=${() => this.run('rollback')}>Roll back</button>

@@ -2,6 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { DescribedError } from './messages.js';
 import { renderAlert, renderNotice } from './notices.js';
+import { renderPasswordField } from './password-field.js';
 
 /** What {@link renderFilePicker} shows and calls. */
 export interface FilePickerView {
@@ -74,19 +75,13 @@ export function renderImportForm(v: ImportFormView): TemplateResult {
     ${renderNotice(v.notice)} ${renderAlert(v.error)}
     <form novalidate @submit=${v.onSubmit}>
       ${renderFilePicker(v.picker)}
-      <div class="field">
-        <label for="password" part="label">Password of the backup</label>
-        <input
-          id="password"
-          part="input"
-          type="password"
-          autocomplete="current-password"
-          aria-invalid=${v.passwordError ? 'true' : 'false'}
-          aria-describedby=${v.passwordError ? 'password-error' : nothing}
-          @input=${v.onPasswordInput}
-        />
-        ${v.passwordError ? html`<p id="password-error" class="field-error">${v.passwordError}</p>` : nothing}
-      </div>
+      ${renderPasswordField({
+        id: 'password',
+        label: 'Password of the backup',
+        autocomplete: 'current-password',
+        error: v.passwordError,
+        onInput: v.onPasswordInput,
+      })}
       <div class="actions">
         <button class="button primary" part="button primary-button" type="submit">Validate</button>
       </div>

@@ -52,10 +52,19 @@ export interface DescribedError {
   message: string;
 }
 
-/** Maps any thrown value to a code and a sentence for the user. Never echoes the error's own message. */
+/**
+ * Maps any thrown value to a code and a sentence for the user. Never echoes the error's own message. An import that
+ * stopped (IMPORT_INCOMPLETE) also says why, when its cause is a failure with a code: that sentence comes first.
+ */
 export function describeError(error: unknown): DescribedError {
-  if (isBackupError(error)) return { code: error.code, message: ERROR_MESSAGES[error.code] ?? UNKNOWN_ERROR_MESSAGE };
-  return { code: 'UNKNOWN', message: UNKNOWN_ERROR_MESSAGE };
+  if (!isBackupError(error)) return { code: 'UNKNOWN', message: UNKNOWN_ERROR_MESSAGE };
+  const message = ERROR_MESSAGES[error.code] ?? UNKNOWN_ERROR_MESSAGE;
+  const cause = error.cause;
+  if (error.code === 'IMPORT_INCOMPLETE' && isBackupError(cause) && cause.code !== error.code) {
+    const why = ERROR_MESSAGES[cause.code];
+    if (why) return { code: error.code, message: `${why} ${message}` };
+  }
+  return { code: error.code, message };
 }
 
 /** True when `error` is the engines' answer to a cancel (an aborted signal). */

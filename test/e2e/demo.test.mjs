@@ -1,15 +1,25 @@
 // End-to-end: a person on the demo page backs up South News and restores the file into North News, through the
 // user menu, the dialog, a real download and the file input; then the page reloads and the server holds the backup.
-// Runs on a page served with a strict Content-Security-Policy and fails on any violation.
+// Runs on a page served with a strict Content-Security-Policy (header and meta) and fails on any violation.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium } from 'playwright';
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
-import { ROOT, dev, normalizeState, startDemoServer } from './server.mjs';
+import {
+  ROOT,
+  SHOTS,
+  dev,
+  gotoStrict,
+  normalizeState,
+  openBackup,
+  openCheckedPage,
+  screenshot,
+  signIn,
+  startDemoServer,
+} from './server.mjs';
 
-const SHOTS = join(ROOT, 'test-results', 'screenshots');
 const DOWNLOADS = join(ROOT, 'test-results', 'downloads');
 const PASSWORD = 'amber-kettle-sunrise-9';
 
@@ -29,59 +39,20 @@ describe('demo page', { timeout: 240_000 }, () => {
     await server?.stop();
   });
 
-  /** A page that records CSP violations, page errors and console errors. */
+  /** A demo page that records CSP violations, page errors and console errors (the signed-out 401 excepted). */
   async function openPage(options = {}) {
-    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1100, height: 1300 }, ...options });
-    // Init scripts are injected by the browser, not the page, so the page's CSP does not block them.
-    await context.addInitScript(() => {
-      window.__violations = [];
-      document.addEventListener('securitypolicyviolation', (e) =>
-        window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
-      );
-    });
-    const page = await context.newPage();
-    const problems = [];
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/401 \(Unauthorized\)/.test(m.text())) problems.push(`console: ${m.text()}`);
-    });
-    const shot = async (name, { dark = false } = {}) => {
-      await page.waitForTimeout(100);
-      await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-      if (dark) {
-        await page.emulateMedia({ colorScheme: 'dark' });
-        await page.waitForTimeout(300); // let CSS transitions settle
-        await page.screenshot({ path: join(SHOTS, `${name}-dark.png`), fullPage: true });
-        await page.emulateMedia({ colorScheme: 'light' });
-      }
-    };
-    const checkClean = async () => {
-      const violations = await page.evaluate(() => window.__violations);
-      assert.deepEqual(violations, [], 'no Content-Security-Policy violation');
-      assert.deepEqual(problems, [], 'no page error');
-    };
-    return { context, page, shot, checkClean };
-  }
-
-  async function signIn(page, user, unit) {
-    await page.getByLabel('User', { exact: true }).selectOption(user);
-    await page.getByLabel('Unit', { exact: true }).selectOption(unit);
-    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Sign in' }).click()]);
-    await page.locator('#user-name').waitFor();
-  }
-
-  async function openBackup(page) {
-    await page.locator('#user-menu-button').click();
-    const items = page.locator('#user-menu button');
-    assert.equal((await items.last().textContent()).trim(), 'Backup', 'Backup is the last item of the user menu');
-    await items.last().click();
-    await page.getByRole('dialog').waitFor();
+    const opened = await openCheckedPage(
+      browser,
+      { acceptDownloads: true, viewport: { width: 1100, height: 1300 }, ...options },
+      { ignoreConsole: /401 \(Unauthorized\)/ },
+    );
+    return { ...opened, shot: (name, o) => screenshot(opened.page, name, o) };
   }
 
   it('exports South News and imports the file into North News, as a person would', async () => {
     await dev(server.origin, 'POST', 'reset', { seed: 'small' });
     const { page, shot, checkClean, context } = await openPage();
-    await page.goto(server.origin);
+    await gotoStrict(page, server.origin);
     await page.getByRole('heading', { name: 'Not signed in' }).waitFor();
     await shot('01-signed-out');
 
@@ -151,7 +122,7 @@ describe('demo page', { timeout: 240_000 }, () => {
   it('can be used with the keyboard alone: menu, dialog, tabs, export', async () => {
     await dev(server.origin, 'POST', 'reset', { seed: 'small' });
     const { page, shot, checkClean, context } = await openPage();
-    await page.goto(server.origin);
+    await gotoStrict(page, server.origin);
     await signIn(page, 'admin', 'south-news');
     const focused = () =>
       page.evaluate(() => {
@@ -195,13 +166,50 @@ describe('demo page', { timeout: 240_000 }, () => {
 
   it('shows an editor that backup is for administrators', async () => {
     const { page, shot, checkClean, context } = await openPage();
-    await page.goto(server.origin);
+    await gotoStrict(page, server.origin);
     await signIn(page, 'editor', 'south-news');
     await openBackup(page);
     await page.getByRole('dialog').getByRole('heading', { name: 'For administrators only' }).waitFor();
     assert.equal(await page.getByRole('dialog').getByRole('button', { name: 'Continue' }).count(), 0);
     await shot('12-editor', { dark: true });
     await checkClean();
+    await context.close();
+  });
+
+  it('is served with a strict CSP that refuses inline script and eval, and the check would see a violation', async () => {
+    const { page, context, checkClean, problems, violations } = await openPage();
+    await gotoStrict(page, server.origin);
+    await page.getByRole('heading', { name: 'Not signed in' }).waitFor();
+    await checkClean();
+    // Canaries run by the page itself: an inline script, an inline event handler and eval must all be refused.
+    const ran = await page.evaluate(async () => {
+      window.__ran = [];
+      const script = document.createElement('script');
+      script.textContent = 'window.__ran.push("inline script")';
+      document.body.append(script);
+      const img = document.createElement('img');
+      img.setAttribute('onerror', 'window.__ran.push("inline handler")');
+      img.src = 'data:,not-an-image';
+      document.body.append(img);
+      // Later, from a timer: code evaluated by DevTools itself may eval, the page may not.
+      const evalError = await new Promise((resolve) =>
+        setTimeout(() => {
+          try {
+            (0, eval)('window.__ran.push("eval")');
+            resolve('none');
+          } catch (error) {
+            resolve(error.name);
+          }
+        }, 0),
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      return [...window.__ran, `eval threw ${evalError}`];
+    });
+    assert.deepEqual(ran, ['eval threw EvalError'], 'nothing inline or eval ran');
+    for (const directive of ['script-src-elem', 'script-src-attr', 'script-src']) {
+      assert.ok(violations.some((v) => v.startsWith(`${directive} `)), `${directive} violation seen (got ${violations})`);
+    }
+    assert.ok(problems.some((p) => /Content Security Policy/.test(p)), 'and reported on the console');
     await context.close();
   });
 });

@@ -3,7 +3,6 @@
 // a file must not need any. Also runs the built, single-script inspector straight from disk (file://).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,45 +10,9 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright';
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 import { buildInspector } from '../../inspect/build.mjs';
-import { ROOT, freePort } from './server.mjs';
+import { ROOT, SHOTS, expectAxeClean, gotoStrict, openCheckedPage, startDemoServer } from './server.mjs';
 
-const SHOTS = join(ROOT, 'test-results', 'screenshots');
 const FRESH_PASSWORD = 'inspector-e2e-password';
-
-/** Starts the dev server on a free port and resolves once it serves inspect.html. */
-async function startServer() {
-  const port = await freePort();
-  const child = spawn('./node_modules/.bin/wds', ['--config', 'web-dev-server.config.mjs'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: 'localhost' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  const origin = `http://localhost:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`dev server exited (${child.exitCode}):\n${output}`);
-    try {
-      if ((await fetch(`${origin}/inspect.html`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      child.kill();
-      throw new Error(`dev server did not start within 60 s:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  const stop = () =>
-    new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-  return { origin, stop };
-}
 
 async function loadGolden(index) {
   const meta = JSON.parse(await readFile(join(ROOT, 'test/fixtures/golden-v1.json'), 'utf8'));
@@ -65,7 +28,7 @@ describe('offline inspector (inspect.html)', { timeout: 300_000 }, () => {
   before(async () => {
     await mkdir(SHOTS, { recursive: true });
     work = await mkdtemp(join(tmpdir(), 'inspect-e2e-'));
-    server = await startServer();
+    server = await startDemoServer();
     browser = await chromium.launch(chromiumLaunchOptions());
   });
 
@@ -80,26 +43,16 @@ describe('offline inspector (inspect.html)', { timeout: 300_000 }, () => {
    * Also records CSP violations, page errors and console errors.
    */
   async function openOffline(url) {
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
-    await context.addInitScript(() => {
-      window.__violations = [];
-      document.addEventListener('securitypolicyviolation', (e) =>
-        window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
-      );
-    });
-    const page = await context.newPage();
-    const problems = [];
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-    await page.goto(url, { waitUntil: 'load' });
+    const { page, context, checkClean } = await openCheckedPage(browser, { viewport: { width: 1100, height: 900 } });
+    if (url.startsWith('http')) await gotoStrict(page, url);
+    else await page.goto(url, { waitUntil: 'load' });
     await page.waitForFunction(() => customElements.get('backup-inspector') !== undefined);
     const requests = [];
     page.on('request', (r) => requests.push(r.url()));
     await context.route('**/*', (route) => route.abort('blockedbyclient'));
     const check = async () => {
       assert.deepEqual(requests, [], 'no request after the page loaded');
-      assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no CSP violation');
-      assert.deepEqual(problems, [], 'no page error');
+      await checkClean();
     };
     return { page, context, check };
   }
@@ -125,20 +78,10 @@ describe('offline inspector (inspect.html)', { timeout: 300_000 }, () => {
     assert.equal(await page.getByText('s3cr3t-ÿ').count(), 0, 'hidden again');
   }
 
-  async function runAxe(page) {
-    // Evaluated through the DevTools protocol: the page's CSP (no inline script) does not apply to it.
-    await page.evaluate(await readFile(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-    const violations = await page.evaluate(async () => {
-      const result = await window.axe.run(document, { resultTypes: ['violations'] });
-      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-    });
-    assert.deepEqual(violations, [], 'axe-core finds no violation');
-  }
-
   it('opens the golden vector with every request blocked, masks the secret, and is axe-clean', async () => {
     const { page, context, check } = await openOffline(`${server.origin}/inspect.html`);
     try {
-      await runAxe(page);
+      await expectAxeClean(page);
       const golden = await loadGolden(0);
       await openFile(page, golden.path, golden.password);
       await checkGolden(page);
@@ -150,7 +93,7 @@ describe('offline inspector (inspect.html)', { timeout: 300_000 }, () => {
       await page.screenshot({ path: join(SHOTS, 'inspect-golden.png'), fullPage: true });
       await page.emulateMedia({ colorScheme: 'dark' });
       await page.screenshot({ path: join(SHOTS, 'inspect-golden-dark.png'), fullPage: true });
-      await runAxe(page);
+      await expectAxeClean(page);
       await check();
     } finally {
       await context.close();
@@ -209,7 +152,7 @@ describe('offline inspector (inspect.html)', { timeout: 300_000 }, () => {
       await page.getByRole('button', { name: 'Compare' }).click();
       await page.getByText('The two backups hold the same content.').waitFor();
       await page.screenshot({ path: join(SHOTS, 'inspect-fresh.png'), fullPage: false });
-      await runAxe(page);
+      await expectAxeClean(page);
       await check();
     } finally {
       await context.close();

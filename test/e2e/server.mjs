@@ -1,9 +1,31 @@
-// Starts `npm start`'s dev server (the demo page with the reference Dashboard under /api) on a free port.
-import { spawn } from 'node:child_process';
+// Helpers of the e2e tests: `npm start`'s dev server (the demo page and the inspector, with the reference Dashboard
+// under /api) on a free port, in this process, with a strict Content-Security-Policy header on every HTML page;
+// its dev controls; and pages that record every CSP violation, page error and console error.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startDevServer } from '@web/dev-server';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** Where the e2e tests save their screenshots. */
+export const SHOTS = join(ROOT, 'test-results', 'screenshots');
+
+/**
+ * The policy the e2e server sends with every HTML page: no inline script or style, no eval, nothing from another
+ * origin. Pages may add a stricter `<meta>` policy of their own (both apply). `frame-ancestors` only works in a header.
+ */
+export const STRICT_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 /** A TCP port nobody listens on right now. */
 export function freePort() {
@@ -18,45 +40,45 @@ export function freePort() {
   });
 }
 
-/** Spawns the dev server and resolves once it serves the demo page; `stop()` ends it. */
+/** Koa middleware: adds {@link STRICT_CSP} to HTML responses (the API's own responses are left alone). */
+async function strictCsp(ctx, next) {
+  await next();
+  if (!ctx.headerSent && ctx.response.is('html')) ctx.set('Content-Security-Policy', STRICT_CSP);
+}
+
+/**
+ * Starts the dev server of `web-dev-server.config.mjs` (or of E2E_WDS_CONFIG, to run the same tests against
+ * another server setup) with {@link STRICT_CSP} added, and resolves once it serves the demo page and the API.
+ * Each call builds its own reference Dashboard, so a test file's default world (`/api`) is its own.
+ * @returns `origin` (http://localhost:PORT) and `stop()`.
+ */
 export async function startDemoServer() {
   const port = await freePort();
-  // E2E_WDS_CONFIG lets the same tests run against another server setup (default: `npm start`'s).
-  const config = process.env.E2E_WDS_CONFIG ?? 'web-dev-server.config.mjs';
-  const child = spawn('./node_modules/.bin/wds', ['--config', config], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: 'localhost' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const configFile = join(ROOT, process.env.E2E_WDS_CONFIG ?? 'web-dev-server.config.mjs');
+  // A fresh module instance per server (the config builds its Dashboard at import time).
+  const { default: config } = await import(`${pathToFileURL(configFile).href}?server=${port}`);
+  const server = await startDevServer({
+    config: {
+      ...config,
+      rootDir: ROOT,
+      port,
+      hostname: 'localhost',
+      middleware: [strictCsp, ...(config.middleware ?? [])],
+    },
+    readCliArgs: false,
+    readFileConfig: false,
+    autoExitProcess: false,
+    logStartMessage: false,
   });
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
   const origin = `http://localhost:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`dev server exited (${child.exitCode}):\n${output}`);
-    try {
-      const response = await fetch(`${origin}/api/__dev/stats`);
-      if (response.ok) break;
-    } catch {
-      // not listening yet
+  for (const path of ['/', '/api/__dev/stats']) {
+    const response = await fetch(`${origin}${path}`);
+    if (!response.ok) {
+      await server.stop();
+      throw new Error(`the dev server answered GET ${path} with ${response.status}`);
     }
-    if (Date.now() > deadline) {
-      child.kill();
-      throw new Error(`dev server did not start within 60 s:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
   }
-  return {
-    origin,
-    output: () => output,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  return { origin, stop: () => server.stop() };
 }
 
 /** Calls a dev control of the default world and returns its JSON. */
@@ -84,4 +106,83 @@ export function normalizeState(state) {
       .sort(by((p) => p.name)),
     keys: [...state.keys].sort(by((k) => k.key)),
   };
+}
+
+/** Chromium's console line for a response with an error status (expected while a test injects faults). */
+export const FAILED_RESOURCE = /Failed to load resource/;
+
+/**
+ * A new context and page that record Content-Security-Policy violations (`securitypolicyviolation` events, sent
+ * from an init script through a binding: the page's CSP blocks neither, and reloads lose nothing), uncaught page
+ * errors and console errors. `checkClean()` asserts there were none; console errors matching `ignoreConsole`
+ * (e.g. an expected 401) are not problems.
+ * @param contextOptions options of `browser.newContext`.
+ */
+export async function openCheckedPage(browser, contextOptions = {}, { ignoreConsole } = {}) {
+  const context = await browser.newContext(contextOptions);
+  const violations = [];
+  await context.exposeBinding('__reportCspViolation', ({ frame }, text) => violations.push(`${text} (on ${frame.url()})`));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__reportCspViolation(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !(ignoreConsole && ignoreConsole.test(m.text()))) problems.push(`console: ${m.text()}`);
+  });
+  const checkClean = async () => {
+    assert.deepEqual(violations, [], 'no Content-Security-Policy violation');
+    assert.deepEqual(problems, [], 'no page error');
+  };
+  return { context, page, violations, problems, checkClean };
+}
+
+/** Loads `url` and checks that the server sent {@link STRICT_CSP} with it. */
+export async function gotoStrict(page, url) {
+  const response = await page.goto(url);
+  assert.equal(response?.headers()['content-security-policy'], STRICT_CSP, `${url} is served with the strict CSP`);
+  return response;
+}
+
+/** Saves a full-page screenshot as `SHOTS/<name>.png`, and `<name>-dark.png` in the dark colour scheme too. */
+export async function screenshot(page, name, { dark = false } = {}) {
+  await page.waitForTimeout(100);
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  if (dark) {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.waitForTimeout(300); // let CSS transitions settle
+    await page.screenshot({ path: join(SHOTS, `${name}-dark.png`), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'light' });
+  }
+}
+
+/** Demo page: signs in with the demo switch as `user` in `unit`, and waits for the reload it causes. */
+export async function signIn(page, user, unit) {
+  await page.getByLabel('User', { exact: true }).selectOption(user);
+  await page.getByLabel('Unit', { exact: true }).selectOption(unit);
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Sign in' }).click()]);
+  await page.locator('#user-name').waitFor();
+}
+
+/** Demo page: opens the dialog with the user menu's last item, Backup. */
+export async function openBackup(page) {
+  await page.locator('#user-menu-button').click();
+  const items = page.locator('#user-menu button');
+  assert.equal((await items.last().textContent()).trim(), 'Backup', 'Backup is the last item of the user menu');
+  await items.last().click();
+  await page.getByRole('dialog').waitFor();
+}
+
+/** Runs axe-core on the page (shadow roots included) and fails with the violations it finds. */
+export async function expectAxeClean(page) {
+  // Evaluated through the DevTools protocol: the page's CSP (no inline script) does not apply to it.
+  await page.evaluate(await readFile(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+  assert.deepEqual(violations, [], 'axe-core finds no violation');
 }

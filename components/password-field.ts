@@ -1,0 +1,42 @@
+/**
+ * The password field of the Export, Import and Resume steps: label, input, optional hints, and the field's error
+ * tied to the input by `aria-describedby` and `aria-invalid`. A render function rather than an element, so the
+ * input stays in the panel's shadow root next to its label (`for`/`id` do not cross shadow roots) and inside the
+ * panel's form (Enter submits it).
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+
+/** What {@link renderPasswordField} shows and calls. */
+export interface PasswordFieldView {
+  /** Id of the input; its error gets `${id}-error`. */
+  id: string;
+  label: string;
+  /** `new-password` for a password being chosen, `current-password` for one being entered. */
+  autocomplete: 'new-password' | 'current-password';
+  /** The field's error sentence, or '' when it has none. */
+  error: string;
+  /** Ids of other elements that describe the field (hints), listed before the error. */
+  describedBy?: readonly string[];
+  /** Shown between the input and the error (e.g. a strength meter and its hint). */
+  extra?: TemplateResult | typeof nothing;
+  onInput: (event: Event) => void;
+}
+
+/** Renders a labelled password input with its hints and error. */
+export function renderPasswordField(v: PasswordFieldView): TemplateResult {
+  const errorId = `${v.id}-error`;
+  const describedBy = [...(v.describedBy ?? []), ...(v.error ? [errorId] : [])].join(' ');
+  return html`<div class="field">
+    <label for=${v.id} part="label">${v.label}</label>
+    <input
+      id=${v.id}
+      part="input"
+      type="password"
+      autocomplete=${v.autocomplete}
+      aria-invalid=${v.error ? 'true' : 'false'}
+      aria-describedby=${describedBy || nothing}
+      @input=${v.onInput}
+    />
+    ${v.extra ?? nothing} ${v.error ? html`<p id=${errorId} class="field-error">${v.error}</p>` : nothing}
+  </div>`;
+}
