@@ -6,6 +6,14 @@ import { describeOpenError, formatIssuePath } from '../src/inspect/messages.js';
 import { openInspectedBackup, type InspectedBackup } from '../src/inspect/open.js';
 import type { Counts } from '../src/schemas.js';
 import { dispatchInspectorEvent } from './backup-inspector-events.js';
+// The events' detail types and the GlobalEventHandlersEventMap entries, for embedders' type-checking.
+export type {
+  BackupInspectorEventMap,
+  InspectorCompareDetail,
+  InspectorErrorDetail,
+  InspectorOpenDetail,
+  InspectorSaveDetail,
+} from './backup-inspector-events.js';
 import type { BackupInspectorOpener, OpenerSubmitDetail } from './backup-inspector-opener.js';
 import { inspectorStyles, inspectorTokens } from './backup-inspector.styles.js';
 import { formatCount, formatDate } from './format.js';

@@ -1,5 +1,3 @@
-// First, before anything builds a zod schema: no eval probe under a strict CSP (see zod-csp.ts).
-import './zod-csp.js';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { createRestClient, findUnfinishedImport, type DashboardClient, type UnfinishedImport } from './engine.js';
@@ -17,6 +15,15 @@ import type { BackupResumePanel } from './backup-resume-panel.js';
 import './backup-export-panel.js';
 import './backup-import-panel.js';
 import './backup-resume-panel.js';
+
+// The events' detail types and the GlobalEventHandlersEventMap entries, for embedders' type-checking.
+export type {
+  BackupErrorDetail,
+  BackupExportDoneDetail,
+  BackupImportDoneDetail,
+  BackupValidatedDetail,
+  DashboardBackupEventMap,
+} from './events.js';
 
 type View = 'loading' | 'failed' | 'forbidden' | 'unfinished' | 'warning' | 'tabs';
 type Tab = 'export' | 'import';

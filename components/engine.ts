@@ -2,7 +2,6 @@
  * The one place the components reach the engines (src/backup) and the Dashboard client (src/api). Types are derived
  * from the functions' signatures so the components depend on the contract's function names only.
  */
-import './zod-csp.js';
 import type { exportUnit, openBackup, planImport, runImport, findUnfinishedImport } from '../src/backup/index.js';
 
 export {

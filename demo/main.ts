@@ -3,8 +3,6 @@
  * in a dialog; a switch between the demo users and units; and the unit's workspaces and plugins, so the reload after
  * an import shows the restored content.
  */
-// First: configures zod before src/ builds its schemas (see components/zod-csp.ts).
-import '../components/zod-csp.js';
 import { html, nothing, render } from 'lit';
 import { createRestClient } from '../src/api/index.js';
 import { isBackupError } from '../src/errors.js';

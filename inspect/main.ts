@@ -2,5 +2,4 @@
  * Script of the offline inspector page (inspect.html). The page works with no server behind it, and its
  * Content-Security-Policy forbids every connection and any eval.
  */
-import './zod-jitless.js'; // must stay first: it configures zod before any schema is built
 import '../components/backup-inspector.js';

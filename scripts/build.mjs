@@ -1,43 +1,36 @@
 // `npm run build`: the package as others embed it.
-//  - dist/*.js: ESM modules (API + one module per element), lit/zod/fflate/idb left as imports (dependencies), so an
-//    app that already has Lit or zod ships them once;
-//  - dist/standalone/*.min.js: each entry self-contained, everything bundled and minified, for a plain page with no bundler (and the figure
-//    `npm run bench` reports as the bundle size);
-//  - dist/types: declarations from tsc; custom-elements.json from the analyzer; then publint checks the package.
+//  - dist/index.js, dist/dashboard-backup.js, dist/backup-inspector.js (+ dist/chunks/): ESM for bundlers, with
+//    lit/zod/fflate/idb left as imports of the package's dependencies, so an app that already has Lit or zod ships
+//    them once;
+//  - dist/standalone/*.min.js: each entry self-contained (everything bundled, minified), for a plain page with no
+//    bundler — the figure `npm run bench` reports as the bundle size;
+//  - dist/inspect.html (+ dist/inspect/): the offline inspector, a classic script that opens from file://;
+//  - dist/types/: declarations from tsc; custom-elements.json from the analyzer; then publint checks the package.
+// Fails first when src/version.ts disagrees with package.json's version.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { buildInspector } from '../inspect/build.mjs';
+import { checkVersion } from './check-version.mjs';
+import { ESM_OPTIONS, ROOT, STANDALONE_OPTIONS } from './esbuild-shared.mjs';
 
-const entryPoints = {
-  index: 'src/index.ts',
-  'dashboard-backup': 'components/dashboard-backup.ts',
-  'backup-inspector': 'components/backup-inspector.ts',
-};
-const common = { bundle: true, format: 'esm', target: 'es2022', platform: 'browser', legalComments: 'none', logLevel: 'error' };
+const version = await checkVersion();
+if (!version.ok) {
+  console.error(
+    `src/version.ts has APP_VERSION ${JSON.stringify(version.sourceVersion)}, package.json has version ` +
+      `${JSON.stringify(version.packageVersion)}: make them agree.`,
+  );
+  process.exit(1);
+}
 
-await rm('dist', { recursive: true, force: true });
-await build({
-  ...common,
-  entryPoints,
-  outdir: 'dist',
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
-  external: ['lit', 'lit/*', 'zod', 'zod/*', 'fflate', 'idb'],
-  sourcemap: true,
-});
-await build({
-  ...common,
-  entryPoints,
-  outdir: 'dist/standalone',
-  entryNames: '[name].min',
-  minify: true,
-  conditions: ['production'],
-});
-// The offline inspector page, loadable from any static host with its bundle beside it.
-await build({ ...common, entryPoints: { inspect: 'inspect/main.ts' }, outdir: 'dist/inspect', minify: true, conditions: ['production'] });
+await rm(join(ROOT, 'dist'), { recursive: true, force: true });
+await build(ESM_OPTIONS);
+await build(STANDALONE_OPTIONS);
+await buildInspector(join(ROOT, 'dist'));
 
-const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
-run('./node_modules/.bin/tsc', ['-p', 'tsconfig.build.json']);
-run('./node_modules/.bin/cem', ['analyze', '--litelement', '--globs', 'components/*.ts', '--exclude', 'components/*.styles.ts']);
-run('./node_modules/.bin/publint', ['--strict']);
-console.log('Built dist/ (ESM + standalone + types) and custom-elements.json; publint is clean.');
+const run = (cmd, args) => execFileSync(join(ROOT, 'node_modules/.bin', cmd), args, { cwd: ROOT, stdio: 'inherit' });
+run('tsc', ['-p', 'tsconfig.build.json']);
+run('cem', ['analyze', '--litelement', '--globs', 'components/*.ts', '--exclude', 'components/*.styles.ts']);
+run('publint', ['--strict']);
+console.log(`Built dashboard-backup ${version.packageVersion}: dist/ (ESM, standalone, inspector, types) and custom-elements.json.`);

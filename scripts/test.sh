@@ -11,6 +11,7 @@ mkdir -p test-results
 echo "== Type-check"
 ./node_modules/.bin/tsc --noEmit -p tsconfig.json || { echo "0 passed, 1 failed"; exit 1; }
 ./node_modules/.bin/tsc --noEmit -p tsconfig.server.json || { echo "0 passed, 1 failed"; exit 1; }
+node scripts/check-version.mjs || { echo "0 passed, 1 failed"; exit 1; }
 
 strip() { sed -E 's/\x1b\[[0-9;?]*[A-Za-z]//g'; }
 

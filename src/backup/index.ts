@@ -1,6 +1,6 @@
 /**
  * The export and import engines: plain async functions with progress callbacks and AbortSignals, used by the
- * components. No DOM rendering here. See docs/CONTRACTS-WIP.md, section "src/backup".
+ * components. No DOM rendering here. Described for embedders in the README, "Programmatic API".
  */
 export { exportUnit } from './export.js';
 export { openBackup } from './open.js';

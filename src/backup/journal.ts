@@ -3,7 +3,8 @@
  * Exports operations only; the database stays private (journal-db.ts). Blobs stored here are encrypted backup
  * files; step records hold step ids, server ids and Idempotency-Keys — never names, values or passwords.
  */
-import { z } from 'zod';
+import '../zod.js'; // first: configures zod before any schema is built (see src/zod.ts)
+import * as z from 'zod';
 import { BackupError } from '../errors.js';
 import {
   BlobName,

@@ -1,12 +1,10 @@
 /** Builds backup payloads (manifest + unit state) and the file names they are saved under. */
 import { countUnit } from './consistency.js';
 import type { BackupPayload, Manifest, Session, UnitRef, UnitState } from '../schemas.js';
+import { APP_VERSION } from '../version.js';
 
-/**
- * Version of this module recorded in every manifest. Keep in step with package.json (the browser build cannot
- * read package.json; the lead may replace this with a build-time define).
- */
-export const APP_VERSION = '0.1.0';
+/** Version of this module recorded in every manifest (src/version.ts, checked against package.json by the build). */
+export { APP_VERSION };
 
 /** Extension of backup files (docs/format.md). */
 export const BACKUP_EXTENSION = '.dashboard-backup';

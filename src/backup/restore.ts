@@ -5,6 +5,7 @@
  */
 import type { DashboardClient } from '../api/index.js';
 import type { UnitState } from '../schemas.js';
+import { BackupError } from '../errors.js';
 import { normalizeAbort, throwIfAborted } from './abort.js';
 import { collectUnit } from './collect.js';
 import { findDifferences } from './compare.js';
@@ -33,6 +34,23 @@ export function callReload(reload: RestoreOptions['reload']): void {
 }
 
 /**
+ * Reads the unit back for verification. Every step is done and journaled by now, so a failed read loses nothing:
+ * it is reported as IMPORT_INCOMPLETE, like a failed step, and a resume only verifies again.
+ */
+async function readBack(client: DashboardClient, unit: string, signal: AbortSignal | undefined): Promise<UnitState> {
+  try {
+    return await collectUnit(client, unit, { ...(signal ? { signal } : {}) });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new BackupError(
+      'IMPORT_INCOMPLETE',
+      'Every change was made, but reading the unit back to verify it failed. Nothing is lost: resume to verify again, or roll back to the safety snapshot.',
+      { cause: error },
+    );
+  }
+}
+
+/**
  * Runs the remaining steps of `run`, then verifies.
  *
  * Verification reads the whole unit back and compares it with the source ignoring server ids. When they match,
@@ -58,7 +76,7 @@ export async function finishRestore(run: RestoreRun, o: RestoreOptions): Promise
     });
     throwIfAborted(signal);
     o.onProgress?.({ phase: 'verify', done: 0, total: 1 });
-    const after = await collectUnit(client, record.unit, { ...(signal ? { signal } : {}) });
+    const after = await readBack(client, record.unit, signal);
     const differences = await findDifferences(after, run.source);
     o.onProgress?.({ phase: 'verify', done: 1, total: 1 });
     if (differences.length > 0) {

@@ -1,5 +1,5 @@
 /**
- * Public types of the export and import engines (see docs/CONTRACTS-WIP.md, section "src/backup"). Everything here
+ * Public types of the export and import engines (README, "Programmatic API"). Everything here
  * is plain data so the UI can render it; nothing holds a password, a key or a secret value.
  */
 import type { ValidationIssue } from '../errors.js';

@@ -11,6 +11,9 @@ export const TASK_BUDGET_MS = 20;
 let channel: MessageChannel | undefined;
 const waiting: (() => void)[] = [];
 
+/** Node's MessagePort can hold the process open; browsers' ports have neither method. */
+type NodePort = MessagePort & { ref?: () => void; unref?: () => void };
+
 /**
  * Yields to the event loop with a MessageChannel message: a normal-priority task, so input, rendering *and* the
  * page's own timers and network callbacks run in between. Not `setTimeout(0)`, which browsers clamp to 4 ms once
@@ -21,8 +24,14 @@ export function yieldToEventLoop(): Promise<void> {
   if (typeof MessageChannel !== 'function') return new Promise((resolve) => setTimeout(resolve, 0));
   if (!channel) {
     channel = new MessageChannel();
-    channel.port1.onmessage = () => waiting.shift()?.();
+    const port = channel.port1 as NodePort;
+    port.onmessage = () => {
+      waiting.shift()?.();
+      // In node, an idle port would keep the process alive after the last backup is read: hold it only while waiting.
+      if (waiting.length === 0) port.unref?.();
+    };
   }
+  (channel.port1 as NodePort).ref?.();
   return new Promise((resolve) => {
     waiting.push(resolve);
     channel!.port2.postMessage(null);

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { describe, it } from '../mocha.js';
-import { createWorld, rejectionOf, UNIT } from './world.js';
+import { createWorld, rejectionOf, UNIT } from '../world.js';
 import { HttpError } from '../../src/errors.js';
 
 /**

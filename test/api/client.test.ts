@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { describe, it } from '../mocha.js';
-import { createWorld, UNIT, type World } from './world.js';
+import { createWorld, UNIT, type World } from '../world.js';
 import { pluginInput, profileInput, workspaceInput } from './builders.js';
 import { createRestClient } from '../../src/api/index.js';
 import type { UnitState } from '../../src/schemas.js';

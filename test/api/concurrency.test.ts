@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { describe, it } from '../mocha.js';
-import { createWorld, UNIT } from './world.js';
+import { createWorld, UNIT } from '../world.js';
 
 // The reference server counts requests in flight per world (`maxInFlight`); latency keeps each request open long
 // enough that a client which did not limit itself would be caught. Chromium itself keeps at most 6 HTTP/1.1

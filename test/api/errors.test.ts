@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { describe, it } from '../mocha.js';
-import { createWorld, mutations, rejectionOf, UNIT, FAST_RETRY } from './world.js';
+import { createWorld, mutations, rejectionOf, UNIT, FAST_RETRY } from '../world.js';
 import { pluginInput, profileInput, workspaceInput } from './builders.js';
 import { createRestClient, HttpValidationError } from '../../src/api/index.js';
 import { HttpError, isBackupError } from '../../src/errors.js';
@@ -94,7 +94,7 @@ describe('errors', () => {
   });
 
   it('BAD_RESPONSE when the base URL answers something that is not JSON', async () => {
-    const client = createRestClient({ baseUrl: '/test/api', routes: { session: () => '/mocha.ts' }, retry: FAST_RETRY });
+    const client = createRestClient({ baseUrl: '/test', routes: { session: () => '/mocha.ts' }, retry: FAST_RETRY });
     const error = await rejectionOf(client.getSession());
     expect(error.code).to.equal('BAD_RESPONSE');
     expect(error.message).to.contain('is not JSON');

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { describe, it } from '../mocha.js';
-import { createWorld, mutations, rejectionOf, UNIT } from './world.js';
+import { createWorld, mutations, rejectionOf, UNIT } from '../world.js';
 import { profileInput } from './builders.js';
 import type { UnitState } from '../../src/schemas.js';
 

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { describe, it } from '../mocha.js';
-import { createWorld, UNIT, type World } from './world.js';
+import { createWorld, UNIT, type World } from '../world.js';
 import type { KeyEntry, UnitState } from '../../src/schemas.js';
 
 /** Puts `count` keys into an empty world (through the client: the server has no bulk import). */

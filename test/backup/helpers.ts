@@ -1,84 +1,15 @@
 /**
- * Helpers of the engine tests: isolated worlds of the reference Dashboard (over real HTTP), its dev controls, a
- * normaliser for unit states that is independent of the engine's own comparison code, and a tiny seed built
- * through the client.
+ * Helpers of the engine tests: a normaliser for unit states that is independent of the engine's own comparison
+ * code, a tiny seed built through the client, and a task limiter. Worlds of the reference Dashboard come from
+ * test/world.ts; seeded random numbers from the server's own PRNG (server/prng.ts).
  */
-import { createRestClient, type DashboardClient } from '../../src/api/index.js';
+import type { DashboardClient } from '../../src/api/index.js';
 import type { PluginInput, UnitState } from '../../src/schemas.js';
+import { UNIT } from '../world.js';
 
-/** Unit every seed has; Bearer sessions start in it. */
-export const UNIT = 'south-news';
-/** The other unit of every seed. */
-export const OTHER_UNIT = 'north-news';
 /** The lowest iteration count the format accepts: keeps the many encryptions of these tests fast. */
 export const TEST_ITERATIONS = 100_000;
 export const PASSWORD = 'correct horse ✓ battery';
-
-export type Seed = 'empty' | 'small' | 'large';
-
-export interface FaultRule {
-  kind: '500' | '503' | '429' | 'drop';
-  when: 'before' | 'after';
-  nth?: number;
-  rate?: number;
-  seed?: number;
-  retryAfter?: number;
-  times?: number;
-}
-
-export interface LogEntry {
-  seq: number;
-  method: string;
-  path: string;
-  status: number;
-  mutating: boolean;
-  fault?: string;
-}
-
-async function callJson(url: string, method: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(url, {
-    method,
-    ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw new Error(`${method} ${url} → ${response.status}: ${await response.text()}`);
-  const text = await response.text();
-  return text ? JSON.parse(text) : undefined;
-}
-
-/** One isolated world and its dev controls. */
-export interface World {
-  baseUrl: string;
-  client(token?: string, concurrency?: number): DashboardClient;
-  log(): Promise<LogEntry[]>;
-  mutations(): Promise<LogEntry[]>;
-  clearLog(): Promise<void>;
-  faults(...rules: FaultRule[]): Promise<void>;
-  clearFaults(): Promise<void>;
-  state(unit?: string): Promise<UnitState>;
-}
-
-/** A fresh world seeded with `seed`. */
-export async function createWorld(seed: Seed = 'empty'): Promise<World> {
-  const { baseUrl } = (await callJson('/api/__dev/worlds', 'POST', { seed })) as { baseUrl: string };
-  const dev = (method: string, path: string, body?: unknown) => callJson(`${baseUrl}/__dev/${path}`, method, body);
-  const log = async () => ((await dev('GET', 'log')) as { entries: LogEntry[] }).entries;
-  return {
-    baseUrl,
-    client: (token = 'admin-token', concurrency?: number) =>
-      createRestClient({
-        baseUrl,
-        token: () => token,
-        retry: { baseDelayMs: 1, maxDelayMs: 20 },
-        ...(concurrency ? { concurrency } : {}),
-      }),
-    log,
-    mutations: async () => (await log()).filter((e) => e.mutating),
-    clearLog: async () => void (await dev('DELETE', 'log')),
-    faults: async (...rules) => void (await dev('POST', 'faults', { rules })),
-    clearFaults: async () => void (await dev('DELETE', 'faults')),
-    state: async (unit = UNIT) => (await dev('GET', `state?unit=${encodeURIComponent(unit)}`)) as UnitState,
-  };
-}
 
 /** A unique IndexedDB database name, so tests running at once never share a journal. */
 export const uniqueDatabase = (): string => `test-journal-${crypto.randomUUID()}`;
@@ -165,28 +96,6 @@ export async function buildTinyUnit(client: DashboardClient, unit = UNIT): Promi
     client.createProfile(unit, { name: 'Editors', roles: ['user'], workspaces: [wire.id, desk.id] }),
     client.createProfile(unit, { name: 'Admins', roles: ['admin', 'power-user'], workspaces: [desk.id] }),
   ]);
-}
-
-/** A small deterministic PRNG (mulberry32) for seeded test matrices. */
-export function createPrng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Resolves to what `promise` rejects with; fails when it resolves. */
-export async function rejectionOf(promise: Promise<unknown>): Promise<Error & { code?: string; issues?: unknown[] }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error & { code?: string };
-  }
-  throw new Error('expected a failure, but the call succeeded');
 }
 
 /** Runs `tasks` with at most `limit` at once. */

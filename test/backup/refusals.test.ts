@@ -4,7 +4,8 @@ import { encryptBackup } from '../../src/format/index.js';
 import { exportUnit, findUnfinishedImport, openBackup, planImport, runImport } from '../../src/backup/index.js';
 import type { OpenedBackup } from '../../src/backup/index.js';
 import { describe, it } from '../mocha.js';
-import { PASSWORD, TEST_ITERATIONS, createWorld, rejectionOf, uniqueDatabase, type World } from './helpers.js';
+import { createWorld, rejectionOf, withToken, type World } from '../world.js';
+import { PASSWORD, TEST_ITERATIONS, uniqueDatabase } from './helpers.js';
 
 const opts = { iterations: TEST_ITERATIONS } as const;
 
@@ -25,7 +26,7 @@ describe('refusals leave the unit untouched', () => {
     const world = await createWorld('small');
     await expectUntouched(world, exportUnit(world.client(), 'abc', opts), 'PASSWORD_TOO_SHORT');
     expect(await world.log()).to.deep.equal([]);
-    await expectUntouched(world, exportUnit(world.client('editor-token'), PASSWORD, opts), 'NOT_ADMIN');
+    await expectUntouched(world, exportUnit(world.client(withToken('editor-token')), PASSWORD, opts), 'NOT_ADMIN');
     const log = await world.log();
     expect(log.map((e) => `${e.method} ${e.path}`)).to.deep.equal(['GET /session']);
   });
@@ -93,12 +94,12 @@ describe('refusals leave the unit untouched', () => {
     await world.clearLog();
     const database = uniqueDatabase();
     const run = (token: string, o: object = {}, password = PASSWORD) =>
-      runImport(world.client(token), backup, password, { ...opts, database, reload: false, ...o });
+      runImport(world.client(withToken(token)), backup, password, { ...opts, database, reload: false, ...o });
     await expectUntouched(world, run('editor-token'), 'NOT_ADMIN');
     await expectUntouched(world, run('admin-token', {}, 'abc'), 'PASSWORD_TOO_SHORT');
     await expectUntouched(world, run('admin-token', { unit: 'north-news' }), 'UNIT_MISMATCH');
     await expectUntouched(world, run('admin-token', { unit: 'north-news', confirmOtherUnit: 'yes' }), 'UNIT_MISMATCH');
-    await expectUntouched(world, planImport(world.client('editor-token'), backup), 'NOT_ADMIN');
+    await expectUntouched(world, planImport(world.client(withToken('editor-token')), backup), 'NOT_ADMIN');
     // An import stopped by a failure leaves a journal; a new import is refused until it is resolved.
     await world.faults({ kind: '500', when: 'before', nth: 3 });
     const stopped = await rejectionOf(run('admin-token', { stepRetries: 0 }));

@@ -13,18 +13,8 @@ import {
 } from '../../src/backup/index.js';
 import type { OpenedBackup } from '../../src/backup/index.js';
 import { describe, it } from '../mocha.js';
-import {
-  PASSWORD,
-  TEST_ITERATIONS,
-  UNIT,
-  buildTinyUnit,
-  createWorld,
-  normalizeState,
-  rejectionOf,
-  runLimited,
-  uniqueDatabase,
-  type World,
-} from './helpers.js';
+import { UNIT, createWorld, rejectionOf, type World } from '../world.js';
+import { PASSWORD, TEST_ITERATIONS, buildTinyUnit, normalizeState, runLimited, uniqueDatabase } from './helpers.js';
 
 const opts = { iterations: TEST_ITERATIONS, reload: false } as const;
 

@@ -3,16 +3,8 @@ import { expect } from '@open-wc/testing';
 import { exportUnit, findUnfinishedImport, openBackup, planImport, runImport } from '../../src/backup/index.js';
 import type { Progress } from '../../src/backup/index.js';
 import { describe, it } from '../mocha.js';
-import {
-  OTHER_UNIT,
-  PASSWORD,
-  TEST_ITERATIONS,
-  UNIT,
-  createWorld,
-  normalizeState,
-  rejectionOf,
-  uniqueDatabase,
-} from './helpers.js';
+import { OTHER_UNIT, UNIT, createWorld, rejectionOf } from '../world.js';
+import { PASSWORD, TEST_ITERATIONS, normalizeState, uniqueDatabase } from './helpers.js';
 
 const opts = { iterations: TEST_ITERATIONS } as const;
 

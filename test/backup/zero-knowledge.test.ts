@@ -4,7 +4,8 @@ import { expect } from '@open-wc/testing';
 import { exportUnit, openBackup, runImport } from '../../src/backup/index.js';
 import { MAGIC } from '../../src/format/index.js';
 import { describe, it } from '../mocha.js';
-import { PASSWORD, TEST_ITERATIONS, TINY_SECRETS, buildTinyUnit, createWorld, rejectionOf, uniqueDatabase } from './helpers.js';
+import { createWorld, rejectionOf } from '../world.js';
+import { PASSWORD, TEST_ITERATIONS, TINY_SECRETS, buildTinyUnit, uniqueDatabase } from './helpers.js';
 
 interface Sent {
   method: string;

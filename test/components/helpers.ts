@@ -6,7 +6,7 @@ import 'axe-core/axe.min.js';
 import type * as AxeCore from 'axe-core';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { createRestClient } from '../../src/api/index.js';
-import type { UnitState } from '../../src/schemas.js';
+import { createWorld as createSharedWorld, type Seed, type World } from '../world.js';
 import '../../components/dashboard-backup.js';
 import type { DashboardBackup } from '../../components/dashboard-backup.js';
 import type { DashboardBackupEventMap } from '../../components/events.js';
@@ -14,32 +14,12 @@ import type { DashboardBackupEventMap } from '../../components/events.js';
 /** Retries fast enough for tests. */
 export const FAST_RETRY = { retries: 2, baseDelayMs: 1, maxDelayMs: 5 } as const;
 
-/** One isolated world of the reference Dashboard, seeded with `small`. */
-export interface TestWorld {
-  baseUrl: string;
-  dev(method: string, path: string, body?: unknown): Promise<unknown>;
-  state(unit: string): Promise<UnitState>;
-}
+/** One isolated world of the reference Dashboard (test/world.ts). */
+export type TestWorld = World;
 
-async function callJson(url: string, method: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(url, {
-    method,
-    ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw new Error(`${method} ${url} → ${response.status}: ${await response.text()}`);
-  const text = await response.text();
-  return text ? JSON.parse(text) : undefined;
-}
-
-/** Creates a fresh world (`POST /api/__dev/worlds`). */
-export async function createWorld(seed: 'small' | 'empty' | 'large' = 'small'): Promise<TestWorld> {
-  const { baseUrl } = (await callJson('/api/__dev/worlds', 'POST', { seed })) as { baseUrl: string };
-  const dev = (method: string, path: string, body?: unknown) => callJson(`${baseUrl}/__dev/${path}`, method, body);
-  return {
-    baseUrl,
-    dev,
-    state: async (unit) => (await dev('GET', `state?unit=${encodeURIComponent(unit)}`)) as UnitState,
-  };
+/** A fresh world; the element tests start from the `small` demo seed. */
+export function createWorld(seed: Seed = 'small'): Promise<World> {
+  return createSharedWorld(seed);
 }
 
 /** Deletes every IndexedDB database of the page, so no test sees another's journal or snapshot. */

@@ -4,7 +4,7 @@ import { exportUnit } from '../../src/backup/index.js';
 import { encryptBackupToBlob } from '../../src/format/index.js';
 import { PAGE_SIZE } from '../../src/inspect/search.js';
 import type { BackupPayload, UnitState } from '../../src/schemas.js';
-import { createWorld, UNIT } from '../api/world.js';
+import { createWorld, UNIT } from '../world.js';
 import { describe, it } from '../mocha.js';
 import {
   PASSWORD,

@@ -1,18 +1,22 @@
 /**
- * Test helpers: an isolated world of the reference Dashboard per test (its own units, log, faults and stats), its
- * dev controls, and clients pointed at it with tiny retry delays.
+ * Browser-test helpers shared by test/api and test/backup: an isolated world of the reference Dashboard per test
+ * (its own units, log, faults, latency and stats — docs/dashboard-api.md, "Worlds" and "Dev controls"), clients
+ * pointed at it with tiny retry delays, and a helper for expected failures.
  */
-import { createRestClient, type RestClientOptions } from '../../src/api/index.js';
-import type { DashboardClient } from '../../src/api/index.js';
+import { createRestClient, type DashboardClient, type RestClientOptions } from '../src/api/index.js';
+import type { UnitState } from '../src/schemas.js';
 
 export type Seed = 'empty' | 'small' | 'large';
 
 /** The unit every seed has, and the one Bearer sessions start in. */
 export const UNIT = 'south-news';
+/** The other unit of every seed. */
+export const OTHER_UNIT = 'north-news';
 
 /** Retries fast enough for tests, still exercising the backoff path. */
 export const FAST_RETRY = { retries: 3, baseDelayMs: 1, maxDelayMs: 5 } as const;
 
+/** A fault rule as `POST {base}/__dev/faults` accepts it (server/faults.ts). */
 export interface FaultRule {
   kind: '500' | '503' | '429' | 'drop';
   when: 'before' | 'after';
@@ -37,15 +41,25 @@ export interface LogEntry {
   fault?: string;
 }
 
+/** One isolated world and its dev controls. */
 export interface World {
   baseUrl: string;
   /** Calls a dev control of this world and returns its JSON answer (or undefined for an empty one). */
   dev(method: string, path: string, body?: unknown): Promise<unknown>;
+  /** A client of this world: admin token and {@link FAST_RETRY} unless `options` say otherwise. */
   client(options?: RestClientOptions): DashboardClient;
   log(): Promise<LogEntry[]>;
+  /** The log's mutating requests (what could have changed a unit). */
+  mutations(): Promise<LogEntry[]>;
+  clearLog(): Promise<void>;
   stats(): Promise<{ requests: number; inFlight: number; maxInFlight: number }>;
   faults(...rules: FaultRule[]): Promise<void>;
+  clearFaults(): Promise<void>;
   latency(ms: number): Promise<void>;
+  /** The unit's whole stored state, ids as stored (default {@link UNIT}). */
+  state(unit?: string): Promise<UnitState>;
+  /** Drops the world on the server (worlds are capped, so tests that make many drop them). */
+  drop(): Promise<void>;
 }
 
 async function callJson(url: string, method: string, body?: unknown): Promise<unknown> {
@@ -62,16 +76,25 @@ async function callJson(url: string, method: string, body?: unknown): Promise<un
 export async function createWorld(seed: Seed = 'empty'): Promise<World> {
   const { baseUrl } = (await callJson('/api/__dev/worlds', 'POST', { seed })) as { baseUrl: string };
   const dev = (method: string, path: string, body?: unknown) => callJson(`${baseUrl}/__dev/${path}`, method, body);
+  const log = async () => ((await dev('GET', 'log')) as { entries: LogEntry[] }).entries;
   return {
     baseUrl,
     dev,
     client: (options = {}) => createRestClient({ baseUrl, token: () => 'admin-token', retry: FAST_RETRY, ...options }),
-    log: async () => ((await dev('GET', 'log')) as { entries: LogEntry[] }).entries,
+    log,
+    mutations: async () => mutations(await log()),
+    clearLog: async () => void (await dev('DELETE', 'log')),
     stats: async () => (await dev('GET', 'stats')) as { requests: number; inFlight: number; maxInFlight: number },
     faults: async (...rules) => void (await dev('POST', 'faults', { rules })),
+    clearFaults: async () => void (await dev('DELETE', 'faults')),
     latency: async (ms) => void (await dev('POST', 'latency', { ms })),
+    state: async (unit = UNIT) => (await dev('GET', `state?unit=${encodeURIComponent(unit)}`)) as UnitState,
+    drop: async () => void (await dev('DELETE', 'world')),
   };
 }
+
+/** A client option giving another Bearer token (e.g. `editor-token`). */
+export const withToken = (token: string): RestClientOptions => ({ token: () => token });
 
 /** Requests of the log other than reads, i.e. what could have changed the unit. */
 export function mutations(entries: LogEntry[]): LogEntry[] {
@@ -79,11 +102,13 @@ export function mutations(entries: LogEntry[]): LogEntry[] {
 }
 
 /** Resolves to the error `promise` rejects with; fails the test if it resolves. */
-export async function rejectionOf(promise: Promise<unknown>): Promise<Error & Record<string, unknown>> {
+export async function rejectionOf(
+  promise: Promise<unknown>,
+): Promise<Error & { code?: string; issues?: unknown[] } & Record<string, unknown>> {
   try {
     await promise;
   } catch (error) {
-    return error as Error & Record<string, unknown>;
+    return error as Error & { code?: string; issues?: unknown[] } & Record<string, unknown>;
   }
   throw new Error('expected the call to fail, but it succeeded');
 }

@@ -1,0 +1,58 @@
+// The esbuild options every bundle of the package shares (scripts/build.mjs, inspect/build.mjs, bench/bundle-size.mjs),
+// so the bundle the benchmark measures is the bundle the build writes.
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The package's entry points: the API (pure) and one module per element (importing it defines the element). */
+export const ENTRY_POINTS = {
+  index: join(ROOT, 'src/index.ts'),
+  'dashboard-backup': join(ROOT, 'components/dashboard-backup.ts'),
+  'backup-inspector': join(ROOT, 'components/backup-inspector.ts'),
+};
+
+/** The runtime dependencies; imports of them stay imports in dist/*.js and are bundled in dist/standalone/. */
+export const DEPENDENCIES = ['lit', 'zod', 'fflate', 'idb'];
+
+/**
+ * Options of every bundle. esbuild honours package.json's "sideEffects" for the project's own files too: a module
+ * outside that list is "pure", and a bare `import './x.js'` of it is dropped with only a warning — which would
+ * silently leave an inner element undefined. package.json lists "./components/*.ts" (the files that define
+ * elements); turning that warning into an error makes a new element file elsewhere fail the build instead.
+ * @see https://esbuild.github.io/api/#log-override
+ */
+export const COMMON_OPTIONS = {
+  absWorkingDir: ROOT,
+  bundle: true,
+  target: 'es2022',
+  platform: 'browser',
+  tsconfig: join(ROOT, 'tsconfig.json'),
+  logLevel: 'warning',
+  logOverride: { 'ignored-bare-import': 'error' },
+};
+
+/** dist/*.js: ESM, split into shared chunks, dependencies left as imports (see the README, "Dependencies"). */
+export const ESM_OPTIONS = {
+  ...COMMON_OPTIONS,
+  entryPoints: ENTRY_POINTS,
+  format: 'esm',
+  outdir: join(ROOT, 'dist'),
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  packages: 'external',
+  legalComments: 'none',
+  sourcemap: true,
+};
+
+/** dist/standalone/*.min.js: each entry self-contained (dependencies bundled, Lit's production build), minified. */
+export const STANDALONE_OPTIONS = {
+  ...COMMON_OPTIONS,
+  entryPoints: ENTRY_POINTS,
+  format: 'esm',
+  outdir: join(ROOT, 'dist/standalone'),
+  entryNames: '[name].min',
+  minify: true,
+  conditions: ['production'],
+  legalComments: 'eof',
+};

@@ -1,0 +1,143 @@
+/**
+ * `dashboard-backup`: encrypted backup and restore of a Dashboard unit — the programmatic API.
+ *
+ * - the file format: {@link encryptBackup}, {@link decryptBackup} and their streaming Blob twins (docs/format.md);
+ * - the Dashboard client: {@link createRestClient} and the {@link DashboardClient} interface (docs/dashboard-api.md);
+ * - the engines: {@link exportUnit}, {@link openBackup}, {@link planImport}, {@link runImport}, and resuming or
+ *   rolling back an import that did not finish;
+ * - the zod schemas every data type is inferred from, and the typed errors.
+ *
+ * Named re-exports only, and no element: the elements are their own entry points (`dashboard-backup/dashboard-backup.js`,
+ * `dashboard-backup/backup-inspector.js`) because importing them defines the custom elements.
+ */
+
+// Errors
+export { BackupError, FormatError, HttpError, ValidationError, isBackupError, toValidationIssues } from './errors.js';
+export type { BackupErrorCode, ValidationIssue } from './errors.js';
+export { HttpValidationError } from './api/errors.js';
+
+// The file format
+export {
+  BACKUP_MIME_TYPE,
+  CHUNK_BYTES,
+  DEFAULT_ITERATIONS,
+  DEFAULT_MAX_PLAINTEXT_BYTES,
+  FILE_EXTENSION,
+  FORMAT_VERSION,
+  HEADER_BYTES,
+  MAGIC,
+  MAX_CHUNK_BYTES,
+  MAX_ITERATIONS,
+  MIN_CHUNK_BYTES,
+  MIN_ITERATIONS,
+  SALT_BYTES,
+  SUPPORTED_VERSIONS,
+  TAG_BYTES,
+  decryptBackup,
+  decryptBackupBlob,
+  encryptBackup,
+  encryptBackupToBlob,
+  listReadableVersions,
+  registerFormatReader,
+  registerPayloadMigration,
+} from './format/index.js';
+export type { ByteSource, DecryptOptions, EncryptOptions, FormatProgress, FormatReader, PayloadMigration } from './format/index.js';
+
+// The Dashboard client
+export {
+  DEFAULT_BASE_DELAY_MS,
+  DEFAULT_BASE_URL,
+  DEFAULT_CONCURRENCY,
+  DEFAULT_MAX_DELAY_MS,
+  DEFAULT_MAX_RETRY_AFTER_MS,
+  DEFAULT_RETRIES,
+  DEFAULT_ROUTES,
+  LIST_PAGE_LIMIT,
+  createRestClient,
+} from './api/index.js';
+export type {
+  CreateOptions,
+  DashboardClient,
+  RequestOptions,
+  RestClientOptions,
+  RetryOptions,
+  RouteTable,
+  TokenProvider,
+} from './api/index.js';
+
+// The export and import engines
+export {
+  APP_VERSION,
+  BACKUP_EXTENSION,
+  DEFAULT_JOURNAL_DATABASE,
+  DEFAULT_STEP_CONCURRENCY,
+  DEFAULT_STEP_RETRIES,
+  MIN_PASSWORD_LENGTH,
+  backupFilename,
+  collectUnit,
+  discardUnfinishedImport,
+  exportUnit,
+  findDanglingReferences,
+  findDifferences,
+  findUnfinishedImport,
+  getSafetySnapshot,
+  openBackup,
+  planImport,
+  resumeImport,
+  rollbackImport,
+  runImport,
+} from './backup/index.js';
+export type {
+  CollectOptions,
+  ExportOptions,
+  ExportResult,
+  ImportOptions,
+  ImportPlan,
+  ImportResult,
+  JournalOptions,
+  OpenOptions,
+  OpenedBackup,
+  Phase,
+  PlanItem,
+  PlanOptions,
+  PlanSection,
+  Progress,
+  ProgressListener,
+  RestoreOptions,
+  SectionName,
+  UnfinishedImport,
+} from './backup/index.js';
+
+// zod schemas; each name is both the schema and the type inferred from it
+export {
+  ApiErrorBody,
+  Application,
+  ApplicationInput,
+  BackupPayload,
+  Bundle,
+  Counts,
+  EntityId,
+  JsonObject,
+  JsonValue,
+  KeyEntry,
+  KeyName,
+  KeyValueInput,
+  MAX_PAGE_LIMIT,
+  Manifest,
+  Page,
+  Permission,
+  Plugin,
+  PluginInput,
+  PluginSummary,
+  Profile,
+  ProfileInput,
+  RequirementMappings,
+  Role,
+  Session,
+  UnitRef,
+  UnitState,
+  Workspace,
+  WorkspaceIcon,
+  WorkspaceInput,
+  WorkspaceSummary,
+} from './schemas.js';
