@@ -16,6 +16,7 @@ import {
   type OpenedBackup,
 } from '../../src/backup/index.js';
 import { createPrng } from '../../server/prng.js';
+import { before, describe, it } from '../mocha.js';
 import { FAST_RETRY, UNIT, createWorld, mutations, type FaultRule, type LogEntry, type Seed, type World } from '../world.js';
 import { PASSWORD, TEST_ITERATIONS, buildTinyUnit, normalizeState, runLimited, uniqueDatabase } from './helpers.js';
 
@@ -255,4 +256,22 @@ export async function runRollbackMatrix(when: FaultRule['when']): Promise<number
     4,
   );
   return cases.length;
+}
+
+/**
+ * Declares the suite of random cases `from`…`to − 1`, one test each (so each is reported and timed out on its own).
+ * The 50 are split over faults-random-{a…e}.test.ts so that each file stays around a minute on a busy 2-core machine.
+ */
+export function describeRandomFaults(from: number, to: number): void {
+  describe('faults at seeded random positions of a larger import', () => {
+    let matrix: RandomMatrix;
+    before(async () => {
+      matrix = await prepareRandomMatrix();
+    });
+    for (let i = from; i < to; i++) {
+      it(`random fault ${i + 1} of ${RANDOM_POSITIONS}: completes by retrying, or stops with its journal intact and resumes; the unit equals the backup`, async () => {
+        await runRandomCase(matrix, i);
+      });
+    }
+  });
 }
