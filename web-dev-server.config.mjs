@@ -2,6 +2,7 @@
 // the `small` demo data) on the same origin under /api.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { loadServer, toKoaMiddleware } from './scripts/load-server.mjs';
+import { strictCsp } from './scripts/csp.mjs';
 
 const { createReferenceDashboard } = await loadServer();
 const dashboard = createReferenceDashboard();
@@ -13,5 +14,5 @@ export default {
   appIndex: 'index.html',
   nodeResolve: { exportConditions: ['production'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
-  middleware: [toKoaMiddleware(dashboard.handle)],
+  middleware: [strictCsp, toKoaMiddleware(dashboard.handle)],
 };

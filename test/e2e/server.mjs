@@ -12,20 +12,10 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Where the e2e tests save their screenshots. */
 export const SHOTS = join(ROOT, 'test-results', 'screenshots');
 
-/**
- * The policy the e2e server sends with every HTML page: no inline script or style, no eval, nothing from another
- * origin. Pages may add a stricter `<meta>` policy of their own (both apply). `frame-ancestors` only works in a header.
- */
-export const STRICT_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+// The strict Content-Security-Policy: web-dev-server.config.mjs sends it (so `npm start` does too).
+import { STRICT_CSP } from '../../scripts/csp.mjs';
+
+export { STRICT_CSP };
 
 /** A TCP port nobody listens on right now. */
 export function freePort() {
@@ -40,15 +30,9 @@ export function freePort() {
   });
 }
 
-/** Koa middleware: adds {@link STRICT_CSP} to HTML responses (the API's own responses are left alone). */
-async function strictCsp(ctx, next) {
-  await next();
-  if (!ctx.headerSent && ctx.response.is('html')) ctx.set('Content-Security-Policy', STRICT_CSP);
-}
-
 /**
  * Starts the dev server of `web-dev-server.config.mjs` (or of E2E_WDS_CONFIG, to run the same tests against
- * another server setup) with {@link STRICT_CSP} added, and resolves once it serves the demo page and the API.
+ * another server setup), whose middleware adds the strict CSP header, and resolves once it serves the demo page and the API.
  * Each call builds its own reference Dashboard, so a test file's default world (`/api`) is its own.
  * @returns `origin` (http://localhost:PORT) and `stop()`.
  */
@@ -63,7 +47,6 @@ export async function startDemoServer() {
       rootDir: ROOT,
       port,
       hostname: 'localhost',
-      middleware: [strictCsp, ...(config.middleware ?? [])],
     },
     readCliArgs: false,
     readFileConfig: false,
