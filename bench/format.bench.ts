@@ -2,7 +2,7 @@
  * Benchmark of the backup format (`npm run bench`): throughput of encrypt+compress and decrypt+decompress on a
  * ~50 MB unit-like payload at each candidate chunk size, key-derivation time at the default count, peak JS heap,
  * the longest main-thread task, and the same pipeline with the browser's native CompressionStream('deflate-raw')
- * in place of fflate. Figures only: nothing here asserts a speed.
+ * in place of fflate, and how long a hostile header takes to refuse. Figures only: nothing here asserts a speed.
  */
 import type { BenchTable } from './types.js';
 import { makeUnitPayload } from '../test/fixtures/make-unit-payload.js';
@@ -10,9 +10,13 @@ import { Deflate, Inflate } from 'fflate';
 import {
   DEFAULT_ITERATIONS,
   decryptBackupBlob,
+  encryptBackup,
   encryptBackupToBlob,
+  FormatError,
   SALT_BYTES,
 } from '../src/format/index.js';
+import { computeCrc32 } from '../src/format/bytes.js';
+import { HEADER_OFFSETS } from '../src/format/header.js';
 import { deriveKeys } from '../src/format/keys.js';
 import { parseJsonIncrementally } from '../src/format/parse.js';
 import { createTaskBudget } from '../src/format/schedule.js';
@@ -218,6 +222,38 @@ async function measureStages(payload: unknown): Promise<(string | number)[][]> {
   return rows;
 }
 
+/** Milliseconds for `decrypt` to reject, over `runs` runs: [code, runs, min, median, max]. */
+async function timeRefusal(decrypt: () => Promise<unknown>, runs = 50): Promise<(string | number)[]> {
+  const times: number[] = [];
+  let code = 'none';
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    try {
+      await decrypt();
+    } catch (error) {
+      code = error instanceof FormatError ? error.code : String(error);
+    }
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return [code, runs, round(times[0]!, 2), round(times[runs >> 1]!, 2), round(times.at(-1)!, 2)];
+}
+
+/** Refusals that must happen before any key derivation: a hostile iteration count, a declared size over the cap. */
+async function measureRefusals(): Promise<(string | number)[][]> {
+  const file = await encryptBackup({ unit: 'bench' }, PASSWORD, { iterations: PIPELINE_ITERATIONS });
+  const hostile = file.slice();
+  const view = new DataView(hostile.buffer);
+  view.setUint32(HEADER_OFFSETS.iterations, 0xffffffff, false); // and a valid CRC, as a deliberate attacker writes
+  view.setUint32(HEADER_OFFSETS.crc, computeCrc32(hostile.subarray(0, HEADER_OFFSETS.crc)), false);
+  const hostileBlob = new Blob([hostile as BlobPart]);
+  const blob = new Blob([file as BlobPart]);
+  return [
+    ['iterations 4 294 967 295 (KDF range)', ...(await timeRefusal(() => decryptBackupBlob(hostileBlob, PASSWORD)))],
+    ['declared size over a 1-byte cap', ...(await timeRefusal(() => decryptBackupBlob(blob, PASSWORD, { maxPlaintextBytes: 1 })))],
+  ];
+}
+
 /** `npm run bench` entry point. */
 export default async function runFormatBench(): Promise<BenchTable[]> {
   const payload = makeUnitPayload(TARGET_PAYLOAD_BYTES);
@@ -273,6 +309,12 @@ export default async function runFormatBench(): Promise<BenchTable[]> {
       title: 'Format: PBKDF2-HMAC-SHA256 key derivation (WebCrypto, off the main thread)',
       columns: ['iterations', 'runs', 'min ms', 'mean ms'],
       rows: [[DEFAULT_ITERATIONS, kdfRuns.length, round(Math.min(...kdfRuns)), round(kdfMean)]],
+    },
+    {
+      title: 'Format: refusing a hostile header before any key derivation (Blob path)',
+      columns: ['file', 'code', 'runs', 'min ms', 'median ms', 'max ms'],
+      rows: await measureRefusals(),
+      notes: ['The tests prove no WebCrypto call and no read past the header happen; this shows what it costs.'],
     },
     {
       title: 'Format: each stage alone on the same JSON (single calls are single long tasks)',

@@ -2,12 +2,13 @@
 import { expect } from '@open-wc/testing';
 import { isBackupError, type BackupErrorCode } from '../../src/errors.js';
 import { createCompressor } from '../../src/format/compress.js';
-import { concatBytes } from '../../src/format/bytes.js';
-import { MIN_ITERATIONS } from '../../src/format/constants.js';
+import { computeCrc32, concatBytes } from '../../src/format/bytes.js';
+import { HEADER_BYTES, MIN_ITERATIONS } from '../../src/format/constants.js';
 import {
   assembleHeader,
   countChunks,
   encodeHeaderFields,
+  HEADER_OFFSETS,
   parseHeader,
   type HeaderFields,
 } from '../../src/format/header.js';
@@ -96,6 +97,59 @@ export function listChunkRanges(bytes: Uint8Array): { start: number; end: number
 }
 
 export { concatBytes };
+
+/** A copy of a v1 file whose header CRC-32 is recomputed: an edit a deliberate tamperer would make, not damage. */
+export function fixHeaderCrc(bytes: Uint8Array): Uint8Array {
+  const copy = bytes.slice();
+  const crc = computeCrc32(copy.subarray(0, HEADER_OFFSETS.crc));
+  new DataView(copy.buffer).setUint32(HEADER_OFFSETS.crc, crc, false);
+  return copy;
+}
+
+/** The SubtleCrypto operations that do real work (key derivation, MAC, AES-GCM). */
+const SUBTLE_OPERATIONS = ['importKey', 'deriveBits', 'deriveKey', 'sign', 'verify', 'encrypt', 'decrypt'] as const;
+
+/**
+ * Runs `work` with every WebCrypto operation instrumented and returns the names of the operations it called, in
+ * order. Shows that a refusal happened "before any work" without timing anything.
+ */
+export async function recordSubtleCalls(work: () => Promise<unknown>): Promise<string[]> {
+  const calls: string[] = [];
+  const proto = SubtleCrypto.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const originals = SUBTLE_OPERATIONS.map((name) => [name, proto[name]!] as const);
+  for (const [name, original] of originals) {
+    proto[name] = function (this: SubtleCrypto, ...args: unknown[]) {
+      calls.push(name);
+      return original.apply(this, args);
+    };
+  }
+  try {
+    await work();
+  } finally {
+    for (const [name, original] of originals) proto[name] = original;
+  }
+  return calls;
+}
+
+/** A Blob over `bytes` that records the byte range of every `slice()` (how the streaming reader reads a file). */
+export function createRecordingBlob(bytes: Uint8Array | Blob): { blob: Blob; reads: { start: number; end: number }[] } {
+  const reads: { start: number; end: number }[] = [];
+  class RecordingBlob extends Blob {
+    override slice(start = 0, end = this.size, type?: string): Blob {
+      reads.push({ start, end: Math.min(end, this.size) });
+      return super.slice(start, end, type);
+    }
+    override arrayBuffer(): Promise<ArrayBuffer> {
+      throw new Error('the whole file was read at once');
+    }
+  }
+  return { blob: new RecordingBlob([bytes as BlobPart]), reads };
+}
+
+/** The reads in `reads` that reach past the clear header, i.e. into the sealed chunks. */
+export function readsPastHeader(reads: readonly { start: number; end: number }[]): { start: number; end: number }[] {
+  return reads.filter(({ end }) => end > HEADER_BYTES);
+}
 
 /** Re-encodes a v1 header with edited fields and a valid CRC (the MAC is kept, so it no longer verifies). */
 export function rewriteHeader(bytes: Uint8Array, edit: Partial<HeaderFields>): Uint8Array {

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { describe, it } from '../mocha.js';
+import { deflateSync } from 'fflate';
 import {
   decryptBackup,
   decryptBackupBlob,
@@ -9,7 +10,17 @@ import {
   MAGIC,
   FORMAT_VERSION,
 } from '../../src/format/index.js';
-import { FAST, SMALL_CHUNK, makePayloadCompressingTo, randomText, readHeader } from './helpers.js';
+import {
+  craftFile,
+  createRecordingBlob,
+  expectCode,
+  FAST,
+  makePayloadCompressingTo,
+  randomText,
+  readHeader,
+  readsPastHeader,
+  SMALL_CHUNK,
+} from './helpers.js';
 
 const PASSWORD = 'correct horse battery staple — ünïcödé 🔑';
 
@@ -25,18 +36,33 @@ describe('format: round trips', () => {
     expect(bytes.length).to.equal(HEADER_BYTES + header.compressedBytes + 16);
   });
 
-  for (const [label, payload] of [
-    ['null', null],
-    ['a number', 1],
-    ['an empty string', ''],
-    ['an empty object', {}],
-    ['unicode everywhere', { 'ключ 🔑': ['日本語', 'emoji 👩‍👩‍👧', 'nul \u0000 and lone \ud800'], 'é': { 'ß': 'ç' } }],
+  for (const [label, payload, jsonBytes] of [
+    ['1 B of JSON (a number)', 1, 1],
+    ['2 B of JSON (an empty string)', '', 2],
+    ['2 B of JSON (an empty object)', {}, 2],
+    ['null', null, 4],
+    ['unicode everywhere', { 'ключ 🔑': ['日本語', 'emoji 👩‍👩‍👧', 'nul \u0000 and lone \ud800'], 'é': { 'ß': 'ç' } }, undefined],
   ] as const) {
     it(`round-trips ${label}`, async () => {
       const bytes = await encryptBackup(payload, PASSWORD, FAST);
+      const utf8Bytes = new TextEncoder().encode(JSON.stringify(payload)).length;
+      expect(utf8Bytes).to.equal(jsonBytes ?? utf8Bytes);
+      expect(readHeader(bytes).plaintextBytes).to.equal(utf8Bytes);
       expect(await decryptBackup(bytes, PASSWORD)).to.deep.equal(JSON.parse(JSON.stringify(payload)));
     });
   }
+
+  it('handles 0 B: an empty final chunk (tag only) opens, and 0 bytes of plaintext is refused as not JSON', async () => {
+    // No JSON text is 0 bytes, so the writer cannot make such a file (undefined → INVALID_OPTIONS); a reader given
+    // one opens the lone 16-byte chunk and inflates it, then refuses the empty text — not the chunk.
+    await expectCode(encryptBackup(undefined, PASSWORD, FAST), 'INVALID_OPTIONS');
+    for (const compressed of [new Uint8Array(0), deflateSync(new Uint8Array(0))]) {
+      const file = await craftFile({ compressed, plaintextBytes: 0, password: PASSWORD });
+      expect(file.length).to.equal(HEADER_BYTES + compressed.length + 16);
+      const error = await expectCode(decryptBackup(file, PASSWORD), 'CORRUPT_FILE');
+      expect(error.message).to.match(/not valid JSON/);
+    }
+  });
 
   for (const offset of [-1, 0, 1]) {
     it(`round-trips a compressed stream of chunk ${offset < 0 ? '−' : '+'} ${Math.abs(offset)} bytes`, async () => {
@@ -69,20 +95,12 @@ describe('format: round trips', () => {
 
   it('reads a Blob one chunk at a time on the streaming path, never whole', async () => {
     const payload = { text: randomText(200_000) };
-    const blob = await encryptBackupToBlob(payload, PASSWORD, { ...FAST, chunkBytes: 16 * 1024 });
-    const reads: number[] = [];
-    class CountingBlob extends Blob {
-      override slice(start?: number, end?: number, type?: string): Blob {
-        reads.push((end ?? this.size) - (start ?? 0));
-        return super.slice(start, end, type);
-      }
-      override arrayBuffer(): Promise<ArrayBuffer> {
-        throw new Error('the whole file was read at once');
-      }
-    }
-    expect(await decryptBackupBlob(new CountingBlob([blob]), PASSWORD)).to.deep.equal(payload);
-    expect(reads.length).to.be.greaterThan(10);
-    expect(Math.max(...reads)).to.equal(16 * 1024 + 16);
+    const file = await encryptBackupToBlob(payload, PASSWORD, { ...FAST, chunkBytes: 16 * 1024 });
+    const { blob, reads } = createRecordingBlob(file);
+    expect(await decryptBackupBlob(blob, PASSWORD)).to.deep.equal(payload);
+    const chunkReads = readsPastHeader(reads);
+    expect(chunkReads.length).to.be.greaterThan(10);
+    expect(Math.max(...chunkReads.map(({ start, end }) => end - start))).to.equal(16 * 1024 + 16);
   });
 
   it('uses a fresh salt per file: the same input never gives the same bytes', async () => {

@@ -6,14 +6,41 @@ import {
   concatBytes,
   expectCode,
   FAST,
+  fixHeaderCrc,
   flipByte,
   listChunkRanges,
   makePayloadCompressingTo,
+  readHeader,
   remacHeader,
+  rewriteHeader,
   SMALL_CHUNK,
 } from './helpers.js';
 
 const PASSWORD = 'tamper-proof ✓';
+
+/**
+ * The code docs/format.md section 6 prescribes for a file whose header was edited *and its CRC recomputed* (what a
+ * deliberate tamperer does): the checks before the MAC run in their order, and whatever passes them is caught by the
+ * MAC as WRONG_PASSWORD. Written from the spec, not from src/format.
+ */
+function expectedCodeOfEdit(bytes: Uint8Array): BackupErrorCode {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (new TextDecoder().decode(bytes.subarray(0, 8)) !== 'DASHBKUP') return 'NOT_A_BACKUP';
+  if (view.getUint16(8) !== 1) return 'UNSUPPORTED_VERSION';
+  if (view.getUint16(10) !== 88) return 'CORRUPT_FILE';
+  const iterations = view.getUint32(12);
+  if (iterations < 100_000 || iterations > 10_000_000) return 'KDF_OUT_OF_RANGE';
+  const chunkBytes = view.getUint32(32);
+  const [plaintextBytes, compressedBytes] = [view.getBigUint64(36), view.getBigUint64(44)];
+  const safe = BigInt(Number.MAX_SAFE_INTEGER);
+  if (chunkBytes < 1024 || chunkBytes > 16 * 1024 * 1024 || plaintextBytes > safe || compressedBytes > safe) {
+    return 'CORRUPT_FILE';
+  }
+  if (plaintextBytes > 512n * 1024n * 1024n) return 'TOO_LARGE';
+  const chunks = Math.max(1, Math.ceil(Number(compressedBytes) / chunkBytes));
+  if (bytes.length !== 88 + Number(compressedBytes) + 16 * chunks) return 'CORRUPT_FILE';
+  return 'WRONG_PASSWORD';
+}
 
 /** The code a flip at `index` must give: magic → NOT_A_BACKUP, version → UNSUPPORTED_VERSION, else CORRUPT_FILE. */
 function expectedCodeAt(index: number): BackupErrorCode {
@@ -43,6 +70,35 @@ describe('format: tampering and damage', () => {
     for (let i = 0; i < 88; i++) {
       for (const mask of [0x01, 0x80]) await expectCode(decryptBackup(flipByte(file, i, mask), PASSWORD), expectedCodeAt(i));
     }
+  });
+
+  it('authenticates every header byte: a deliberate edit with a recomputed CRC never opens', async () => {
+    const seen = new Set<BackupErrorCode>();
+    for (let i = 0; i < 84; i++) {
+      for (const mask of [0x01, 0x80]) {
+        const edited = fixHeaderCrc(flipByte(file, i, mask));
+        const expected = expectedCodeOfEdit(edited);
+        seen.add(expected);
+        await expectCode(decryptBackup(edited, PASSWORD), expected);
+      }
+    }
+    // The edits reach every check before the MAC, and the MAC itself.
+    expect([...seen].sort()).to.deep.equal(
+      ['CORRUPT_FILE', 'KDF_OUT_OF_RANGE', 'NOT_A_BACKUP', 'TOO_LARGE', 'UNSUPPORTED_VERSION', 'WRONG_PASSWORD'].sort(),
+    );
+  });
+
+  it('reports an edit of any field that only the MAC protects as WRONG_PASSWORD, not as an opened file', async () => {
+    const header = readHeader(file);
+    const salt = header.salt.slice();
+    salt[0] = salt[0]! ^ 0xff;
+    const edits = [
+      { iterations: header.iterations + 1 },
+      { salt },
+      { chunkBytes: SMALL_CHUNK + 1 }, // still four chunks, so the file length still matches
+      { plaintextBytes: header.plaintextBytes + 1 },
+    ];
+    for (const edit of edits) await expectCode(decryptBackup(rewriteHeader(file, edit), PASSWORD), 'WRONG_PASSWORD');
   });
 
   it("rejects a flipped byte in every chunk's body and tag with CORRUPT_FILE", async () => {
