@@ -1,6 +1,6 @@
 /**
  * The registry of worlds: the default one at `/api`, and test worlds at `/api/worlds/{id}`. Only the newest
- * {@link MAX_WORLDS} test worlds are kept (and at most {@link MAX_LARGE_WORLDS} seeded `large`, ~20 MB each).
+ * {@link MAX_WORLDS} test worlds are kept (and at most {@link MAX_LARGE_WORLDS} seeded `large`, ~4 MB of heap each).
  */
 import type { SeedName } from './seeds/index.js';
 import { createWorld, type World } from './world.js';

@@ -93,6 +93,13 @@ export function errorFromStatus(request: FailedRequest, status: number, bodyText
   if (status >= 500) {
     return new HttpError('SERVER', `The Dashboard failed to handle ${at} (HTTP ${status})${tries}. Try again later; if it keeps failing, ask the Dashboard's administrator.`, info);
   }
+  if (status === 422) {
+    // the Dashboard's own message names the missing bundle or workspace, but it may quote the body: leave it out
+    return new HttpValidationError('INVALID', `The Dashboard refused ${at} (422): the data names a plugin bundle or workspace that is not in the unit. Install or create it first.`, info, []);
+  }
+  if (status === 413) {
+    return new HttpValidationError('INVALID', `The Dashboard refused ${at} (413): the data sent is larger than it accepts.`, info, []);
+  }
   if (status >= 400) {
     const issues = readServerIssues(bodyText);
     const detail = issues.length ? `: ${formatIssues(issues)}` : '.';

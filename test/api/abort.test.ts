@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { describe, it } from '../mocha.js';
 import { createWorld, rejectionOf, UNIT } from '../world.js';
 import { HttpError } from '../../src/errors.js';
+import { pluginInput, profileInput, workspaceInput } from './builders.js';
 
 /**
  * How soon after the abort a call must reject: far below what the call would otherwise take (seconds), with room
@@ -26,6 +27,37 @@ describe('abort', () => {
     const error = await rejectionOf(world.client().getSession({ signal: AbortSignal.abort() }));
     expect(error).to.be.instanceOf(HttpError);
     expect([error.code, error.status, error.path]).to.deep.equal(['ABORTED', 0, '/session']);
+    expect(await world.log()).to.deep.equal([]);
+  });
+
+  it('takes a signal in every method: each rejects ABORTED with its method and path, sending nothing', async () => {
+    const world = await createWorld('empty');
+    const client = world.client();
+    const signal = AbortSignal.abort();
+    const o = { signal };
+    const calls: [string, string, Promise<unknown>][] = [
+      ['GET', '/session', client.getSession(o)],
+      ['GET', `/units/${UNIT}/plugins`, client.listPlugins(UNIT, o)],
+      ['GET', `/units/${UNIT}/plugins/p1`, client.getPlugin(UNIT, 'p1', o)],
+      ['GET', `/units/${UNIT}/workspaces`, client.listWorkspaces(UNIT, o)],
+      ['GET', `/units/${UNIT}/workspaces/w1`, client.getWorkspace(UNIT, 'w1', o)],
+      ['GET', `/units/${UNIT}/profiles`, client.listProfiles(UNIT, o)],
+      ['GET', `/units/${UNIT}/keys`, client.listKeys(UNIT, o)],
+      ['POST', `/units/${UNIT}/plugins`, client.createPlugin(UNIT, pluginInput('com.example.a'), { ...o, idempotencyKey: 'k' })],
+      ['PUT', `/units/${UNIT}/plugins/p1/mappings`, client.setPluginMappings(UNIT, 'p1', { actions: {}, portals: {} }, o)],
+      ['DELETE', `/units/${UNIT}/plugins/p1`, client.deletePlugin(UNIT, 'p1', o)],
+      ['POST', `/units/${UNIT}/workspaces`, client.createWorkspace(UNIT, workspaceInput('W'), o)],
+      ['DELETE', `/units/${UNIT}/workspaces/w1`, client.deleteWorkspace(UNIT, 'w1', o)],
+      ['POST', `/units/${UNIT}/profiles`, client.createProfile(UNIT, profileInput('P'), o)],
+      ['DELETE', `/units/${UNIT}/profiles/r1`, client.deleteProfile(UNIT, 'r1', o)],
+      ['PUT', `/units/${UNIT}/keys/k`, client.putKey(UNIT, { key: 'k', value: 'v', secret: true }, o)],
+      ['DELETE', `/units/${UNIT}/keys/k`, client.deleteKey(UNIT, 'k', o)],
+    ];
+    for (const [method, path, call] of calls) {
+      const error = await rejectionOf(call);
+      expect(error, `${method} ${path}`).to.be.instanceOf(HttpError);
+      expect([error.code, error.method, error.path]).to.deep.equal(['ABORTED', method, path]);
+    }
     expect(await world.log()).to.deep.equal([]);
   });
 

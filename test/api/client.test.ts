@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { describe, it } from '../mocha.js';
-import { createWorld, UNIT, type World } from '../world.js';
+import { createWorld, FAST_RETRY, OTHER_UNIT, rejectionOf, UNIT, type World } from '../world.js';
 import { pluginInput, profileInput, workspaceInput } from './builders.js';
 import { createRestClient } from '../../src/api/index.js';
 import type { UnitState } from '../../src/schemas.js';
@@ -33,13 +33,50 @@ describe('REST client against the reference Dashboard', () => {
     }
   });
 
+  it('uses /api as the default base URL', async () => {
+    // the default world is shared by every test file: only read from it
+    const session = await createRestClient({ token: () => 'admin-token' }).getSession();
+    expect([session.role, session.unit.id]).to.deep.equal(['admin', UNIT]);
+  });
+
+  it('sends the fetch credentials it is given: omit leaves the session cookie behind', async () => {
+    const world = await createWorld('small');
+    const login = await fetch(`${world.baseUrl}/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user: 'admin' }),
+    });
+    expect(login.ok).to.equal(true);
+    try {
+      const error = await rejectionOf(createRestClient({ baseUrl: world.baseUrl, credentials: 'omit' }).getSession());
+      expect([error.code, error.status]).to.deep.equal(['UNAUTHENTICATED', 401]);
+      expect((await createRestClient({ baseUrl: world.baseUrl, credentials: 'include' }).getSession()).role).to.equal('admin');
+    } finally {
+      await fetch(`${world.baseUrl}/logout`, { method: 'POST' });
+    }
+  });
+
+  it('sends the extra headers with every request; the token provider has the last word on Authorization', async () => {
+    const world = await createWorld('small');
+    // the server only answers what the Authorization header allows, so the role shows which header arrived
+    const headers = { Authorization: 'Bearer editor-token' };
+    expect((await createRestClient({ baseUrl: world.baseUrl, headers }).getSession()).role).to.equal('user');
+    const editor = createRestClient({ baseUrl: world.baseUrl, headers, retry: FAST_RETRY });
+    expect((await rejectionOf(editor.listKeys(UNIT))).code).to.equal('NOT_ADMIN');
+    const tokened = createRestClient({ baseUrl: world.baseUrl, headers, token: () => 'admin-token' });
+    expect((await tokened.getSession()).role).to.equal('admin');
+  });
+
   it('asks the token provider before every attempt, so a retry can use a fresh token', async () => {
     const world = await createWorld('empty');
     await world.faults({ kind: '503', when: 'before', nth: 1, retryAfter: 0 });
+    const tokens = ['expired-token', 'admin-token'];
     let calls = 0;
-    const client = world.client({ token: async () => (calls++, 'admin-token'), headers: { 'x-embedder': 'test' } });
+    const client = world.client({ token: async () => tokens[calls++] });
+    // the first attempt's token is unknown, but the 503 answers first; the retry must carry the fresh one
     await client.putKey(UNIT, { key: 'k', value: 'v', secret: false });
     expect(calls).to.equal(2);
+    expect((await world.mutations()).map((e) => e.status)).to.deep.equal([503, 200]);
   });
 
   it('passes what the token provider throws through unchanged, sending nothing', async () => {
@@ -93,14 +130,23 @@ describe('REST client against the reference Dashboard', () => {
     expect((await stateOf(world)).keys).to.deep.equal([]);
   });
 
-  it('accepts a custom route table and a base URL with a trailing slash', async () => {
+  it('accepts a custom route table (arguments URL-encoded) and a base URL with a trailing slash', async () => {
     const world = await createWorld('small');
+    const seen: string[] = [];
     const client = createRestClient({
       baseUrl: `${world.baseUrl}/`,
       token: () => 'admin-token',
-      routes: { session: () => '/session', keys: (unit) => `/units/${unit}/keys` },
+      // a Dashboard that keeps its key store elsewhere: here, the other unit's, so the answer shows the route was used
+      routes: {
+        keys: () => `/units/${OTHER_UNIT}/keys`,
+        key: (unit, key) => (seen.push(key), `/units/${unit}/keys/${key}`),
+      },
     });
     expect((await client.getSession()).unit.id).to.equal(UNIT);
-    expect((await client.listKeys(UNIT)).length).to.equal((await stateOf(world)).keys.length);
+    expect(await client.listKeys(UNIT)).to.deep.equal((await world.state(OTHER_UNIT)).keys);
+    await client.putKey(UNIT, { key: 'a/b c', value: 'v', secret: false });
+    expect(seen).to.deep.equal(['a%2Fb%20c']);
+    expect((await world.state()).keys.at(-1)).to.deep.equal({ key: 'a/b c', value: 'v', secret: false });
+    expect([...new Set((await world.log()).map((e) => e.path))]).to.deep.equal(['/session', `/units/${OTHER_UNIT}/keys`, `/units/${UNIT}/keys/a%2Fb%20c`]);
   });
 });

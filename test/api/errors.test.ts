@@ -19,12 +19,23 @@ describe('errors', () => {
     const world = await createWorld('small');
     const editor = world.client({ token: () => 'editor-token' });
     const [plugin] = await editor.listPlugins(UNIT);
+    const [workspace] = await editor.listWorkspaces(UNIT);
+    const [profile] = await editor.listProfiles(UNIT);
+    const before = await world.state();
+    await world.clearLog();
     const calls = [
       editor.listKeys(UNIT),
       editor.getPlugin(UNIT, plugin!.id),
+      editor.createPlugin(UNIT, pluginInput('com.example.sneaky')),
+      editor.setPluginMappings(UNIT, plugin!.id, { actions: {}, portals: {} }),
+      editor.deletePlugin(UNIT, plugin!.id),
+      editor.createWorkspace(UNIT, workspaceInput('Sneaky')),
+      editor.deleteWorkspace(UNIT, workspace!.id),
       editor.createProfile(UNIT, profileInput('Sneaky')),
+      // a 403 is no "already gone": deletes must not count it as done
+      editor.deleteProfile(UNIT, profile!.id),
       editor.putKey(UNIT, { key: 'k', value: 'v', secret: false }),
-      editor.deleteProfile(UNIT, 'anything'),
+      editor.deleteKey(UNIT, 'db.password'),
     ];
     for (const error of await Promise.all(calls.map(rejectionOf))) {
       expect([error.code, error.status]).to.deep.equal(['NOT_ADMIN', 403]);
@@ -32,7 +43,9 @@ describe('errors', () => {
     }
     const listError = await rejectionOf(editor.listKeys(UNIT));
     expect(listError.path, 'no query in the path').to.equal(`/units/${UNIT}/keys`);
-    expect(mutations(await world.log()).every((e) => e.status === 403)).to.equal(true);
+    const sent = mutations(await world.log());
+    expect(sent.map((e) => e.status)).to.deep.equal(Array(9).fill(403));
+    expect(await world.state()).to.deep.equal(before);
   });
 
   it('NOT_FOUND (404) for a plugin or workspace that does not exist', async () => {
@@ -43,19 +56,22 @@ describe('errors', () => {
     expect((await rejectionOf(client.getWorkspace(UNIT, 'missing'))).code).to.equal('NOT_FOUND');
   });
 
-  it('CONFLICT (409) for a duplicate bundle, a reused idempotency key and deleting a plugin in use', async () => {
+  it('CONFLICT (409) for a duplicate bundle, a reused idempotency key, deleting a plugin in use or a listed workspace', async () => {
     const world = await createWorld('empty');
     const client = world.client();
     const plugin = await client.createPlugin(UNIT, pluginInput('com.example.wire'));
     expect((await rejectionOf(client.createPlugin(UNIT, pluginInput('com.example.wire')))).code).to.equal('CONFLICT');
     await client.createProfile(UNIT, profileInput('A'), { idempotencyKey: 'k1' });
     expect((await rejectionOf(client.createProfile(UNIT, profileInput('B'), { idempotencyKey: 'k1' }))).code).to.equal('CONFLICT');
-    await client.createWorkspace(UNIT, workspaceInput('Desk', ['com.example.wire']));
+    const desk = await client.createWorkspace(UNIT, workspaceInput('Desk', ['com.example.wire']));
     const inUse = await rejectionOf(client.deletePlugin(UNIT, plugin.id));
     expect([inUse.code, inUse.status, inUse.method]).to.deep.equal(['CONFLICT', 409, 'DELETE']);
+    await client.createProfile(UNIT, profileInput('Desk people', [desk.id]));
+    const listed = await rejectionOf(client.deleteWorkspace(UNIT, desk.id));
+    expect([listed.code, listed.status, listed.path]).to.deep.equal(['CONFLICT', 409, `/units/${UNIT}/workspaces/${desk.id}`]);
   });
 
-  it('INVALID (422) with the server issues for a dangling reference', async () => {
+  it('INVALID (422) for a dangling reference, on every create and on PUT mappings', async () => {
     const world = await createWorld('empty');
     const client = world.client();
     const error = await rejectionOf(client.createProfile(UNIT, profileInput('P', ['no-such-workspace'])));
@@ -65,6 +81,14 @@ describe('errors', () => {
       client.createPlugin(UNIT, pluginInput('com.example.a', { requirementMappings: { actions: { open: 'com.example.none' }, portals: {} } })),
     );
     expect([unmapped.code, unmapped.status]).to.deep.equal(['INVALID', 422]);
+    expect(unmapped.message).to.contain('plugin bundle or workspace that is not in the unit');
+    const remap = await rejectionOf(client.setPluginMappings(UNIT, (await client.createPlugin(UNIT, pluginInput('com.example.b'))).id, {
+      actions: {},
+      portals: { side: 'com.example.none' },
+    }));
+    expect([remap.code, remap.status, remap.method]).to.deep.equal(['INVALID', 422, 'PUT']);
+    const workspace = await rejectionOf(client.createWorkspace(UNIT, workspaceInput('W', ['com.example.none'])));
+    expect([workspace.code, workspace.status]).to.deep.equal(['INVALID', 422]);
   });
 
   it('INVALID (400) for a malformed body, listing issue paths but never the values', async () => {
@@ -75,6 +99,27 @@ describe('errors', () => {
     const issues = (error as unknown as HttpValidationError).issues;
     expect(issues.map((i) => i.path)).to.deep.include(['roles', 0]);
     expect(error.message).to.contain('roles.0').and.not.to.contain('secret-role-value');
+  });
+
+  it('names the method and path in every error, never the body', async () => {
+    const world = await createWorld('empty');
+    const secret = 'nrt_secret_value_4f1c9a';
+    const path = `/units/${UNIT}/keys/api.token`;
+    const put = (client = world.client()) => rejectionOf(client.putKey(UNIT, { key: 'api.token', value: secret, secret: true }));
+    const errors = [await put(world.client({ token: () => 'editor-token' }))];
+    for (const kind of ['500', '503', '429', 'drop'] as const) {
+      await world.faults({ kind, when: 'before', rate: 1, retryAfter: 0 });
+      errors.push(await put());
+    }
+    await world.clearFaults();
+    errors.push(await rejectionOf(world.client().putKey(UNIT, { key: 'api.token', value: `${secret}${'x'.repeat(1_000_000)}`, secret: true })));
+    expect(errors.map((e) => e.code)).to.deep.equal(['NOT_ADMIN', 'SERVER', 'SERVER', 'RATE_LIMITED', 'NETWORK', 'INVALID']);
+    for (const error of errors) {
+      expect([error.method, error.path], error.code).to.deep.equal(['PUT', path]);
+      expect(error.message).to.contain(`PUT ${path}`);
+      const everything = [error.message, String(error.cause ?? ''), JSON.stringify(error), JSON.stringify(error.issues ?? [])].join(' ');
+      expect(everything, error.code).not.to.contain(secret);
+    }
   });
 
   it('BAD_RESPONSE when a route points at a resource of another shape; secrets stay out of the message', async () => {

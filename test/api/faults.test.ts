@@ -7,13 +7,37 @@ import type { UnitState } from '../../src/schemas.js';
 const entry = { key: 'feed.url', value: 'https://feeds.example/x', secret: false };
 
 describe('retries', () => {
-  it('retries a PUT answered 503 after the Retry-After the server asks for', async () => {
+  for (const kind of ['503', '429'] as const) {
+    it(`retries a PUT answered ${kind} after the Retry-After the server asks for`, async () => {
+      const world = await createWorld('empty');
+      await world.faults({ kind, when: 'before', nth: 1, retryAfter: 1 });
+      const started = performance.now();
+      // the backoff alone would wait at most 5 ms (FAST_RETRY): only Retry-After explains a one-second wait
+      await world.client().putKey(UNIT, entry);
+      expect(performance.now() - started).to.be.at.least(950);
+      expect(mutations(await world.log()).map((e) => [e.status, e.fault])).to.deep.equal([[Number(kind), kind], [200, undefined]]);
+    });
+  }
+
+  it('retries GET, PUT, DELETE and a POST with an Idempotency-Key after a 503, a 429 or a drop', async () => {
     const world = await createWorld('empty');
-    await world.faults({ kind: '503', when: 'before', nth: 1, retryAfter: 1 });
-    const started = performance.now();
-    await world.client().putKey(UNIT, entry);
-    expect(performance.now() - started).to.be.at.least(950);
-    expect(mutations(await world.log()).map((e) => [e.status, e.fault])).to.deep.equal([[503, '503'], [200, undefined]]);
+    const client = world.client();
+    const calls: [string, () => Promise<unknown>][] = [
+      ['GET', () => client.getSession()],
+      ['PUT', () => client.putKey(UNIT, entry)],
+      ['DELETE', () => client.deleteKey(UNIT, entry.key)],
+      ['POST', () => client.createProfile(UNIT, profileInput('Desk'), { idempotencyKey: `profile-${Math.random()}` })],
+    ];
+    for (const kind of ['503', '429', 'drop'] as const) {
+      for (const [method, run] of calls) {
+        await world.clearLog();
+        await world.faults({ kind, when: 'before', nth: 1, retryAfter: 0, on: 'all' });
+        await run();
+        const statuses = (await world.log()).map((e) => e.status);
+        expect(statuses, `${method} after ${kind}`).to.deep.equal([kind === 'drop' ? 0 : Number(kind), method === 'POST' ? 201 : method === 'DELETE' ? 204 : 200]);
+      }
+    }
+    expect((await world.state()).profiles).to.have.length(3);
   });
 
   it('retries 429 and drops on reads and writes until they succeed', async () => {
@@ -86,13 +110,15 @@ describe('retries', () => {
   it('counts a DELETE answered 404 as done, also when a retry finds the first attempt succeeded', async () => {
     const world = await createWorld('empty');
     const client = world.client();
+    await client.deletePlugin(UNIT, 'no-such-plugin');
+    await client.deleteWorkspace(UNIT, 'no-such-workspace');
     await client.deleteProfile(UNIT, 'no-such-profile');
     await client.deleteKey(UNIT, 'no-such-key');
     await client.putKey(UNIT, entry);
     await world.faults({ kind: 'drop', when: 'after', nth: 1 });
     await client.deleteKey(UNIT, entry.key);
     const deletes = mutations(await world.log()).filter((e) => e.method === 'DELETE');
-    expect(deletes.map((e) => e.status)).to.deep.equal([404, 404, 0, 404]);
+    expect(deletes.map((e) => e.status)).to.deep.equal([404, 404, 404, 404, 0, 404]);
     expect(((await world.dev('GET', `state?unit=${UNIT}`)) as UnitState).keys).to.deep.equal([]);
   });
 });

@@ -149,6 +149,10 @@ describe('reference server: log, stats, latency and worlds', () => {
     expect((await readState(world)).keys.some((k) => k.key === 'db.password')).to.equal(false);
     expect((await dev(world, 'POST', 'reset', { seed: 'small' })).status).to.equal(200);
     expect((await readState(world)).keys.some((k) => k.key === 'db.password')).to.equal(true);
+    await dev(world, 'POST', 'reset', { seed: 'large' });
+    const large = await readState(world);
+    expect([large.plugins.length, large.workspaces.length, large.profiles.length, large.keys.length]).to.deep.equal([300, 2000, 500, 5000]);
+    expect((await readState(world, 'north-news')).plugins).to.deep.equal([]);
     await dev(world, 'POST', 'reset', { seed: 'empty' });
     expect((await readState(world)).keys).to.deep.equal([]);
     expect((await dev(world, 'POST', 'reset', { seed: 'huge' })).status).to.equal(400);

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { KeyEntry, Page, PluginSummary, Plugin, Profile, Workspace, WorkspaceSummary } from '../../src/schemas.js';
-import { afterEach, beforeEach, describe, it, call, createWorld, dropWorld, EDITOR, putKeys, type TestWorld } from './helpers.js';
+import { KeyEntry, Page, PluginSummary, Plugin, Profile, UnitState, Workspace, WorkspaceSummary } from '../../src/schemas.js';
+import { afterEach, describe, it, call, createWorld, dropWorld, EDITOR, putKeys, readState, type TestWorld } from './helpers.js';
 
 describe('reference server: lists and details', () => {
   let world: TestWorld;
@@ -54,6 +54,42 @@ describe('reference server: lists and details', () => {
     expect(all).to.match(/[\u3040-\u30ff\u4e00-\u9fff]/); // CJK
     expect(all).to.match(/[\u0600-\u06ff]/); // Arabic (RTL)
     expect(all).to.match(/\p{Extended_Pictographic}/u);
+  });
+
+  it('seeds a newsroom in both units: valid, consistent, with permissions, mappings, icons, secrets and hostile strings', async () => {
+    world = await createWorld('small');
+    const sizes: number[][] = [];
+    for (const unit of ['south-news', 'north-news']) {
+      const state = await readState(world, unit);
+      expect(UnitState.safeParse(state).success, unit).to.equal(true);
+      const { plugins, workspaces, profiles, keys } = state;
+      sizes.push([plugins.length, workspaces.length, profiles.length, keys.length]);
+      // every reference resolves, as the integrity rules demand of anything created through the API
+      const bundles = new Set(plugins.map((p) => p.bundle));
+      const workspaceIds = new Set(workspaces.map((w) => w.id));
+      expect(bundles.size, 'unique bundles').to.equal(plugins.length);
+      for (const p of plugins) {
+        for (const provider of [...Object.values(p.requirementMappings.actions), ...Object.values(p.requirementMappings.portals)]) expect(bundles.has(provider), provider).to.equal(true);
+        expect(p.permissions.length, p.bundle).to.be.greaterThan(0);
+        expect(Object.keys(p.permissionMappings)).to.deep.equal(p.permissions.map((perm) => perm.id));
+      }
+      for (const w of workspaces) {
+        expect(w.applications.length, w.id).to.be.within(1, 5);
+        for (const app of w.applications) expect(bundles.has(app.plugin), app.plugin).to.equal(true);
+      }
+      for (const pr of profiles) for (const id of pr.workspaces) expect(workspaceIds.has(id), id).to.equal(true);
+      expect(plugins.filter((p) => Object.keys(p.requirementMappings.actions).length + Object.keys(p.requirementMappings.portals).length > 0).length).to.be.greaterThan(plugins.length / 2);
+      expect(plugins.filter((p) => p.icon?.startsWith('data:image/')).length).to.be.greaterThan(plugins.length / 2);
+      expect(workspaces.some((w) => typeof (w.applications[0]?.config.view as { sort?: unknown } | undefined)?.sort === 'object'), 'nested configs').to.equal(true);
+      expect(keys.filter((k) => k.secret).length).to.be.greaterThan(20);
+      const text = JSON.stringify(state);
+      for (const hostile of ['<script>', 'onerror=alert(1)']) expect(text, hostile).to.contain(hostile);
+      expect(plugins.some((p) => p.name.includes('<img'))).to.equal(true);
+      expect(profiles.some((p) => p.name.includes('<script>'))).to.equal(true);
+      // something deletable: a workspace no profile lists
+      expect(workspaces.some((w) => !profiles.some((pr) => pr.workspaces.includes(w.id)))).to.equal(true);
+    }
+    expect(sizes).to.deep.equal([[12, 25, 8, 120], [10, 22, 8, 132]]);
   });
 
   it('has requirement mappings between plugins, including a cycle', async () => {

@@ -74,6 +74,8 @@ describe('reference server: changes, integrity and roles', () => {
     expect(mapping.body.error).to.equal('INVALID_REFERENCE');
     expect((await call(world, 'POST', `${U}/workspaces`, { body: workspaceBody('W', ['com.test.missing']) })).status).to.equal(422);
     expect((await call(world, 'POST', `${U}/profiles`, { body: profileBody('P', ['ws_missing']) })).status).to.equal(422);
+    const portal = await call(world, 'POST', `${U}/plugins`, { body: pluginBody('com.test.beta', { portals: { side: 'com.test.missing' } }) });
+    expect([portal.status, portal.body.error]).to.deep.equal([422, 'INVALID_REFERENCE']);
     const state = await readState(world);
     expect([state.plugins.length, state.workspaces.length, state.profiles.length]).to.deep.equal([0, 0, 0]);
   });
@@ -85,7 +87,12 @@ describe('reference server: changes, integrity and roles', () => {
     expect(put.status).to.equal(200);
     expect(put.body.requirementMappings).to.deep.equal({ actions: { open: 'com.test.b' }, portals: {} });
     expect((await call(world, 'GET', `${U}/plugins/${a.id}`)).body).to.deep.equal(put.body);
-    expect((await call(world, 'PUT', `${U}/plugins/${a.id}/mappings`, { body: { actions: { x: 'com.test.none' }, portals: {} } })).status).to.equal(422);
+    for (const mappings of [{ actions: { x: 'com.test.none' }, portals: {} }, { actions: {}, portals: { y: 'com.test.none' } }]) {
+      const refused = await call(world, 'PUT', `${U}/plugins/${a.id}/mappings`, { body: mappings });
+      expect([refused.status, refused.body.error]).to.deep.equal([422, 'INVALID_REFERENCE']);
+    }
+    // a refused PUT leaves the mappings as they were
+    expect((await readState(world)).plugins.find((p) => p.id === a.id)?.requirementMappings).to.deep.equal(put.body.requirementMappings);
     expect((await call(world, 'PUT', `${U}/plugins/${a.id}/mappings`, { body: { actions: {} } })).status).to.equal(400);
     expect((await call(world, 'PUT', `${U}/plugins/pl_missing/mappings`, { body: { actions: {}, portals: {} } })).status).to.equal(404);
     // each is named by the other's mapping: neither can go
@@ -149,6 +156,8 @@ describe('reference server: changes, integrity and roles', () => {
     expect((await call(world, 'POST', `${U}/profiles`, { token: EDITOR, body: {} })).status).to.equal(403);
     expect((await call(world, 'PUT', `${U}/plugins/pl_missing/mappings`, { body: {} })).status).to.equal(400);
     expect((await call(world, 'PUT', `${U}/plugins/pl_missing/mappings`, { body: { actions: {}, portals: {} } })).status).to.equal(404);
+    // the body is read before anything else: one that is not JSON is a 400 even without a session
+    expect((await call(world, 'POST', '/units/nowhere/profiles', { token: null, raw: '{nope' })).status).to.equal(400);
   });
 
   it('answers 413 for bodies over 8 MiB', async () => {
@@ -191,6 +200,7 @@ describe('reference server: Idempotency-Key', () => {
     expect(first.status).to.equal(201);
     expect(second.status).to.equal(201);
     expect(second.body).to.deep.equal(first.body);
+    expect([first.headers.get('idempotent-replayed'), second.headers.get('idempotent-replayed')]).to.deep.equal([null, 'true']);
     expect((await readState(world)).plugins.length).to.equal(1);
     // same body in another key order still counts as the same body
     const reordered = Object.fromEntries(Object.entries(pluginBody('com.test.alpha')).reverse());
@@ -216,6 +226,16 @@ describe('reference server: Idempotency-Key', () => {
     const retried = await call(world, 'POST', `${U}/plugins`, { body: pluginBody('com.test.b'), headers });
     expect(retried.status).to.equal(201);
     expect((await readState(world, 'north-news')).profiles.length).to.equal(1);
+  });
+
+  it('forgets its records on reset: the same key and body then create again', async () => {
+    const headers = { 'idempotency-key': 'before-reset' };
+    const first = await call(world, 'POST', `${U}/profiles`, { body: profileBody('P'), headers });
+    await call(world, 'POST', '/__dev/reset', { token: null, body: { seed: 'empty' } });
+    const again = await call(world, 'POST', `${U}/profiles`, { body: profileBody('P'), headers });
+    expect([again.status, again.headers.get('idempotent-replayed')]).to.deep.equal([201, null]);
+    expect(again.body.id).not.to.equal(first.body.id);
+    expect((await readState(world)).profiles).to.deep.equal([again.body]);
   });
 
   it('creates again without a key', async () => {
