@@ -26,17 +26,19 @@ type Step = 'open' | 'compare';
 /** Schema problems listed under the manifest; the rest are counted. */
 export const MAX_ISSUES_SHOWN = 50;
 
-
 /**
  * @summary Opens an encrypted Dashboard backup in the browser — no server, no network — and shows what it holds:
  * the manifest, counts, and a searchable tree of plugins, workspaces, profiles and keys. Compares two backups and
  * saves the decrypted content as JSON after a warning.
  *
- * @fires inspector-open - A backup was decrypted and validated. Detail: `{ manifest, counts }`.
- * @fires inspector-compare - A second backup was compared with the first. Detail: `{ other, identical, differences }`.
- * @fires inspector-save - Cancelable. The user confirmed saving unencrypted JSON. Detail: `{ filename, bytes }`;
- *   `preventDefault()` stops the download.
- * @fires inspector-error - Opening or comparing failed. Detail: `{ step, code, message }`.
+ * @fires {CustomEvent<InspectorOpenDetail>} inspector-open - A backup was decrypted and is shown. Detail:
+ *   `{ manifest, counts, issues }` (`issues`: schema problems, 0 for a valid backup).
+ * @fires {CustomEvent<InspectorCompareDetail>} inspector-compare - A second backup was compared with the first.
+ *   Detail: `{ other, identical, differences }`.
+ * @fires {CustomEvent<InspectorSaveDetail>} inspector-save - Cancelable. The user confirmed saving unencrypted JSON.
+ *   Detail: `{ filename, bytes }`; `preventDefault()` stops the download.
+ * @fires {CustomEvent<InspectorErrorDetail>} inspector-error - Opening or comparing failed. Detail:
+ *   `{ step, code, message }`.
  *
  * @csspart base - The root wrapper.
  * @csspart manifest - The manifest and counts.

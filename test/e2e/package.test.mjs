@@ -1,15 +1,18 @@
 // The package as others embed it: runs `npm run build`, then checks what an embedder gets — publint is clean, every
-// path of the exports map exists, the manifest (custom-elements.json) describes both elements, the ESM build imports
-// only the declared dependencies and works from node, and a plain static page that loads nothing but
-// dist/standalone/dashboard-backup.min.js (or dist/dashboard-backup.js through an import map), under a strict
-// Content-Security-Policy, shows the warning step and, for an admin, exports a backup.
+// path of the exports map exists, the declarations type-check an embedder's code through the exports map, the
+// manifest (custom-elements.json) describes both elements, the ESM build imports only the declared dependencies and
+// works from node, and plain static pages under a strict Content-Security-Policy that load nothing but
+// dist/standalone/dashboard-backup.min.js (or dist/dashboard-backup.js through an import map) show the warning step
+// and, for an admin, export a backup; a page that loads dist/standalone/backup-inspector.min.js, and dist/inspect.html
+// served statically, open a backup with every connection forbidden.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, readdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -24,6 +27,9 @@ const DEPENDENCIES = Object.keys(PACKAGE.dependencies);
 const PASSWORD = 'package-test-password-7';
 const CSP = (scriptSrc) =>
   `default-src 'self'; script-src ${scriptSrc}; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'`;
+/** The golden unit vector: a real export of the small seed (test/fixtures). */
+const GOLDEN = JSON.parse(await readFile(join(ROOT, 'test/fixtures/golden-v1.json'), 'utf8')).vectors[2];
+const GOLDEN_PLAINTEXT = JSON.parse(await readFile(join(ROOT, 'test/fixtures', GOLDEN.plaintextFile), 'utf8'));
 
 /** The importmap that resolves the ESM build's bare imports to the installed dependencies (Lit's production build). */
 const IMPORT_MAP = JSON.stringify({
@@ -51,11 +57,24 @@ const PAGES = {
   '/esm.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>ESM</title><link rel="icon" href="data:,">
 <meta http-equiv="Content-Security-Policy" content="${CSP(`'self' ${IMPORT_MAP_HASH}`)}">
 <script type="importmap">${IMPORT_MAP}</script>
-<script type="module" src="/dist/dashboard-backup.js"></script></head>
-<body><dashboard-backup no-reload></dashboard-backup></body></html>`,
+<script type="module" src="/dist/dashboard-backup.js"></script>
+<script type="module" src="/dist/backup-inspector.js"></script></head>
+<body><dashboard-backup no-reload></dashboard-backup><backup-inspector></backup-inspector></body></html>`,
+  // The inspector needs no server: the page forbids every connection.
+  '/inspector.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Inspector</title><link rel="icon" href="data:,">
+<meta http-equiv="Content-Security-Policy" content="${CSP("'self'")}; connect-src 'none'">
+<script type="module" src="/dist/standalone/backup-inspector.min.js"></script></head>
+<body><main><backup-inspector></backup-inspector></main></body></html>`,
 };
 
-const TYPES = { '.js': 'text/javascript', '.map': 'application/json', '.json': 'application/json', '.css': 'text/css' };
+const TYPES = {
+  '.js': 'text/javascript',
+  '.map': 'application/json',
+  '.json': 'application/json',
+  '.css': 'text/css',
+  '.html': 'text/html; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
 
 /** A static server for dist/ and node_modules/ with the reference Dashboard mounted under /api. */
 async function startStaticServer() {
@@ -138,6 +157,72 @@ describe('the built package', { timeout: 180_000 }, () => {
     assert.match(element, /'dashboard-backup': DashboardBackup/, 'HTMLElementTagNameMap names the element');
   });
 
+  it('type-checks an embedder’s code against the declarations, through the exports map', async () => {
+    // A project of its own with the package installed (a symlink), compiled as Node resolves packages (nodenext),
+    // declarations included (no skipLibCheck): broken "types" paths or declarations fail here.
+    const dir = await mkdtemp(join(tmpdir(), 'package-types-'));
+    try {
+      await mkdir(join(dir, 'node_modules'));
+      await symlink(ROOT, join(dir, 'node_modules', PACKAGE.name), 'dir');
+      await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'embedder', private: true, type: 'module' }));
+      await writeFile(
+        join(dir, 'tsconfig.json'),
+        JSON.stringify({
+          compilerOptions: {
+            strict: true,
+            noEmit: true,
+            target: 'es2022',
+            module: 'nodenext',
+            moduleResolution: 'nodenext',
+            lib: ['es2022', 'dom', 'dom.iterable'],
+            types: [],
+          },
+          files: ['app.ts'],
+        }),
+      );
+      await writeFile(
+        join(dir, 'app.ts'),
+        `import 'dashboard-backup/dashboard-backup.js';
+import 'dashboard-backup/backup-inspector.js';
+import type { BackupImportDoneDetail, DashboardBackup } from 'dashboard-backup/dashboard-backup.js';
+import type { BackupInspector, InspectorOpenDetail } from 'dashboard-backup/backup-inspector.js';
+import { createRestClient, isBackupError, type DashboardClient } from 'dashboard-backup';
+
+// The README's custom client.
+const client: DashboardClient = createRestClient({
+  baseUrl: 'https://dashboard.example.com/api',
+  credentials: 'include',
+  token: async () => undefined,
+  routes: { keys: (unit) => \`/units/\${unit}/config-keys\` },
+  concurrency: 4,
+  retry: { retries: 3 },
+});
+const backup: DashboardBackup = document.createElement('dashboard-backup');
+backup.client = client;
+backup.reload = false;
+backup.addEventListener('backup-import-done', (e) => {
+  const detail: BackupImportDoneDetail = e.detail;
+  console.log(detail.mode, detail.counts.plugins + e.detail.differences);
+});
+// @ts-expect-error event details are typed: there is no such field
+backup.addEventListener('backup-export-done', (e) => e.detail.password);
+const inspector: BackupInspector = document.createElement('backup-inspector');
+inspector.addEventListener('inspector-open', (e) => {
+  const detail: InspectorOpenDetail = e.detail;
+  console.log(detail.manifest.unit.id, detail.counts.keys, detail.issues);
+});
+void inspector.open(new Blob(), 'password');
+console.log(isBackupError(new Error('x'), 'WRONG_PASSWORD'));
+`,
+      );
+      await run(join(ROOT, 'node_modules/.bin/tsc'), ['-p', dir], { cwd: dir }).catch((error) => {
+        assert.fail(`tsc found errors in the embedder's code:\n${error.stdout}${error.stderr}`);
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('describes both elements in custom-elements.json', async () => {
     const manifest = JSON.parse(await readFile(join(ROOT, PACKAGE.customElements), 'utf8'));
     const elements = new Map(
@@ -154,7 +239,13 @@ describe('the built package', { timeout: 180_000 }, () => {
     const inspector = elements.get('backup-inspector');
     assert.ok(inspector, 'backup-inspector is listed');
     assert.deepEqual(names(inspector.events).sort(), ['inspector-compare', 'inspector-error', 'inspector-open', 'inspector-save']);
-    assert.ok(names(inspector.members).includes('open'), 'method open()');
+    const openEvent = inspector.events.find((e) => e.name === 'inspector-open');
+    assert.equal(openEvent.type?.text, 'CustomEvent<InspectorOpenDetail>', 'events name their detail type');
+    for (const method of ['open', 'compare', 'close']) assert.ok(names(inspector.members).includes(method), `method ${method}()`);
+    assert.deepEqual(names(inspector.cssParts).sort(), ['base', 'compare', 'manifest', 'save-warning', 'tree']);
+    for (const property of ['--backup-inspector-background', '--backup-inspector-accent', '--backup-inspector-font']) {
+      assert.ok(names(inspector.cssProperties).includes(property), `CSS property ${property}`);
+    }
   });
 
   it('imports only its dependencies in the ESM build, and nothing at all in the standalone build', async () => {
@@ -203,19 +294,21 @@ describe('the built package', { timeout: 180_000 }, () => {
       await server?.close();
     });
 
-    /** Opens `path` signed in as `user`; records CSP violations, page errors and console errors. */
+    /** Opens `path`, signed in as `user` if given; records CSP violations, page errors and console errors. */
     async function openPage(path, user) {
       const context = await browser.newContext({ acceptDownloads: true });
       await context.addInitScript(() => {
         window.__violations = [];
         document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
         window.__events = [];
-        for (const type of ['backup-export-done', 'backup-error']) {
+        for (const type of ['backup-export-done', 'backup-error', 'inspector-open', 'inspector-error']) {
           document.addEventListener(type, (e) => window.__events.push({ type, detail: e.detail }));
         }
       });
-      const response = await context.request.post(`${server.origin}/api/login`, { data: { user, unit: 'south-news' } });
-      assert.equal(response.status(), 200, 'signed in');
+      if (user) {
+        const response = await context.request.post(`${server.origin}/api/login`, { data: { user, unit: 'south-news' } });
+        assert.equal(response.status(), 200, 'signed in');
+      }
       const page = await context.newPage();
       const problems = [];
       page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
@@ -271,13 +364,56 @@ describe('the built package', { timeout: 180_000 }, () => {
       await context.close();
     });
 
-    it('ESM build through an import map: the warning step, then the Export tab', async () => {
+    it('ESM build through an import map: the warning step, then the Export tab; the inspector beside it', async () => {
       const { context, page, checkClean } = await openPage('/esm.html', 'admin');
       await page.getByRole('heading', { name: 'Before you start' }).waitFor();
       await page.getByRole('button', { name: 'Continue' }).click();
       await page.getByRole('heading', { name: 'Export South News' }).waitFor();
+      // Both entries on one page share the chunks and the dependencies: the inspector works next to the element.
+      await page.getByRole('heading', { name: 'Open a backup' }).waitFor();
+      await openGolden(page);
       await checkClean();
       await context.close();
     });
+
+    /** Opens the golden unit vector through the inspector's form; checks the event and the shown counts. */
+    async function openGolden(page) {
+      await page.locator('backup-inspector-opener.open input[type=file]').setInputFiles(join(ROOT, 'test/fixtures', GOLDEN.file));
+      await page.locator('backup-inspector').getByLabel('Password', { exact: true }).fill(GOLDEN.password);
+      await page.getByRole('button', { name: 'Open backup' }).click();
+      await page.getByRole('heading', { name: `Backup of ${GOLDEN_PLAINTEXT.manifest.unit.name}` }).waitFor();
+      const opened = (await page.evaluate(() => window.__events)).filter((e) => e.type === 'inspector-open');
+      const { plugins, workspaces, profiles, keys } = GOLDEN_PLAINTEXT.unit;
+      assert.deepEqual(opened.map((e) => e.detail.counts), [
+        { plugins: plugins.length, workspaces: workspaces.length, profiles: profiles.length, keys: keys.length },
+      ]);
+      assert.equal(opened[0].detail.issues, 0, 'a valid backup');
+      return page;
+    }
+
+    for (const [path, what] of [
+      ['/inspector.html', 'standalone inspector script'],
+      ['/dist/inspect.html', 'built inspector page served statically'],
+    ]) {
+      it(`${what}: opens a backup with every connection forbidden, secrets masked`, async () => {
+        const { context, page, checkClean } = await openPage(path);
+        await page.waitForFunction(() => customElements.get('backup-inspector') !== undefined);
+        const defined = await page.evaluate(() =>
+          ['backup-inspector', 'backup-inspector-opener', 'backup-inspector-tree', 'backup-inspector-diff', 'backup-inspector-pager']
+            .filter((t) => !customElements.get(t)),
+        );
+        assert.deepEqual(defined, [], 'every element is defined');
+        const requests = [];
+        page.on('request', (r) => requests.push(r.url()));
+        await openGolden(page);
+        const secret = GOLDEN_PLAINTEXT.unit.keys.find((k) => k.secret && k.value.length >= 6);
+        assert.equal(await page.getByText(secret.value).count(), 0, 'the secret is masked');
+        await page.getByRole('button', { name: `Reveal ${secret.key}`, exact: true }).click();
+        await page.getByText(secret.value, { exact: true }).waitFor();
+        assert.deepEqual(requests, [], 'opening the file made no request');
+        await checkClean();
+        await context.close();
+      });
+    }
   });
 });
