@@ -130,6 +130,8 @@ export class BackupExportPanel extends LitElement {
         counts: manifest.counts,
       });
     } catch (error) {
+      // The form comes back with empty fields (new inputs): the meter must not rate the password that was there.
+      this.resetStrength();
       this.goTo('form');
       if (isAbort(error)) {
         this.notice = 'Export cancelled. Nothing was downloaded.';
@@ -155,9 +157,14 @@ export class BackupExportPanel extends LitElement {
 
   private handleAgain(): void {
     this.releaseDownload();
-    this.strength = 'too-short';
-    this.strengthHint = ratePassword('').hint;
+    this.resetStrength();
     this.goTo('form');
+  }
+
+  private resetStrength(): void {
+    const rating = ratePassword('');
+    this.strength = rating.strength;
+    this.strengthHint = rating.hint;
   }
 
   private renderForm() {

@@ -62,6 +62,8 @@ export class BackupImportPanel extends LitElement {
   @state() private plan?: ImportPlan;
   @state() private confirmation = '';
   @state() private progress?: Progress;
+  /** The step of {@link IMPORT_PHASES} the import is in; phases outside the list (reading the unit) belong to it. */
+  @state() private importPhase: Phase = IMPORT_PHASES[0]!;
   @state() private announcement = '';
   @state() private result?: ImportResult;
   @state() private reloading = false;
@@ -120,7 +122,13 @@ export class BackupImportPanel extends LitElement {
     this.notice = '';
     this.fileError = this.file ? '' : 'Choose a backup file first.';
     this.passwordError = password ? '' : 'Enter the password of this backup.';
-    if (this.fileError || this.passwordError || !this.file || !this.client) return;
+    if (this.fileError || this.passwordError) {
+      // As in the export form: focus goes to the first field to fix; its error is part of its description.
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(this.fileError ? '#file' : '#password')?.focus();
+      return;
+    }
+    if (!this.file || !this.client) return;
     this.controller = new AbortController();
     const signal = this.controller.signal;
     this.progress = undefined;
@@ -166,12 +174,14 @@ export class BackupImportPanel extends LitElement {
   private handleProgress(p: Progress): void {
     this.announcement = announcePhase(this.progress, p) ?? this.announcement;
     this.progress = p;
+    if (IMPORT_PHASES.includes(p.phase)) this.importPhase = p.phase;
   }
 
   private async handleImport(): Promise<void> {
     if (!this.client || !this.backup || !this.plan || !this.confirmed) return;
     this.error = undefined;
     this.progress = undefined;
+    this.importPhase = IMPORT_PHASES[0]!;
     this.announcement = `Importing into ${this.unitName}…`;
     this.goTo('importing');
     try {
@@ -289,11 +299,10 @@ export class BackupImportPanel extends LitElement {
   }
 
   private renderImporting() {
-    const current = this.progress ? IMPORT_PHASES.indexOf(this.progress.phase) : 0;
     return html`
       <h3 tabindex="-1" part="heading">Importing into ${this.unitName}</h3>
       <p>Keep this page open. If it closes, you can resume or roll back the import when you come back.</p>
-      ${renderPhaseList(IMPORT_PHASES, this.progress?.phase)}
+      ${renderPhaseList(IMPORT_PHASES, this.importPhase)}
       ${renderProgress(this.progress, 'Import progress')}
     `;
   }

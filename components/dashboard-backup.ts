@@ -45,13 +45,20 @@ const INNER_PARTS = 'heading, button, primary-button, input, label, notice, prog
  * @fires backup-error - A step failed. `detail`: step, code, message (the sentence shown), unit.
  *
  * @csspart base - The frame around everything.
- * @csspart tabs - The tab list; `tab` each tab.
+ * @csspart tabs - The tab list.
+ * @csspart tab - Each tab (Export, Import).
  * @csspart heading - Each step's heading.
- * @csspart button - Every button; `primary-button` the main action of a step.
- * @csspart input - Text and password fields; `label` their labels.
+ * @csspart button - Every button (and link styled as one).
+ * @csspart primary-button - The main action of a step (also has the `button` part).
+ * @csspart input - Text and password fields.
+ * @csspart label - The labels of the fields.
  * @csspart notice - Warnings, errors and confirmations.
- * @csspart progress - A progress bar with its text; `progress-bar` the filled bar.
+ * @csspart progress - A progress bar with its text.
+ * @csspart progress-bar - The bar itself (a `<progress>`).
  * @csspart dropzone - Where a backup file can be dropped.
+ * @csspart counts - The counts of what a backup holds, in the import preview.
+ * @csspart plan - The table of what an import changes, in the import preview.
+ * @csspart link - Links (the safety snapshot's download).
  *
  * @cssproperty --dashboard-backup-background - Background.
  * @cssproperty --dashboard-backup-surface - Background of fields, tiles and secondary buttons.

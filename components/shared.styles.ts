@@ -46,7 +46,8 @@ export const sharedStyles = css`
   a {
     color: var(--db-accent);
   }
-  .snapshot {
+  /* Two classes: .hint (below) zeroes the margins of every hint. */
+  .hint.snapshot {
     margin-block-start: var(--db-space);
   }
   .muted {

@@ -9,11 +9,12 @@ import {
   deepQuery,
   deepQueryAll,
   expectAccessible,
+  expectFocusOn,
   heading,
   mountBackup,
   recordEvents,
 } from './helpers.js';
-import { alertWith, continueToTabs } from './flow.js';
+import { alertWith, continueToTabs, input } from './flow.js';
 
 describe('<dashboard-backup>', () => {
   beforeEach(clearIndexedDb);
@@ -42,7 +43,7 @@ describe('<dashboard-backup>', () => {
     exportTab.focus();
     await press(exportTab, 'ArrowRight');
     expect(importTab.getAttribute('aria-selected')).to.equal('true');
-    expect(deepActiveElement()).to.equal(importTab);
+    expectFocusOn(importTab);
     expect(deepQuery(el, '#panel-import')!.hidden).to.equal(false);
     expect(deepQuery(el, '#panel-export')!.hidden).to.equal(true);
     await press(importTab, 'ArrowRight');
@@ -84,7 +85,12 @@ describe('<dashboard-backup>', () => {
 
   it('is themed by custom properties, parts and the theme attribute, and no page style leaks in', async () => {
     const page = document.createElement('style');
-    page.textContent = 'button { color: rgb(255, 0, 0) !important; } h3 { font-size: 80px; }';
+    page.textContent = [
+      'button { color: rgb(255, 0, 0) !important; } h3 { font-size: 80px; }',
+      // Parts of the element itself and, through exportparts, of the panel inside it.
+      'dashboard-backup::part(primary-button) { text-transform: uppercase; }',
+      'dashboard-backup::part(input) { letter-spacing: 3px; }',
+    ].join('\n');
     document.head.append(page);
     try {
       const el = await mountBackup(await createWorld());
@@ -102,6 +108,10 @@ describe('<dashboard-backup>', () => {
       expect(getComputedStyle(base).backgroundColor).to.not.equal(light);
       el.style.setProperty('--dashboard-backup-accent-color', 'rgb(1, 2, 3)');
       await waitUntil(() => getComputedStyle(cont).backgroundColor === 'rgb(1, 2, 3)', 'accent colour applied');
+      expect(getComputedStyle(cont).textTransform).to.equal('uppercase');
+      await continueToTabs(el);
+      expect(getComputedStyle(input(el, 'password')).letterSpacing).to.equal('3px');
+      expect(getComputedStyle(button(el, 'Export')).textTransform).to.equal('uppercase');
       // And nothing of the element leaks out: its h2/h3 rules do not style the page's headings.
       const outside = document.createElement('h3');
       document.body.append(outside);

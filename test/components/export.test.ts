@@ -8,6 +8,7 @@ import {
   deepActiveElement,
   deepQuery,
   expectAccessible,
+  expectFocusOn,
   heading,
   mountBackup,
   recordEvents,
@@ -28,7 +29,7 @@ describe('<dashboard-backup> export', () => {
     expect(deepQuery(el, '#password-error')!.textContent).to.equal(ERROR_MESSAGES.PASSWORD_TOO_SHORT);
     expect(field.getAttribute('aria-invalid')).to.equal('true');
     expect(field.getAttribute('aria-describedby')).to.contain('password-error');
-    expect(deepActiveElement()).to.equal(field);
+    expectFocusOn(field);
     await expectAccessible(el);
   });
 
@@ -37,7 +38,7 @@ describe('<dashboard-backup> export', () => {
     await continueToTabs(el);
     submitExport(el, PASSWORD, `${PASSWORD}!`);
     await waitUntil(() => deepQuery(el, '#confirm-error'), 'confirmation error');
-    expect(deepActiveElement()).to.equal(input(el, 'confirm'));
+    expectFocusOn(input(el, 'confirm'));
     expect(deepQuery(el, 'h3')!.textContent).to.match(/^Export South News/);
     await expectAccessible(el);
   });
@@ -60,19 +61,35 @@ describe('<dashboard-backup> export', () => {
   it('exports with progress, downloads a named file and reports counts, never the password', async () => {
     const world = await createWorld();
     const state = await world.state('south-news');
+    // Slow enough to see the progress move (the unit's reads are the longest phase).
+    await world.latency(60);
     const recorder = recordEvents();
     try {
       const el = await mountBackup(world);
       await continueToTabs(el);
+      const started = Date.now();
       submitExport(el, PASSWORD);
       await heading(el, 'Exporting South News');
-      expect(deepQuery(el, 'progress')).to.exist;
+      const panel = deepQuery(el, 'backup-export-panel')!.shadowRoot!;
+      const bar = () => panel.querySelector('progress');
+      const live = panel.querySelector('[role="status"]')!;
+      await waitUntil(
+        () => /^Reading the unit: [1-9]\d* of \d+$/.test(panel.querySelector('.progress-text')?.textContent ?? '') && bar()!.value > 0,
+        'the bar and its text show the phase and counts',
+      );
+      expect(bar()!.getAttribute('aria-label')).to.equal('Export progress');
+      expect(bar()!.getAttribute('aria-valuetext')).to.match(/^Reading the unit: \d+ of \d+$/);
+      expect(live.textContent).to.equal('Reading the unit…');
       await expectAccessible(el);
       const file = await downloadedFile(el);
-      expect(file.name).to.match(/south-news.*\.dashboard-backup$/);
+      // <unit>-<YYYY-MM-DD-HHmm>.dashboard-backup, stamped in local time while the export ran.
+      const stamp = /^south-news-(\d{4})-(\d{2})-(\d{2})-(\d{2})(\d{2})\.dashboard-backup$/.exec(file.name);
+      expect(stamp, file.name).to.not.equal(null);
+      const [, y, mo, d, h, mi] = stamp!.map(Number) as number[];
+      const made = new Date(y!, mo! - 1, d!, h!, mi!).getTime();
+      expect(made).to.be.within(started - 60_000, Date.now());
       expect(file.size).to.be.greaterThan(0);
       expect(deepActiveElement()?.textContent).to.equal('Backup ready');
-      const live = deepQuery(el, 'backup-export-panel')!.shadowRoot!.querySelector('[role="status"]')!;
       expect(live.getAttribute('aria-live')).to.equal('polite');
       expect(live.textContent).to.contain(`Backup ready: ${file.name}`);
       const done = recorder.events.filter((e) => e.type === 'backup-export-done');
@@ -109,8 +126,19 @@ describe('<dashboard-backup> export', () => {
       await heading(el, 'Exporting South News');
       button(el, 'Cancel').click();
       await heading(el, 'Export South News');
-      expect(el.shadowRoot!.querySelector('backup-export-panel')!.shadowRoot!.textContent).to.contain('Export cancelled');
+      const panel = deepQuery(el, 'backup-export-panel')!.shadowRoot!;
+      expect(panel.textContent).to.contain('Export cancelled. Nothing was downloaded.');
+      expect(panel.querySelector('a[download]'), 'no download link').to.equal(null);
+      // The fields come back empty, and so must the strength meter (it rated the password typed before).
+      expect(input(el, 'password').value).to.equal('');
+      expect(panel.querySelector('#password-strength')!.textContent).to.equal('At least 4 characters.');
+      expect(panel.querySelector('.meter')!.getAttribute('data-strength')).to.equal('too-short');
+      // The engine stopped: no more reads reach the Dashboard after the cancel settled.
+      const settled = (await world.stats()).requests;
+      await new Promise((r) => setTimeout(r, 700));
+      expect((await world.stats()).requests).to.equal(settled);
       expect(recorder.events.map((e) => e.type)).to.deep.equal([]);
+      await expectAccessible(el);
     } finally {
       recorder.stop();
     }

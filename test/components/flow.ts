@@ -93,3 +93,44 @@ export function normalizeState(state: UnitState): unknown {
     keys: [...state.keys].sort(byKey((k) => k.key)),
   };
 }
+
+/** What a progress step showed over time: each state of the phase list, and each live-region announcement. */
+export interface ProgressRecording {
+  /** One entry per change of the phase list: the `data-state` of each of its items, in order. */
+  phaseStates: string[][];
+  /** The current phase's label at each change (undefined when no item is current). */
+  currentPhases: (string | undefined)[];
+  /** Every distinct text the panel's live region held, in order. */
+  announcements: string[];
+  stop(): void;
+}
+
+/**
+ * Watches the shadow root of `panel` (a MutationObserver, which runs after each Lit render) and records what its
+ * phase list and its `role="status"` live region said, so a test can check the order a person saw them in.
+ */
+export function recordProgress(panel: Element): ProgressRecording {
+  const root = panel.shadowRoot!;
+  const recording: ProgressRecording = { phaseStates: [], currentPhases: [], announcements: [], stop: () => observer.disconnect() };
+  const take = () => {
+    const items = [...root.querySelectorAll<HTMLElement>('ol.phases li')];
+    if (items.length) {
+      const states = items.map((li) => li.dataset.state ?? '');
+      if (states.join() !== recording.phaseStates.at(-1)?.join()) {
+        recording.phaseStates.push(states);
+        recording.currentPhases.push(items.find((li) => li.dataset.state === 'current')?.textContent?.trim());
+      }
+    }
+    const said = root.querySelector('[role="status"]')?.textContent?.trim() ?? '';
+    if (said && said !== recording.announcements.at(-1)) recording.announcements.push(said);
+  };
+  const observer = new MutationObserver(take);
+  observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+  take();
+  return recording;
+}
+
+/** `items` without consecutive repeats. */
+export function withoutRepeats<T>(items: readonly T[]): T[] {
+  return items.filter((item, i) => i === 0 || item !== items[i - 1]);
+}

@@ -126,6 +126,23 @@ export function deepActiveElement(): Element | null {
   return active;
 }
 
+/** `<tag id="…">text</tag>`, short: how a failed focus check names the elements (never the elements themselves). */
+function describeElement(el: Element | null): string {
+  if (!el) return 'nothing';
+  return `<${el.tagName.toLowerCase()}${el.id ? ` id="${el.id}"` : ''}>${(el.textContent ?? '').trim().slice(0, 40)}`;
+}
+
+/**
+ * Asserts that `expected` has the focus (through shadow roots). Compares descriptions, not elements: an assertion
+ * error holding DOM nodes stalls the test runner while it serializes them.
+ */
+export function expectFocusOn(expected: Element, message?: string): void {
+  const active = deepActiveElement();
+  expect(active === expected ? describeElement(expected) : `${describeElement(active)} (not the expected element)`, message).to.equal(
+    describeElement(expected),
+  );
+}
+
 /** Types `value` into an input as a user would (value + input event). */
 export function type(input: HTMLInputElement, value: string): void {
   input.value = value;

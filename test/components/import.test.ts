@@ -1,6 +1,6 @@
 import { before, beforeEach, describe, it } from '../mocha.js';
 import { expect, waitUntil } from '@open-wc/testing';
-import { ERROR_MESSAGES } from '../../components/messages.js';
+import { ERROR_MESSAGES, PHASE_LABELS } from '../../components/messages.js';
 import type { UnitState } from '../../src/schemas.js';
 import {
   button,
@@ -10,6 +10,7 @@ import {
   deepQuery,
   deepQueryAll,
   expectAccessible,
+  expectFocusOn,
   heading,
   mountBackup,
   recordEvents,
@@ -17,7 +18,20 @@ import {
   type,
   type TestWorld,
 } from './helpers.js';
-import { alertWith, continueToTabs, exportThroughElement, input, normalizeState, submitValidate } from './flow.js';
+import {
+  alertWith,
+  continueToTabs,
+  exportThroughElement,
+  input,
+  normalizeState,
+  recordProgress,
+  submitValidate,
+  withoutRepeats,
+} from './flow.js';
+import { IMPORT_PHASES } from '../../components/backup-import-panel.js';
+import { formatDate } from '../../components/format.js';
+import { openBackup } from '../../src/backup/index.js';
+import { createRestClient } from '../../src/api/index.js';
 
 const PASSWORD = 'river-lamp-orbit-42';
 
@@ -65,8 +79,19 @@ describe('<dashboard-backup> import', () => {
         `${source.profiles.length} profiles`,
         `${source.keys.length} keys`,
       ]);
-      const facts = deepQuery(el, 'dl.facts')!.textContent!;
-      expect(facts).to.contain('South News (south-news)').and.to.contain(location.origin);
+      const facts = [...deepQuery(el, 'dl.facts')!.children].map((c) => c.textContent!.trim());
+      const { manifest } = await openBackup(file, PASSWORD);
+      expect(facts).to.deep.equal([
+        'Made in unit',
+        'South News (south-news)',
+        'On the Dashboard at',
+        location.origin,
+        'Created',
+        formatDate(manifest.createdAt),
+        'By',
+        manifest.exportedBy.name,
+      ]);
+      expect(formatDate(manifest.createdAt)).to.match(/\d{4}/);
       const rows = deepQueryAll(el, 'table.plan tbody tr').map((r) => r.textContent?.replace(/\s+/g, ' ').trim());
       expect(rows[0]).to.equal(`Plugins 0 0 ${source.plugins.length}`);
       expect(deepQuery(el, '#confirm-unit')).to.equal(null);
@@ -93,10 +118,26 @@ describe('<dashboard-backup> import', () => {
     const recorder = recordEvents();
     let reloaded = false;
     try {
+      const target = await world.state('north-news');
       const el = await mountBackup(world, { unit: 'north-news', reload: () => (reloaded = true) });
       await continueToTabs(el);
       await submitValidate(el, file, PASSWORD);
       await heading(el, 'Review before importing');
+      // What the wipe removes and what is created, per section: everything there is removed or kept as is,
+      // everything in the backup is created or kept.
+      const rows = deepQueryAll(el, 'table.plan tbody tr').map((r) => [...r.children].map((c) => c.textContent!.trim()));
+      expect(rows.map((r) => r[0])).to.deep.equal(['Plugins', 'Workspaces', 'Profiles', 'Keys']);
+      const sections = ['plugins', 'workspaces', 'profiles', 'keys'] as const;
+      sections.forEach((section, i) => {
+        const [removed, created, unchanged] = rows[i]!.slice(1).map(Number) as [number, number, number];
+        expect(removed + unchanged, `${section} now`).to.equal(target[section].length);
+        expect(created + unchanged, `${section} after`).to.equal(source[section].length);
+      });
+      const removedTotal = rows.reduce((n, r) => n + Number(r[1]), 0);
+      expect(removedTotal).to.be.greaterThan(0);
+      const preview = deepQuery(el, 'backup-import-panel')!.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+      expect(preview).to.contain(`Importing wipes North News first. ${removedTotal} items currently there will be deleted`);
+      expect(preview).to.contain('This backup was made in South News, not in North News.');
       const importButton = button(el, 'Import');
       expect(importButton.disabled).to.equal(true);
       type(input(el, 'confirm-unit'), 'South News');
@@ -108,12 +149,23 @@ describe('<dashboard-backup> import', () => {
       expect(await mutatingRequests(world)).to.have.length(0);
       // Slow the Dashboard down long enough to check the progress step too.
       await world.dev('POST', 'latency', { ms: 200 });
+      const progress = recordProgress(deepQuery(el, 'backup-import-panel')!);
       button(el, 'Import').click();
       await heading(el, 'Importing into North News');
       expect(deepQuery(el, 'ol.phases')).to.exist;
       await expectAccessible(el);
       await world.dev('POST', 'latency', { ms: 0 });
       await heading(el, 'Import complete', 60000);
+      progress.stop();
+      // The list walks through every phase in order, always with one current (reading the unit is part of the
+      // check before changing anything), and the live region announced each phase, then the result.
+      const phases = IMPORT_PHASES.map((p) => PHASE_LABELS[p]);
+      expect(progress.currentPhases).to.not.include(undefined);
+      expect(withoutRepeats(progress.currentPhases)).to.deep.equal(phases);
+      for (const states of progress.phaseStates) expect(states.filter((st) => st === 'current')).to.have.length(1);
+      const said = progress.announcements.filter((a) => phases.some((p) => a === `${p}…`));
+      expect(said).to.deep.equal(phases.map((p) => `${p}…`));
+      expect(progress.announcements.at(-1)).to.equal('Import complete. The page will reload.');
       await waitUntil(() => reloaded, 'reload hook called');
       expect(normalizeState(await world.state('north-news'))).to.deep.equal(normalizeState(source));
       const validated = recorder.events.find((e) => e.type === 'backup-validated');
@@ -124,18 +176,81 @@ describe('<dashboard-backup> import', () => {
     }
   });
 
-  it('does not reload with no-reload, and says to reload', async () => {
+  for (const way of ['the no-reload attribute', 'preventDefault() on backup-import-done'] as const) {
+    it(`does not reload with ${way}, and says to reload`, async () => {
+      const world = await createWorld();
+      let reloads = 0;
+      const el = await mountBackup(world, { noReload: way === 'the no-reload attribute', reload: () => reloads++ });
+      el.addEventListener('backup-import-done', (e) => {
+        if (way !== 'the no-reload attribute') e.preventDefault();
+      });
+      await continueToTabs(el);
+      await submitValidate(el, file, PASSWORD);
+      await heading(el, 'Review before importing');
+      button(el, 'Import').click();
+      await heading(el, 'Import complete', 60000);
+      expect(deepQuery(el, 'backup-import-panel')!.shadowRoot!.textContent).to.contain('Reload the page to see the new content.');
+      await new Promise((r) => setTimeout(r, 50));
+      expect(reloads).to.equal(0);
+    });
+  }
+
+  it('shows the validation step with Cancel; cancelling goes back and changes nothing', async () => {
     const world = await createWorld();
-    let reloads = 0;
-    const el = await mountBackup(world, { noReload: true, reload: () => reloads++ });
-    await continueToTabs(el);
-    await submitValidate(el, file, PASSWORD);
-    await heading(el, 'Review before importing');
-    button(el, 'Import').click();
-    await heading(el, 'Import complete', 60000);
-    expect(deepQuery(el, 'backup-import-panel')!.shadowRoot!.textContent).to.contain('Reload the page to see the new content.');
-    await new Promise((r) => setTimeout(r, 50));
-    expect(reloads).to.equal(0);
+    // Opening the file is local; comparing with the unit reads it, slowly here.
+    await world.latency(400);
+    const recorder = recordEvents();
+    try {
+      const el = await mountBackup(world);
+      await continueToTabs(el);
+      await submitValidate(el, file, PASSWORD);
+      expect(deepActiveElement()?.textContent).to.equal('Checking the backup');
+      await waitUntil(() => /^Comparing with this unit/.test(deepQuery(el, '.progress-text')?.textContent ?? ''), 'plan phase');
+      await expectAccessible(el);
+      button(el, 'Cancel').click();
+      await heading(el, /^Import a backup into /);
+      expect(deepQuery(el, 'backup-import-panel')!.shadowRoot!.textContent).to.contain('Validation cancelled.');
+      expect(deepQuery(el, '#file-name')!.textContent).to.equal(file.name);
+      expect(recorder.events).to.deep.equal([]);
+      expect(await mutatingRequests(world)).to.have.length(0);
+      await expectAccessible(el);
+    } finally {
+      recorder.stop();
+    }
+  });
+
+  it('refuses to import when the unit changed after the preview, shows the new changes, then imports', async () => {
+    const world = await createWorld();
+    const recorder = recordEvents();
+    try {
+      const el = await mountBackup(world);
+      await continueToTabs(el);
+      await submitValidate(el, file, PASSWORD);
+      await heading(el, 'Review before importing');
+      const profileRow = () =>
+        deepQueryAll(el, 'table.plan tbody tr')[2]!.textContent!.replace(/\s+/g, ' ').trim();
+      expect(profileRow()).to.equal(`Profiles 0 0 ${source.profiles.length}`);
+      // Someone else deletes a profile of this unit meanwhile.
+      const admin = createRestClient({ baseUrl: world.baseUrl, token: () => 'admin-token' });
+      await admin.deleteProfile('south-news', source.profiles[0]!.id);
+      await world.clearLog();
+      button(el, 'Import').click();
+      await alertWith(el, ERROR_MESSAGES.PLAN_CHANGED);
+      await heading(el, 'Review before importing');
+      await waitUntil(() => profileRow() === `Profiles 0 1 ${source.profiles.length - 1}`, 'the preview is made again');
+      expect(await mutatingRequests(world), 'nothing was changed').to.have.length(0);
+      const errors = recorder.events.filter((e) => e.type === 'backup-error').map((e) => e.detail);
+      expect(errors).to.deep.equal([
+        { step: 'import', code: 'PLAN_CHANGED', message: ERROR_MESSAGES.PLAN_CHANGED, unit: 'south-news' },
+      ]);
+      await expectAccessible(el);
+      // The admin has now seen the new changes: Import goes through.
+      button(el, 'Import').click();
+      await heading(el, 'Import complete', 60000);
+      expect(normalizeState(await world.state('south-news'))).to.deep.equal(normalizeState(source));
+    } finally {
+      recorder.stop();
+    }
   });
 
   it('says so when the password is wrong, and changes nothing', async () => {
@@ -189,15 +304,30 @@ describe('<dashboard-backup> import', () => {
     button(el, 'Validate').click();
     await waitUntil(() => deepQuery(el, '#file-error') && deepQuery(el, '#password-error'), 'both field errors');
     expect(input(el, 'file').getAttribute('aria-invalid')).to.equal('true');
+    expect(input(el, 'file').getAttribute('aria-describedby')).to.contain('file-error');
+    expectFocusOn(input(el, 'file'), 'focus on the first field to fix');
     await expectAccessible(el);
 
+    // A drop is the file the import uses: the real backup, dropped, validates.
     const transfer = new DataTransfer();
-    transfer.items.add(new File(['x'], 'dropped.dashboard-backup'));
+    transfer.items.add(new File([await file.arrayBuffer()], 'dropped.dashboard-backup'));
     const zone = deepQuery(el, '.dropzone')!;
+    zone.dispatchEvent(new DragEvent('dragenter', { dataTransfer: transfer, bubbles: true, cancelable: true }));
     zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
     await waitUntil(() => zone.classList.contains('dragging'), 'drop zone highlighted');
-    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    const drop = new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true });
+    zone.dispatchEvent(drop);
+    expect(drop.defaultPrevented, 'the browser does not open the dropped file itself').to.equal(true);
     await waitUntil(() => deepQuery(el, '#file-name')?.textContent === 'dropped.dashboard-backup', 'dropped file shown');
+    expect(zone.classList.contains('dragging')).to.equal(false);
     expect(deepQuery(el, '#file-error')).to.equal(null);
+    button(el, 'Validate').click();
+    await waitUntil(() => deepQuery(el, '#password-error'), 'password still missing');
+    expectFocusOn(input(el, 'password'));
+    type(input(el, 'password'), PASSWORD);
+    button(el, 'Validate').click();
+    await heading(el, 'Review before importing');
+    const counts = deepQueryAll(el, 'ul.counts li').map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
+    expect(counts[0]).to.equal(`${source.plugins.length} plugins`);
   });
 });

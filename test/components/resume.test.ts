@@ -5,9 +5,9 @@ import {
   button,
   clearIndexedDb,
   createWorld,
-  deepActiveElement,
   deepQuery,
   expectAccessible,
+  expectFocusOn,
   heading,
   mountBackup,
   recordEvents,
@@ -45,7 +45,7 @@ describe('<dashboard-backup> unfinished import', () => {
     try {
       const { el, source } = await interruptedImport(world);
       const h = await heading(el, 'An import into North News did not finish', 60000);
-      expect(deepActiveElement()).to.equal(h);
+      expectFocusOn(h);
       const errors = recorder.events.filter((e) => e.type === 'backup-error');
       expect(errors.map((e) => (e.detail as { step: string }).step)).to.deep.equal(['import']);
       await waitUntil(() => deepQuery(el, 'a[download]'), 'snapshot link');
@@ -57,7 +57,12 @@ describe('<dashboard-backup> unfinished import', () => {
       button(el, 'Resume').click();
       await alertWith(el, ERROR_MESSAGES.WRONG_PASSWORD);
       type(input(el, 'password'), PASSWORD);
+      await world.latency(150);
       button(el, 'Resume').click();
+      await heading(el, 'Resuming the import');
+      expect(deepQuery(el, 'progress')!.getAttribute('aria-label')).to.equal('Resume progress');
+      await expectAccessible(el);
+      await world.latency(0);
       await heading(el, 'Import complete', 60000);
       expect(normalizeState(await world.state('north-news'))).to.deep.equal(normalizeState(source));
       const done = recorder.events.find((e) => e.type === 'backup-import-done');

@@ -3,7 +3,7 @@
 // Runs on a page served with a strict Content-Security-Policy (header and meta) and fails on any violation.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium } from 'playwright';
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
@@ -11,6 +11,7 @@ import {
   ROOT,
   SHOTS,
   dev,
+  expectAxeClean,
   gotoStrict,
   normalizeState,
   openBackup,
@@ -22,6 +23,8 @@ import {
 
 const DOWNLOADS = join(ROOT, 'test-results', 'downloads');
 const PASSWORD = 'amber-kettle-sunrise-9';
+/** `<unit>-<YYYY-MM-DD-HHmm>.dashboard-backup`: the unit and the date of the export. */
+const BACKUP_NAME = /^south-news-\d{4}-\d{2}-\d{2}-\d{4}\.dashboard-backup$/;
 
 describe('demo page', { timeout: 240_000 }, () => {
   let server;
@@ -67,21 +70,24 @@ describe('demo page', { timeout: 240_000 }, () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('heading', { name: 'Before you start' }).waitFor();
     await shot('04-warning', { dark: true });
+    await expectAxeClean(page);
 
     await dialog.getByRole('button', { name: 'Continue' }).click();
     await dialog.getByRole('heading', { name: 'Export South News' }).waitFor();
     await dialog.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await dialog.getByLabel('Confirm the password').fill(PASSWORD);
     await shot('05-export-form', { dark: true });
+    await expectAxeClean(page);
     const downloading = page.waitForEvent('download');
     await dialog.getByRole('button', { name: 'Export', exact: true }).click();
     const download = await downloading;
     const filename = download.suggestedFilename();
-    assert.match(filename, /^south-news.*\.dashboard-backup$/);
+    assert.match(filename, BACKUP_NAME);
     const file = join(DOWNLOADS, filename);
     await download.saveAs(file);
     await dialog.getByRole('heading', { name: 'Backup ready' }).waitFor();
     await shot('06-export-done', { dark: true });
+    await expectAxeClean(page);
     await dialog.getByRole('button', { name: 'Close' }).click();
 
     await signIn(page, 'admin', 'north-news');
@@ -93,18 +99,56 @@ describe('demo page', { timeout: 240_000 }, () => {
     await dialog.getByRole('tab', { name: 'Import' }).click();
     await dialog.getByRole('heading', { name: 'Import a backup into North News' }).waitFor();
     await shot('08-import-form', { dark: true });
+    await expectAxeClean(page);
+
+    // Bad input first, each with its own sentence and nothing sent to the Dashboard: a wrong password, a damaged
+    // copy of the file, a file that is not a backup.
+    const bytes = await readFile(file);
+    const damaged = Buffer.from(bytes);
+    damaged[Math.floor(damaged.length * 0.75)] ^= 0xff;
+    await writeFile(join(DOWNLOADS, 'damaged.dashboard-backup'), damaged);
+    await writeFile(join(DOWNLOADS, 'notes.txt'), 'just some notes');
+    await dev(server.origin, 'DELETE', 'log');
+    const refused = [
+      [file, 'not-the-password', /^The password does not open this backup\./],
+      [join(DOWNLOADS, 'damaged.dashboard-backup'), PASSWORD, /^The backup file is damaged or incomplete\./],
+      [join(DOWNLOADS, 'notes.txt'), PASSWORD, /^This file is not a Dashboard backup\./],
+    ];
+    for (const [path, password, sentence] of refused) {
+      await dialog.locator('input[type="file"]').setInputFiles(path);
+      await dialog.getByLabel('Password of the backup').fill(password);
+      await dialog.getByRole('button', { name: 'Validate' }).click();
+      const alert = dialog.getByRole('alert');
+      await alert.filter({ hasText: sentence }).waitFor();
+      assert.equal(await alert.count(), 1, 'one alert at a time');
+    }
+    await shot('08b-import-refused', { dark: true });
+    await expectAxeClean(page);
+    const { entries } = await dev(server.origin, 'GET', 'log');
+    assert.deepEqual(entries.filter((e) => e.mutating), [], 'bad input sends no mutating request');
+
     await dialog.locator('input[type="file"]').setInputFiles(file);
     await dialog.getByLabel('Password of the backup').fill(PASSWORD);
     await dialog.getByRole('button', { name: 'Validate' }).click();
     await dialog.getByRole('heading', { name: 'Review before importing' }).waitFor();
+    assert.equal(await dialog.getByRole('alert').count(), 0, 'the old error is gone');
     const importButton = dialog.getByRole('button', { name: 'Import', exact: true });
     assert.equal(await importButton.isDisabled(), true, 'Import waits for the unit name');
     await dialog.getByLabel('Type North News to confirm').fill('North News');
     await shot('09-preview', { dark: true });
+    await expectAxeClean(page);
 
+    // Slow enough to see (and check) the progress step, then back to full speed.
+    await dev(server.origin, 'POST', 'latency', { ms: 150 });
     await importButton.click();
+    await dialog.getByRole('heading', { name: 'Importing into North News' }).waitFor();
+    await dialog.locator('ol.phases li[data-state="current"]', { hasText: 'Removing the current content' }).waitFor();
+    await shot('09b-importing');
+    await expectAxeClean(page);
+    await dev(server.origin, 'POST', 'latency', { ms: 0 });
     await dialog.getByRole('heading', { name: 'Import complete' }).waitFor({ timeout: 60_000 });
     await shot('10-import-done', { dark: true });
+    await expectAxeClean(page);
     await checkClean();
     await page.waitForEvent('load', { timeout: 30_000 });
     await page.getByRole('heading', { name: 'North News', level: 1 }).waitFor();
@@ -117,6 +161,43 @@ describe('demo page', { timeout: 240_000 }, () => {
     await shot('11-north-news-after-reload');
     await checkClean();
     await context.close();
+  });
+
+  it('cancels an export: no file is downloaded, and the form comes back', async () => {
+    await dev(server.origin, 'POST', 'reset', { seed: 'small' });
+    const { page, shot, checkClean, context } = await openPage();
+    const downloads = [];
+    page.on('download', (d) => downloads.push(d.suggestedFilename()));
+    try {
+      await gotoStrict(page, server.origin);
+      await signIn(page, 'admin', 'south-news');
+      await openBackup(page);
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('button', { name: 'Continue' }).click();
+      await dialog.getByLabel('Password', { exact: true }).fill(PASSWORD);
+      await dialog.getByLabel('Confirm the password').fill(PASSWORD);
+      await dev(server.origin, 'POST', 'latency', { ms: 300 });
+      await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+      await dialog.getByRole('heading', { name: 'Exporting South News' }).waitFor();
+      const bar = dialog.getByRole('progressbar', { name: 'Export progress' });
+      await dialog.getByText(/^Reading the unit: [1-9]\d* of \d+$/).waitFor();
+      assert.ok((await bar.evaluate((e) => e.value)) > 0, 'the bar moved');
+      await shot('14-export-progress', { dark: true });
+      await expectAxeClean(page);
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.locator('p.notice', { hasText: 'Export cancelled. Nothing was downloaded.' }).waitFor();
+      await dev(server.origin, 'POST', 'latency', { ms: 0 });
+      // Long enough for an export that went on regardless to finish and download.
+      await page.waitForTimeout(2000);
+      assert.deepEqual(downloads, [], 'nothing was downloaded');
+      assert.equal(await dialog.getByRole('heading', { name: 'Backup ready' }).count(), 0);
+      await dialog.getByRole('heading', { name: 'Export South News' }).waitFor();
+      await shot('15-export-cancelled');
+      await checkClean();
+    } finally {
+      await dev(server.origin, 'POST', 'latency', { ms: 0 });
+      await context.close();
+    }
   });
 
   it('can be used with the keyboard alone: menu, dialog, tabs, export', async () => {
