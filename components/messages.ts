@@ -17,6 +17,8 @@ export const ERROR_MESSAGES: Readonly<Record<BackupErrorCode, string>> = {
     'This file’s encryption settings are outside the safe range, so it was not opened. It may have been tampered with: use another copy.',
   WRONG_PASSWORD: 'The password does not open this backup. Check it (it is case-sensitive) and try again.',
   CORRUPT_FILE: 'The backup file is damaged or incomplete. Use another copy, or download it again.',
+  FILE_UNREADABLE:
+    'The file could not be read: it may have been changed, moved or deleted since you chose it. Choose it again.',
   TOO_LARGE: 'This backup is too large to open in this browser. Try a browser on a computer with more memory.',
   INVALID_BACKUP: 'The backup opened, but its content is not valid, so it cannot be restored. Use another backup.',
   UNAUTHENTICATED: 'Your Dashboard session has ended. Sign in again, then retry.',

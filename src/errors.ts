@@ -15,6 +15,7 @@ export type BackupErrorCode =
   | 'KDF_OUT_OF_RANGE'
   | 'WRONG_PASSWORD'
   | 'CORRUPT_FILE'
+  | 'FILE_UNREADABLE'
   | 'TOO_LARGE'
   | 'INVALID_BACKUP'
   // HTTP / Dashboard API
@@ -47,7 +48,7 @@ export class BackupError extends Error {
   }
 }
 
-/** The backup file cannot be read: wrong password, damaged, truncated, unknown version, too large. */
+/** The backup file cannot be read: wrong password, damaged, truncated, unknown version, too large, unreadable. */
 export class FormatError extends BackupError {
   override name = 'FormatError';
 }

@@ -8,6 +8,7 @@ export const OPEN_ERROR_MESSAGES: Partial<Record<BackupErrorCode, string>> = {
   UNSUPPORTED_VERSION: 'This backup was made by a newer version of the backup tool. Open it with that version.',
   KDF_OUT_OF_RANGE: 'This backup uses key-derivation settings outside the safe range, so it was not opened.',
   CORRUPT_FILE: 'The backup file is damaged or incomplete. Try another copy of it.',
+  FILE_UNREADABLE: 'The file could not be read: it may have been changed, moved or deleted since you chose it. Choose it again.',
   TOO_LARGE: 'This backup is too large to open in the browser.',
   INVALID_BACKUP: 'The file decrypted, but its content is not a Dashboard backup.',
   ABORTED: 'Opening was cancelled.',

@@ -102,7 +102,7 @@ describe('demo page', { timeout: 240_000 }, () => {
     await expectAxeClean(page);
 
     // Bad input first, each with its own sentence and nothing sent to the Dashboard: a wrong password, a damaged
-    // copy of the file, a file that is not a backup.
+    // copy of the file, a file that is not a backup, a file changed on disk after it was chosen.
     const bytes = await readFile(file);
     const damaged = Buffer.from(bytes);
     damaged[Math.floor(damaged.length * 0.75)] ^= 0xff;
@@ -122,6 +122,14 @@ describe('demo page', { timeout: 240_000 }, () => {
       await alert.filter({ hasText: sentence }).waitFor();
       assert.equal(await alert.count(), 1, 'one alert at a time');
     }
+    // A file changed on disk after it was chosen can no longer be read by the page.
+    const changing = join(DOWNLOADS, 'changing.dashboard-backup');
+    await writeFile(changing, bytes);
+    await dialog.locator('input[type="file"]').setInputFiles(changing);
+    await writeFile(changing, 'replaced since');
+    await dialog.getByLabel('Password of the backup').fill(PASSWORD);
+    await dialog.getByRole('button', { name: 'Validate' }).click();
+    await dialog.getByRole('alert').filter({ hasText: /^The file could not be read: it may have been changed/ }).waitFor();
     await shot('08b-import-refused', { dark: true });
     await expectAxeClean(page);
     const { entries } = await dev(server.origin, 'GET', 'log');

@@ -181,4 +181,24 @@ describe('format: refusing bad input', () => {
     const decrypting = decryptBackupBlob(blob, PASSWORD, { signal: reading.signal, onProgress: () => reading.abort() });
     await expectCode(decrypting, 'ABORTED');
   });
+
+  it('reports bytes the browser cannot read as FILE_UNREADABLE, whichever part was being read', async () => {
+    // As Chromium does for a chosen File changed on disk since: the read itself rejects with NotReadableError.
+    const failingFrom = (from: number): Blob => {
+      class FailingBlob extends Blob {
+        override slice(start = 0, end = this.size, type?: string): Blob {
+          if (end <= from) return super.slice(start, end, type);
+          const failing = super.slice(start, end, type);
+          failing.arrayBuffer = () => Promise.reject(new DOMException('changed on disk', 'NotReadableError'));
+          return failing;
+        }
+      }
+      return new FailingBlob([file as BlobPart]);
+    };
+    for (const from of [0, 88]) {
+      const error = await expectCode(decryptBackupBlob(failingFrom(from), PASSWORD), 'FILE_UNREADABLE');
+      expect(error.message).to.match(/could not be read/);
+      expect((error.cause as DOMException).name).to.equal('NotReadableError');
+    }
+  });
 });
