@@ -1,11 +1,13 @@
 /** Import: preflight (no mutation), safety snapshot, journal, then wipe and recreate (restore.ts). */
 import type { DashboardClient } from '../api/index.js';
 import { BackupError, ValidationError } from '../errors.js';
+import type { BackupPayload, Session, UnitRef } from '../schemas.js';
 import { encryptBackupToBlob } from '../format/index.js';
 import { normalizeAbort, throwIfAborted } from './abort.js';
 import { collectUnit } from './collect.js';
 import { countUnit } from './consistency.js';
-import { beginJournal, loadJournal, type ImportRecord } from './journal.js';
+import { beginJournal, loadJournal, unfinishedError, type ImportRecord } from './journal.js';
+import { withUnitLock } from './lock.js';
 import { backupFilename, buildPayload } from './manifest.js';
 import { parsePayload } from './open.js';
 import { computePlan, samePlan } from './plan.js';
@@ -24,16 +26,18 @@ export const encryptOptions = (o: { iterations?: number; signal?: AbortSignal })
  * Replaces the target unit (default: the session's current unit) with the backup.
  *
  * Preflight — sends no mutating request and writes nothing when it fails: password length; admin session; no
- * unfinished import for the unit; the unit is read and the plan recomputed (PLAN_CHANGED when `expectedPlan` no
- * longer matches); a backup from another unit needs `confirmOtherUnit: true`; dangling references are refused.
+ * import, resume or rollback of the unit running in another tab (lock.ts); no unfinished import for the unit; the
+ * unit is read and the plan recomputed (PLAN_CHANGED when `expectedPlan` no longer matches); a backup from another
+ * unit needs `confirmOtherUnit: true`; dangling references are refused.
  *
  * Then a safety snapshot of the unit as read in preflight, and the backup itself, are encrypted with `password`
  * and stored with a journal in IndexedDB; the unit is wiped and the backup recreated, every step journaled; the
  * unit is read back and compared (see finishRestore for what happens on a difference).
  *
  * @throws BackupError PASSWORD_TOO_SHORT, NOT_ADMIN, INVALID_OPTIONS, UNIT_MISMATCH, PLAN_CHANGED,
- *   IMPORT_INCOMPLETE (an earlier import is unfinished; or this one stopped — its journal is intact),
- *   JOURNAL_UNAVAILABLE, ABORTED; ValidationError INVALID_BACKUP, DANGLING_REFERENCE; HttpError; FormatError.
+ *   IMPORT_INCOMPLETE (an earlier import is unfinished or running in another tab; or this one stopped — its
+ *   journal is intact), JOURNAL_UNAVAILABLE, ABORTED; ValidationError INVALID_BACKUP, DANGLING_REFERENCE;
+ *   HttpError; FormatError.
  */
 export async function runImport(
   client: DashboardClient,
@@ -48,60 +52,68 @@ export async function runImport(
     throwIfAborted(signal);
     onProgress?.({ phase: 'preflight', done: 0, total: 1 });
     const { session, target } = await requireAdmin(client, o.unit, signal);
-    if (await loadJournal(o.database, target.id)) {
-      throw new BackupError(
-        'IMPORT_INCOMPLETE',
-        'An earlier import into this unit has not finished. Resume it, roll it back or discard it before starting another.',
-      );
-    }
-    const current = await collectUnit(client, target.id, { ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) });
-    const origin = o.origin ?? location.origin;
-    const plan = await computePlan(current, payload, target, origin);
-    if (plan.dangling.length > 0) {
-      throw new ValidationError(
-        'DANGLING_REFERENCE',
-        `This backup refers to ${plan.dangling.length} plugin(s) or workspace(s) it does not contain, so it cannot be restored.`,
-        plan.dangling,
-      );
-    }
-    if (!plan.sameUnit && o.confirmOtherUnit !== true) {
-      throw new BackupError(
-        'UNIT_MISMATCH',
-        'This backup was made in another unit. Confirm that you want to replace this unit with it.',
-      );
-    }
-    if (o.expectedPlan && !samePlan(o.expectedPlan, plan)) {
-      throw new BackupError('PLAN_CHANGED', 'The unit changed since the preview was made. Review the new preview and confirm again.');
-    }
-    onProgress?.({ phase: 'preflight', done: 1, total: 1 });
-    throwIfAborted(signal);
-
-    onProgress?.({ phase: 'snapshot', done: 0, total: 1 });
-    const now = new Date();
-    const snapshot = buildPayload(current, target, session.user, origin, now);
-    const [snapshotBlob, sourceBlob] = await Promise.all([
-      encryptBackupToBlob(snapshot, password, encryptOptions(o)),
-      encryptBackupToBlob(payload, password, encryptOptions(o)),
-    ]);
-    throwIfAborted(signal);
-    const steps = buildSteps(current, payload.unit);
-    const record: ImportRecord = {
-      unit: target.id,
-      target,
-      id: crypto.randomUUID(),
-      mode: 'import',
-      status: 'running',
-      startedAt: now.toISOString(),
-      source: { unit: payload.manifest.unit, createdAt: payload.manifest.createdAt, counts: countUnit(payload.unit) },
-      sourceBlob: 'source',
-      baseBlob: 'snapshot',
-      snapshotFilename: backupFilename(target.name, now, 'before-import'),
-      steps: steps.map((s) => s.id),
-    };
-    await beginJournal(o.database, record, { snapshot: snapshotBlob, source: sourceBlob });
-    onProgress?.({ phase: 'snapshot', done: 1, total: 1 });
-    return await finishRestore({ client, record, base: current, source: payload.unit, steps, records: new Map() }, o);
+    return await withUnitLock(o.database, target.id, () => importLocked(client, payload, password, session, target, o));
   } catch (error) {
     throw normalizeAbort(error, signal);
   }
+}
+
+/** The rest of {@link runImport}, run holding the unit's lock (lock.ts). */
+async function importLocked(
+  client: DashboardClient,
+  payload: BackupPayload,
+  password: string,
+  session: Session,
+  target: UnitRef,
+  o: ImportOptions,
+): Promise<ImportResult> {
+  const { signal, onProgress } = o;
+  if (await loadJournal(o.database, target.id)) throw unfinishedError();
+  const current = await collectUnit(client, target.id, { ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) });
+  const origin = o.origin ?? location.origin;
+  const plan = await computePlan(current, payload, target, origin);
+  if (plan.dangling.length > 0) {
+    throw new ValidationError(
+      'DANGLING_REFERENCE',
+      `This backup refers to ${plan.dangling.length} plugin(s) or workspace(s) it does not contain, so it cannot be restored.`,
+      plan.dangling,
+    );
+  }
+  if (!plan.sameUnit && o.confirmOtherUnit !== true) {
+    throw new BackupError(
+      'UNIT_MISMATCH',
+      'This backup was made in another unit. Confirm that you want to replace this unit with it.',
+    );
+  }
+  if (o.expectedPlan && !samePlan(o.expectedPlan, plan)) {
+    throw new BackupError('PLAN_CHANGED', 'The unit changed since the preview was made. Review the new preview and confirm again.');
+  }
+  onProgress?.({ phase: 'preflight', done: 1, total: 1 });
+  throwIfAborted(signal);
+
+  onProgress?.({ phase: 'snapshot', done: 0, total: 1 });
+  const now = new Date();
+  const snapshot = buildPayload(current, target, session.user, origin, now);
+  const [snapshotBlob, sourceBlob] = await Promise.all([
+    encryptBackupToBlob(snapshot, password, encryptOptions(o)),
+    encryptBackupToBlob(payload, password, encryptOptions(o)),
+  ]);
+  throwIfAborted(signal);
+  const steps = buildSteps(current, payload.unit);
+  const record: ImportRecord = {
+    unit: target.id,
+    target,
+    id: crypto.randomUUID(),
+    mode: 'import',
+    status: 'running',
+    startedAt: now.toISOString(),
+    source: { unit: payload.manifest.unit, createdAt: payload.manifest.createdAt, counts: countUnit(payload.unit) },
+    sourceBlob: 'source',
+    baseBlob: 'snapshot',
+    snapshotFilename: backupFilename(target.name, now, 'before-import'),
+    steps: steps.map((s) => s.id),
+  };
+  await beginJournal(o.database, record, { snapshot: snapshotBlob, source: sourceBlob });
+  onProgress?.({ phase: 'snapshot', done: 1, total: 1 });
+  return await finishRestore({ client, record, base: current, source: payload.unit, steps, records: new Map() }, o);
 }

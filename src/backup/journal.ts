@@ -37,7 +37,10 @@ function parseRecord(value: unknown): ImportRecord {
 
 /**
  * Starts a journal: writes the import record and its encrypted blobs in one transaction (all or nothing), and
- * removes any step records left by an earlier journal of the same unit.
+ * removes any step records left by an earlier journal of the same unit. A new journal (no `replaces`) is only
+ * inserted, never written over an existing one, so a second import can never replace a running one's snapshot.
+ * @throws BackupError IMPORT_INCOMPLETE when the unit already has a journal (and `replaces` is not given);
+ *   JOURNAL_UNAVAILABLE.
  */
 export async function beginJournal(
   database: string | undefined,
@@ -50,11 +53,20 @@ export async function beginJournal(
     const tx = db.transaction([STORE_IMPORTS, STORE_BLOBS, STORE_STEPS], 'readwrite', { durability: 'strict' });
     if (replaces) void tx.objectStore(STORE_STEPS).delete(stepRange(replaces.id));
     for (const [name, blob] of Object.entries(blobs)) void tx.objectStore(STORE_BLOBS).put(blob, [record.unit, name]);
-    void tx.objectStore(STORE_IMPORTS).put(record);
-    await tx.done;
+    const imports = tx.objectStore(STORE_IMPORTS);
+    await Promise.all([replaces ? imports.put(record) : imports.add(record), tx.done]);
   } catch (error) {
+    if (error instanceof DOMException && error.name === 'ConstraintError') throw unfinishedError();
     throw journalError(error);
   }
+}
+
+/** The error of an import refused because the unit already has a journal. */
+export function unfinishedError(): BackupError {
+  return new BackupError(
+    'IMPORT_INCOMPLETE',
+    'An earlier import into this unit has not finished. Resume it, roll it back or discard it before starting another.',
+  );
 }
 
 /** Every journal in `database`, validated. */

@@ -31,6 +31,8 @@ const ENTITY_SCHEMAS = { plugins: Plugin, workspaces: Workspace, profiles: Profi
 /** Entities validated between two yields to the page. */
 export const PARSE_SLICE = 250;
 
+const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 function invalid(issues: ValidationIssue[]): ValidationError {
   return new ValidationError(
     'INVALID_BACKUP',
@@ -47,28 +49,28 @@ function invalid(issues: ValidationIssue[]): ValidationError {
  */
 export async function parsePayload(value: unknown): Promise<BackupPayload> {
   if (typeof value === 'object' && value !== null && validated.has(value)) return value as BackupPayload;
+  // A broken envelope (say, a missing section) is reported together with the problems of everything else.
   const envelope = Envelope.safeParse(value);
-  if (!envelope.success) {
-    const manifest = Manifest.safeParse((value as { manifest?: unknown } | null)?.manifest);
-    const extra = manifest.success ? [] : toValidationIssues(manifest.error).map((i) => ({ ...i, path: ['manifest', ...i.path] }));
-    throw invalid([...toValidationIssues(envelope.error), ...extra]);
-  }
-  const issues: ValidationIssue[] = [];
-  const manifest = Manifest.safeParse(envelope.data.manifest);
+  const issues: ValidationIssue[] = envelope.success ? [] : toValidationIssues(envelope.error);
+  const raw = (isObject(value) ? value : {}) as { manifest?: unknown; unit?: unknown };
+  const sections = (isObject(raw.unit) ? raw.unit : {}) as Record<string, unknown>;
+  const manifest = Manifest.safeParse(raw.manifest);
   if (!manifest.success) issues.push(...toValidationIssues(manifest.error).map((i) => ({ ...i, path: ['manifest', ...i.path] })));
   const unit: Record<string, unknown[]> = {};
   let count = 0;
   for (const section of ['plugins', 'workspaces', 'profiles', 'keys'] as const) {
     const schema = ENTITY_SCHEMAS[section];
     unit[section] = [];
-    for (const [i, item] of envelope.data.unit[section].entries()) {
+    const items = sections[section];
+    if (!Array.isArray(items)) continue; // reported by the envelope
+    for (const [i, item] of items.entries()) {
       if (++count % PARSE_SLICE === 0) await yieldToPage();
       const parsed = schema.safeParse(item);
       if (parsed.success) unit[section].push(parsed.data);
       else issues.push(...toValidationIssues(parsed.error).map((x) => ({ ...x, path: ['unit', section, i, ...x.path] })));
     }
   }
-  if (issues.length > 0 || !manifest.success) throw invalid(issues);
+  if (issues.length > 0 || !manifest.success || !envelope.success) throw invalid(issues);
   const payload = { manifest: manifest.data, unit: unit as unknown as UnitState };
   const duplicates = findDuplicates(payload.unit);
   if (duplicates.length > 0) {

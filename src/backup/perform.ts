@@ -3,7 +3,8 @@
  * not see finish: DELETE and PUT are simply repeated (a 404 on delete counts as done); a create is first looked
  * up by its natural key (bundle; name + owner; profile name — with equal content, and not already claimed by
  * another step), and only when it is not there is it sent again, with the same Idempotency-Key. So neither a
- * lost response nor a server that has forgotten the key can produce a duplicate.
+ * lost response nor a server that has forgotten the key can produce a duplicate; and when the server answers
+ * with an entity a look-alike step has claimed, the step takes or creates another one (createFree).
  */
 import type { DashboardClient } from '../api/index.js';
 import { BackupError, isBackupError } from '../errors.js';
@@ -22,6 +23,8 @@ import type { StepRecord } from './journal.js';
 import { createStepId, type Step } from './steps.js';
 
 const EMPTY_MAPPINGS = { actions: {}, portals: {} };
+/** Creates one step may send before giving up (see createFree: more than one only after a look-alike mix-up). */
+const MAX_CREATE_ATTEMPTS = 20;
 
 /** What the performer needs to know. */
 export interface PerformerContext {
@@ -111,6 +114,26 @@ export async function createPerformer(ctx: PerformerContext): Promise<PerformSte
     );
     return hit && claim('profile', hit.id);
   };
+  /**
+   * POSTs a create under the step's Idempotency-Key and claims what comes back. When that is an entity another step
+   * has claimed already, the server replayed this step's earlier request, whose entity a look-alike step (equal
+   * content, its own request lost before it arrived) took by natural key: then this step takes a free look-alike,
+   * or creates a fresh one under a key of its own — so two look-alikes never end up as one entity.
+   */
+  const createFree = async (
+    collection: string,
+    key: string,
+    create: (idempotencyKey: string) => Promise<{ id: string }>,
+    find: () => Promise<string | undefined>,
+  ): Promise<string> => {
+    for (let attempt = 0; attempt < MAX_CREATE_ATTEMPTS; attempt++) {
+      const { id } = await create(attempt === 0 ? key : `${key}-${attempt}`);
+      if (isFree(collection, id)) return claim(collection, id);
+      const found = await find();
+      if (found) return found;
+    }
+    throw new BackupError('IMPORT_INCOMPLETE', 'The Dashboard keeps answering a create with an entity another step already has.');
+  };
   const ignoreGone = async (request: Promise<unknown>): Promise<void> => {
     try {
       await request;
@@ -139,18 +162,21 @@ export async function createPerformer(ctx: PerformerContext): Promise<PerformSte
         return void (await client.setPluginMappings(unit, newIdOf(createStepId('plugin', i)), source.plugins[i]!.requirementMappings, o));
       case 'createPlugin': {
         const input = pluginInput(i, step.withMappings !== false);
-        const found = reconcile ? findPlugin(input) : undefined;
-        return found ?? claim('plugin', (await client.createPlugin(unit, input, { ...o, idempotencyKey })).id);
+        const find = async (): Promise<string | undefined> => findPlugin(input);
+        const create = (key: string) => client.createPlugin(unit, input, { ...o, idempotencyKey: key });
+        return (reconcile ? await find() : undefined) ?? (await createFree('plugin', idempotencyKey, create, find));
       }
       case 'createWorkspace': {
         const input = workspaceInput(i);
-        const found = reconcile ? await findWorkspace(input, s) : undefined;
-        return found ?? claim('workspace', (await client.createWorkspace(unit, input, { ...o, idempotencyKey })).id);
+        const find = (): Promise<string | undefined> => findWorkspace(input, s);
+        const create = (key: string) => client.createWorkspace(unit, input, { ...o, idempotencyKey: key });
+        return (reconcile ? await find() : undefined) ?? (await createFree('workspace', idempotencyKey, create, find));
       }
       case 'createProfile': {
         const input = profileInput(i);
-        const found = reconcile ? findProfile(input) : undefined;
-        return found ?? claim('profile', (await client.createProfile(unit, input, { ...o, idempotencyKey })).id);
+        const find = async (): Promise<string | undefined> => findProfile(input);
+        const create = (key: string) => client.createProfile(unit, input, { ...o, idempotencyKey: key });
+        return (reconcile ? await find() : undefined) ?? (await createFree('profile', idempotencyKey, create, find));
       }
       case 'gate':
         return undefined;

@@ -21,6 +21,7 @@ import {
   type BlobName,
   type ImportRecord,
 } from './journal.js';
+import { isUnitLocked, withUnitLock } from './lock.js';
 import { parsePayload } from './open.js';
 import { finishRestore } from './restore.js';
 import { checkPassword, requireAdmin } from './session.js';
@@ -37,6 +38,13 @@ async function selectJournal(database: string | undefined, unit?: string, fallba
 
 const nothingToResume = (): BackupError =>
   new BackupError('JOURNAL_UNAVAILABLE', 'There is no unfinished import in this browser to resume or roll back.');
+
+/** The journal of `unit` read again once its lock is held: another tab may have finished or replaced it since. */
+async function reloadJournal(database: string | undefined, unit: string): Promise<ImportRecord> {
+  const record = await loadJournal(database, unit);
+  if (!record) throw nothingToResume();
+  return record;
+}
 
 /**
  * The unfinished import (or rollback) recorded in this browser for `unit` (default: the only one, or the
@@ -59,6 +67,7 @@ export async function findUnfinishedImport(o: JournalOptions & { unit?: string }
       started: records.filter((r) => r.status === 'started').length,
     },
     snapshotFilename: record.snapshotFilename,
+    busy: await isUnitLocked(o.database, record.unit),
   };
 }
 
@@ -86,19 +95,22 @@ async function continueRun(client: DashboardClient, record: ImportRecord, passwo
  * Continues the unfinished import (or rollback) of `o.unit` (default: the only one, or the session's unit) from
  * where its journal stopped. Steps that were started but not seen to finish are reconciled with the server, so
  * nothing is created twice. Nothing is sent before the stored backup decrypts with `password`.
- * @throws BackupError JOURNAL_UNAVAILABLE (none or damaged), NOT_ADMIN, IMPORT_INCOMPLETE, ABORTED;
- *   FormatError WRONG_PASSWORD; HttpError.
+ * @throws BackupError JOURNAL_UNAVAILABLE (none or damaged), NOT_ADMIN, IMPORT_INCOMPLETE (stopped again, or
+ *   running in another tab), ABORTED; FormatError WRONG_PASSWORD; HttpError.
  */
 export async function resumeImport(client: DashboardClient, password: string, o: RestoreOptions = {}): Promise<ImportResult> {
   checkPassword(password);
   try {
     o.onProgress?.({ phase: 'preflight', done: 0, total: 1 });
     const session = o.unit === undefined ? await client.getSession({ ...(o.signal ? { signal: o.signal } : {}) }) : undefined;
-    const record = await selectJournal(o.database, o.unit, session?.unit.id);
-    if (!record) throw nothingToResume();
-    await requireAdmin(client, record.unit, o.signal);
-    o.onProgress?.({ phase: 'preflight', done: 1, total: 1 });
-    return await continueRun(client, record, password, o);
+    const found = await selectJournal(o.database, o.unit, session?.unit.id);
+    if (!found) throw nothingToResume();
+    return await withUnitLock(o.database, found.unit, async () => {
+      const record = await reloadJournal(o.database, found.unit);
+      await requireAdmin(client, record.unit, o.signal);
+      o.onProgress?.({ phase: 'preflight', done: 1, total: 1 });
+      return continueRun(client, record, password, o);
+    });
   } catch (error) {
     throw normalizeAbort(error, o.signal);
   }
@@ -107,6 +119,7 @@ export async function resumeImport(client: DashboardClient, password: string, o:
 /**
  * Rolls the unit back to the safety snapshot taken before the unfinished import: wipes what is there now and
  * recreates the snapshot, with its own journal (so a rollback can itself be resumed). Then clears the journal.
+ * Called on a rollback that stopped, it continues it; on one whose read-back differed, it rolls back again.
  * @throws like {@link resumeImport}.
  */
 export async function rollbackImport(client: DashboardClient, password: string, o: RestoreOptions = {}): Promise<ImportResult> {
@@ -115,36 +128,46 @@ export async function rollbackImport(client: DashboardClient, password: string, 
   try {
     o.onProgress?.({ phase: 'rollback', done: 0, total: 1 });
     const session = o.unit === undefined ? await client.getSession({ ...(signal ? { signal } : {}) }) : undefined;
-    const old = await selectJournal(o.database, o.unit, session?.unit.id);
-    if (!old) throw nothingToResume();
-    const { session: admin } = await requireAdmin(client, old.unit, signal);
-    if (old.mode === 'rollback') return await continueRun(client, old, password, o);
-    const snapshot = await readPayload(o, old, 'snapshot', password);
-    const current = await collectUnit(client, old.unit, { ...(signal ? { signal } : {}) });
-    throwIfAborted(signal);
-    const baseBlob = await encryptBackupToBlob(
-      { manifest: { ...snapshot.manifest, exportedBy: admin.user, counts: countUnit(current) }, unit: current },
-      password,
-      encryptOptions(o),
+    const found = await selectJournal(o.database, o.unit, session?.unit.id);
+    if (!found) throw nothingToResume();
+    return await withUnitLock(o.database, found.unit, async () =>
+      rollbackLocked(client, await reloadJournal(o.database, found.unit), password, o),
     );
-    const steps = buildSteps(current, snapshot.unit);
-    const record: ImportRecord = {
-      ...old,
-      id: crypto.randomUUID(),
-      mode: 'rollback',
-      status: 'running',
-      startedAt: new Date().toISOString(),
-      source: { unit: snapshot.manifest.unit, createdAt: snapshot.manifest.createdAt, counts: countUnit(snapshot.unit) },
-      sourceBlob: 'snapshot',
-      baseBlob: 'base',
-      steps: steps.map((s) => s.id),
-    };
-    await beginJournal(o.database, record, { base: baseBlob }, old);
-    o.onProgress?.({ phase: 'rollback', done: 1, total: 1 });
-    return await finishRestore({ client, record, base: current, source: snapshot.unit, steps, records: new Map() }, o);
   } catch (error) {
     throw normalizeAbort(error, signal);
   }
+}
+
+/** The rest of {@link rollbackImport}, run holding the unit's lock (lock.ts). */
+async function rollbackLocked(client: DashboardClient, old: ImportRecord, password: string, o: RestoreOptions): Promise<ImportResult> {
+  const { signal } = o;
+  const { session: admin } = await requireAdmin(client, old.unit, signal);
+  // A rollback that stopped part-way continues; one that finished but read back differently (someone changed the
+  // unit meanwhile) starts over from the unit as it is now — continuing it would only verify again.
+  if (old.mode === 'rollback' && old.status === 'running') return await continueRun(client, old, password, o);
+  const snapshot = await readPayload(o, old, 'snapshot', password);
+  const current = await collectUnit(client, old.unit, { ...(signal ? { signal } : {}) });
+  throwIfAborted(signal);
+  const baseBlob = await encryptBackupToBlob(
+    { manifest: { ...snapshot.manifest, exportedBy: admin.user, counts: countUnit(current) }, unit: current },
+    password,
+    encryptOptions(o),
+  );
+  const steps = buildSteps(current, snapshot.unit);
+  const record: ImportRecord = {
+    ...old,
+    id: crypto.randomUUID(),
+    mode: 'rollback',
+    status: 'running',
+    startedAt: new Date().toISOString(),
+    source: { unit: snapshot.manifest.unit, createdAt: snapshot.manifest.createdAt, counts: countUnit(snapshot.unit) },
+    sourceBlob: 'snapshot',
+    baseBlob: 'base',
+    steps: steps.map((s) => s.id),
+  };
+  await beginJournal(o.database, record, { base: baseBlob }, old);
+  o.onProgress?.({ phase: 'rollback', done: 1, total: 1 });
+  return await finishRestore({ client, record, base: current, source: snapshot.unit, steps, records: new Map() }, o);
 }
 
 /** The encrypted safety snapshot of the unfinished import (same password as the import), for download. */
@@ -157,8 +180,10 @@ export async function getSafetySnapshot(o: JournalOptions & { unit?: string } = 
 /**
  * Forgets the unfinished import of `o.unit` (default: the only one): deletes its journal and its safety
  * snapshot. The unit is left as it is. Offer the snapshot for download first.
+ * @throws BackupError IMPORT_INCOMPLETE while the import is running (resumed or rolled back) in another tab;
+ *   JOURNAL_UNAVAILABLE.
  */
 export async function discardUnfinishedImport(o: JournalOptions & { unit?: string } = {}): Promise<void> {
   const record = await selectJournal(o.database, o.unit);
-  if (record) await deleteJournal(o.database, record.unit);
+  if (record) await withUnitLock(o.database, record.unit, () => deleteJournal(o.database, record.unit));
 }

@@ -158,4 +158,9 @@ export interface UnfinishedImport {
   source: { unit: UnitRef; createdAt: string; counts: Counts };
   steps: { total: number; done: number; started: number };
   snapshotFilename: string;
+  /**
+   * True while it is being run (imported, resumed or rolled back) in a tab of this browser, this one included:
+   * resume, rollback and discard are refused until that ends.
+   */
+  busy: boolean;
 }

@@ -18,7 +18,15 @@ import {
 import { createPrng } from '../../server/prng.js';
 import { before, describe, it } from '../mocha.js';
 import { FAST_RETRY, UNIT, createWorld, mutations, type FaultRule, type LogEntry, type Seed, type World } from '../world.js';
-import { PASSWORD, TEST_ITERATIONS, buildTinyUnit, normalizeState, runLimited, uniqueDatabase } from './helpers.js';
+import {
+  PASSWORD,
+  TEST_ITERATIONS,
+  buildTinyUnit,
+  forgetIdempotencyKeys,
+  normalizeState,
+  runLimited,
+  uniqueDatabase,
+} from './helpers.js';
 
 /** The fault kinds of the issue: 500, 503, 429 and a dropped connection. */
 export const FAULT_KINDS = ['500', '503', '429', 'drop'] as const;
@@ -30,6 +38,8 @@ export interface FaultCase {
   /** Mutating requests of this import without faults (= its non-gate steps: one request each). */
   positions: number;
   fault: FaultRule;
+  /** After the stop, the server forgets the import's Idempotency-Keys ({@link forgetIdempotencyKeys}). */
+  forgetKeys?: boolean;
 }
 
 /** How a case ended: in one go (the client or engine retried), or stopped and resumed after a "reload". */
@@ -87,6 +97,7 @@ export async function runFaultCase(c: FaultCase): Promise<FaultOutcome> {
     await expectJournalIntact(world, database, c.positions, label);
     // The fault was transient; then the page is reloaded: a new client, the journal read from IndexedDB.
     await world.clearFaults();
+    if (c.forgetKeys) await forgetIdempotencyKeys(database);
     const result = await resumeImport(world.client(), PASSWORD, options);
     expect(result.verified, `${label}: ${result.differences.join(' ')}`).to.equal(true);
     outcome = 'resumed';
@@ -113,28 +124,36 @@ async function prepareBackup(seed: Seed, prepare?: (world: World) => Promise<voi
 
 const tinyPrepare = (w: World): Promise<void> => buildTinyUnit(w.client());
 
+/** Faults in a row of an outage: more than every retry of the client and the engine together. */
+export const OUTAGE = 1000;
+
 /**
  * Runs `kinds` × before/after × every mutating position of the tiny import (15 requests: 6 deletes, 9 creates),
- * 4 cases at a time, and checks how each ended: the client retries 503, 429 and dropped connections (POSTs under
- * their Idempotency-Key), so those complete in one go; a 500 is not retried (stepRetries 0), so those stop with
- * the journal intact and are resumed.
+ * 4 cases at a time, and checks how each ended. One fault: the client retries 503, 429 and dropped connections
+ * (POSTs under their Idempotency-Key), so those complete in one go; a 500 is not retried (stepRetries 0), so those
+ * stop with the journal intact and are resumed. With `outage`, every write from the position on fails (applied
+ * first, for `after`), so every kind stops the import — with all the steps in flight unanswered — and is resumed;
+ * for `after`, the server has also forgotten the Idempotency-Keys by then, so the resume can only find what was
+ * applied by natural keys.
  * @returns the number of cases run.
  */
-export async function runTinyMatrix(kinds: readonly FaultRule['kind'][]): Promise<number> {
+export async function runTinyMatrix(kinds: readonly FaultRule['kind'][], o: { outage?: boolean } = {}): Promise<number> {
   const { backup, positions } = await prepareBackup('empty', tinyPrepare);
   expect(positions).to.equal(15);
   const cases: FaultRule[] = [];
   for (const kind of kinds) {
     for (const when of ['before', 'after'] as const) {
-      for (let nth = 1; nth <= positions; nth++) cases.push({ kind, when, nth });
+      for (let nth = 1; nth <= positions; nth++) cases.push({ kind, when, nth, ...(o.outage ? { times: OUTAGE } : {}) });
     }
   }
   const outcomes = await runLimited(
-    cases.map((fault) => () => runFaultCase({ seed: 'empty', prepare: tinyPrepare, backup, positions, fault })),
+    cases.map((fault) => () =>
+      runFaultCase({ seed: 'empty', prepare: tinyPrepare, backup, positions, fault, forgetKeys: o.outage && fault.when === 'after' }),
+    ),
     4,
   );
   cases.forEach((c, i) => {
-    expect(outcomes[i], JSON.stringify(c)).to.equal(c.kind === '500' ? 'resumed' : 'completed');
+    expect(outcomes[i], JSON.stringify(c)).to.equal(c.kind === '500' || o.outage ? 'resumed' : 'completed');
   });
   return cases.length;
 }

@@ -3,6 +3,7 @@
  * code, a tiny seed built through the client, and a task limiter. Worlds of the reference Dashboard come from
  * test/world.ts; seeded random numbers from the server's own PRNG (server/prng.ts).
  */
+import { openDB } from 'idb';
 import type { DashboardClient } from '../../src/api/index.js';
 import type { PluginInput, UnitState } from '../../src/schemas.js';
 import { UNIT } from '../world.js';
@@ -111,4 +112,30 @@ export async function runLimited<T>(tasks: (() => Promise<T>)[], limit: number):
     }),
   );
   return results;
+}
+
+/**
+ * Makes the server forget every Idempotency-Key of the unfinished imports in `database`, as a real Dashboard does
+ * once its keys expire: the journal is given a new id (and its step records moved to it), and a step's key is
+ * derived from that id (src/backup/execute.ts). A resume must then find what was created by natural keys alone.
+ * Reaches into the journal's stores (src/backup/journal-db.ts) on purpose.
+ */
+export async function forgetIdempotencyKeys(database: string): Promise<void> {
+  const db = await openDB(database);
+  try {
+    const tx = db.transaction(['imports', 'steps'], 'readwrite');
+    const imports = tx.objectStore('imports');
+    const steps = tx.objectStore('steps');
+    for (const record of (await imports.getAll()) as { id: string }[]) {
+      const id = crypto.randomUUID();
+      const range = IDBKeyRange.bound([record.id], [record.id, []]);
+      const moved = (await steps.getAll(range)) as { journal: string }[];
+      await steps.delete(range);
+      for (const step of moved) await steps.put({ ...step, journal: id });
+      await imports.put({ ...record, id });
+    }
+    await tx.done;
+  } finally {
+    db.close();
+  }
 }

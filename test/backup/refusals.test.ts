@@ -55,6 +55,18 @@ describe('refusals leave the unit untouched', () => {
     const error = await expectUntouched(world, openBackup(file, PASSWORD), 'INVALID_BACKUP');
     const paths = (error.issues as { path: unknown[] }[]).map((i) => i.path.join('.'));
     expect(paths).to.include.members(['manifest.payloadVersion', 'unit.plugins.0.bundle', 'unit.keys.0.value']);
+    // A broken envelope (a section missing) does not hide the problems of the other sections.
+    const broken = structuredClone(bad);
+    delete broken.unit.keys;
+    broken.unit.workspaces[0].applications = 'none';
+    const brokenFile = new Blob([(await encryptBackup(broken, PASSWORD, opts)) as BlobPart]);
+    const brokenError = await expectUntouched(world, openBackup(brokenFile, PASSWORD), 'INVALID_BACKUP');
+    expect((brokenError.issues as { path: unknown[] }[]).map((i) => i.path.join('.'))).to.have.members([
+      'unit.keys',
+      'manifest.payloadVersion',
+      'unit.plugins.0.bundle',
+      'unit.workspaces.0.applications',
+    ]);
     // Handed straight to the engine, the same content is refused as well.
     const forged = { ...good, payload: bad } as unknown as OpenedBackup;
     await expectUntouched(world, runImport(world.client(), forged, PASSWORD, { ...opts, database: uniqueDatabase(), reload: false }), 'INVALID_BACKUP');

@@ -12,6 +12,7 @@ import {
   runImport,
 } from '../../src/backup/index.js';
 import type { OpenedBackup } from '../../src/backup/index.js';
+import type { DashboardClient } from '../../src/api/index.js';
 import { describe, it } from '../mocha.js';
 import { UNIT, createWorld, rejectionOf, type World } from '../world.js';
 import { PASSWORD, TEST_ITERATIONS, buildTinyUnit, normalizeState, runLimited, uniqueDatabase } from './helpers.js';
@@ -42,7 +43,47 @@ async function interrupt(world: World, backup: OpenedBackup, database: string, p
   );
 }
 
+/** The client methods that change a unit. */
+const WRITES = new Set(['createPlugin', 'setPluginMappings', 'deletePlugin', 'createWorkspace', 'deleteWorkspace', 'createProfile', 'deleteProfile', 'putKey', 'deleteKey']);
+
+/** A client that awaits `before()` ahead of every write it forwards. */
+function watchWrites(client: DashboardClient, before: () => Promise<void>): DashboardClient {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function' || !WRITES.has(String(property))) return value;
+      return async (...args: unknown[]) => {
+        await before();
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+}
+
 describe('resume, rollback, snapshot', () => {
+  it('stores the encrypted safety snapshot before the first write, and journals every step before and after its request', async () => {
+    const backup = await tinyBackup();
+    const world = await createWorld('small');
+    const before = normalizeState(await world.state());
+    const database = uniqueDatabase();
+    const seen: { done: number; started: number }[] = [];
+    let snapshot: Blob | undefined;
+    const client = watchWrites(world.client(), async () => {
+      snapshot ??= (await getSafetySnapshot({ database }))?.blob;
+      const journal = await findUnfinishedImport({ database });
+      seen.push({ done: journal?.steps.done ?? -1, started: journal?.steps.started ?? -1 });
+    });
+    // One step at a time, so the journal can be read exactly as each request leaves.
+    const result = await runImport(client, backup, PASSWORD, { ...opts, database, confirmOtherUnit: true, concurrency: 1 });
+    expect(result.verified).to.equal(true);
+    expect(snapshot, 'the snapshot exists when the first write is sent').to.not.equal(undefined);
+    expect(normalizeState((await openBackup(snapshot!, PASSWORD)).payload.unit)).to.deep.equal(before);
+    expect(seen.length).to.equal((await world.mutations()).length);
+    // When request k leaves, the k − 1 steps before it are recorded done and its own step is recorded started.
+    expect(seen).to.deep.equal(seen.map((_, k) => ({ done: k, started: 1 })));
+  });
+
+
   it('resumes an import cancelled at any point of the wipe or the create phase', async () => {
     const source = await createWorld('small');
     const backup = await openBackup((await exportUnit(source.client(), PASSWORD, opts)).blob, PASSWORD);

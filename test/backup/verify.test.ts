@@ -125,6 +125,31 @@ describe('verification after the last create', () => {
     await world.drop();
   });
 
+  it('a rollback whose read-back differs can be rolled back again, and then restores the snapshot exactly', async () => {
+    const { backup, world, before } = await setUp();
+    const database = uniqueDatabase();
+    expect((await importWithTampering(world, backup, database)).result.verified).to.equal(false);
+    // During the rollback's verify phase, another admin adds a key the snapshot does not have.
+    let tamper: Promise<unknown> | undefined;
+    const client = gatedClient(world.client(), () => tamper);
+    const first = await rollbackImport(client, PASSWORD, {
+      ...opts,
+      database,
+      reload: false,
+      onProgress: (p) => {
+        if (p.phase === 'verify' && p.done === 0) tamper ??= world.client().putKey(UNIT, { key: 'stray', value: 'x', secret: false });
+      },
+    });
+    expect(first.differences).to.deep.equal(['Key "stray" is not in the backup.']);
+    expect(await findUnfinishedImport({ database })).to.include({ mode: 'rollback', status: 'unverified' });
+    // Rolling back again wipes what is there now and recreates the snapshot.
+    const again = await rollbackImport(world.client(), PASSWORD, { ...opts, database, reload: false });
+    expect(again).to.deep.include({ verified: true, differences: [] });
+    expect(normalizeState(await world.state())).to.deep.equal(before);
+    expect(await findUnfinishedImport({ database })).to.equal(undefined);
+    await world.drop();
+  });
+
   it('a verify read that fails is IMPORT_INCOMPLETE with every step journaled; a resume only verifies again', async () => {
     const { backup, world } = await setUp();
     const database = uniqueDatabase();

@@ -1,128 +1,95 @@
-// Zero knowledge: the password never leaves the page; IndexedDB and Web Storage never hold the password, a
-// derived key or a secret value in clear; what IndexedDB keeps of a backup or snapshot is encrypted.
+// Zero knowledge: during export, validate (open + plan) and import (stopped part-way, then resumed), no request
+// carries the password or a derived key, secret values travel only in the key-store writes that restore them, and
+// IndexedDB and Web Storage never hold the password, a derived key or a secret value in clear; what IndexedDB
+// keeps of a backup or snapshot is an encrypted backup file.
 import { expect } from '@open-wc/testing';
-import { exportUnit, openBackup, runImport } from '../../src/backup/index.js';
+import { exportUnit, openBackup, planImport, resumeImport, runImport } from '../../src/backup/index.js';
 import { MAGIC } from '../../src/format/index.js';
 import { describe, it } from '../mocha.js';
 import { createWorld, rejectionOf } from '../world.js';
+import {
+  captureRequests,
+  containsBytes,
+  deriveFileKeys,
+  dumpIndexedDb,
+  dumpWebStorage,
+  expectCaptureComplete,
+  textForms,
+  type IndexedDbDump,
+} from './capture.js';
 import { PASSWORD, TEST_ITERATIONS, TINY_SECRETS, buildTinyUnit, uniqueDatabase } from './helpers.js';
 
-interface Sent {
-  method: string;
-  url: string;
-  headers: string;
-  body: string;
-}
-
-/** Records every request the page sends (URL, headers, body) while delegating to the real fetch. */
-function spyOnFetch(): { sent: Sent[]; restore(): void } {
-  const real = window.fetch;
-  const sent: Sent[] = [];
-  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = new Request(input, init);
-    const headers = [...request.headers].map(([k, v]) => `${k}: ${v}`).join('\n');
-    const body = init?.body === undefined || init.body === null ? '' : typeof init.body === 'string' ? init.body : await request.clone().text();
-    sent.push({ method: request.method, url: request.url, headers, body });
-    return real(input, init);
-  };
-  return { sent, restore: () => void (window.fetch = real) };
-}
-
-/** Every value in every IndexedDB database of this origin, with Blobs read as bytes. */
-async function dumpIndexedDb(): Promise<{ text: string; blobs: Uint8Array[]; cryptoKeys: number }> {
-  const parts: string[] = [];
-  const blobs: Uint8Array[] = [];
-  let cryptoKeys = 0;
-  const visit = async (value: unknown): Promise<void> => {
-    if (value instanceof Blob) blobs.push(new Uint8Array(await value.arrayBuffer()));
-    else if (value instanceof CryptoKey) cryptoKeys += 1;
-    else if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) blobs.push(new Uint8Array(value instanceof ArrayBuffer ? value : value.buffer));
-    else if (Array.isArray(value)) for (const v of value) await visit(v);
-    else if (value && typeof value === 'object') for (const v of Object.values(value)) await visit(v);
-    else parts.push(String(value));
-  };
-  for (const info of await indexedDB.databases()) {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open(info.name!);
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    for (const store of db.objectStoreNames) {
-      const [values, keys] = await new Promise<[unknown[], unknown[]]>((resolve, reject) => {
-        const tx = db.transaction(store, 'readonly');
-        const all = tx.objectStore(store).getAll();
-        const allKeys = tx.objectStore(store).getAllKeys();
-        tx.oncomplete = () => resolve([all.result, allKeys.result]);
-        tx.onerror = () => reject(tx.error);
-      });
-      parts.push(JSON.stringify(keys));
-      await visit(values);
-    }
-    db.close();
-  }
-  return { text: parts.join('\n'), blobs, cryptoKeys };
-}
-
-function webStorage(): string {
-  const dump = (s: Storage) => Array.from({ length: s.length }, (_, i) => `${s.key(i)}=${s.getItem(s.key(i)!)}`).join('\n');
-  return `${dump(localStorage)}\n${dump(sessionStorage)}`;
-}
-
-const contains = (haystack: Uint8Array, needle: string): boolean => {
-  const n = new TextEncoder().encode(needle);
-  outer: for (let i = 0; i + n.length <= haystack.length; i++) {
-    for (let j = 0; j < n.length; j++) if (haystack[i + j] !== n[j]) continue outer;
-    return true;
-  }
-  return false;
-};
+const encoder = new TextEncoder();
 
 describe('zero knowledge', () => {
-  it('the password and secrets appear in no request, no IndexedDB value and no Web Storage', async () => {
+  it('the password, derived keys and secrets appear in no request, no IndexedDB value and no Web Storage', async () => {
     const world = await createWorld('empty');
     await buildTinyUnit(world.client());
+    await world.clearLog();
     const database = uniqueDatabase();
-    const spy = spyOnFetch();
-    let midImport: Awaited<ReturnType<typeof dumpIndexedDb>>;
+    const options = { iterations: TEST_ITERATIONS, database, reload: false, stepRetries: 0 } as const;
+    const capture = captureRequests();
+    const stored: IndexedDbDump[] = []; // every database of the origin, mid-import and after
+    const journal: IndexedDbDump[] = []; // this import's database alone
+    const storage: string[] = [];
+    let exportedFile: Uint8Array;
     try {
       const exported = await exportUnit(world.client(), PASSWORD, { iterations: TEST_ITERATIONS });
+      exportedFile = new Uint8Array(await exported.blob.arrayBuffer());
       const backup = await openBackup(exported.blob, PASSWORD);
-      // Stop the import part-way so the journal, the snapshot and the stored backup are in IndexedDB.
+      await planImport(world.client(), backup);
+      // Stop the import part-way so the journal, the snapshot and the stored backup are in IndexedDB; then resume.
       await world.faults({ kind: '500', when: 'before', nth: 8 });
-      const stopped = await rejectionOf(
-        runImport(world.client(), backup, PASSWORD, { iterations: TEST_ITERATIONS, database, reload: false, stepRetries: 0 }),
-      );
-      expect(stopped.code).to.equal('IMPORT_INCOMPLETE');
-      midImport = await dumpIndexedDb();
+      expect((await rejectionOf(runImport(world.client(), backup, PASSWORD, options))).code).to.equal('IMPORT_INCOMPLETE');
+      stored.push(await dumpIndexedDb());
+      journal.push(await dumpIndexedDb(database));
+      storage.push(dumpWebStorage());
+      await world.clearFaults();
+      expect((await resumeImport(world.client(), PASSWORD, options)).verified).to.equal(true);
+      stored.push(await dumpIndexedDb());
+      journal.push(await dumpIndexedDb(database));
+      storage.push(dumpWebStorage());
     } finally {
-      spy.restore();
+      capture.stop();
     }
-    const secrets = [PASSWORD, ...TINY_SECRETS];
-    expect(spy.sent.length).to.be.greaterThan(10);
-    for (const r of spy.sent) {
+    expectCaptureComplete(capture, world.baseUrl, await world.log());
+    expect(capture.sent.filter((r) => r.method === 'POST').length, 'the import was captured').to.be.greaterThan(4);
+
+    // Every backup file the page made: the export, and the safety snapshot and backup the journal kept.
+    const midImport = journal[0]!;
+    expect(midImport.blobs.length, 'snapshot and backup are stored').to.equal(2);
+    for (const bytes of midImport.blobs) expect([...bytes.slice(0, MAGIC.length)]).to.deep.equal([...MAGIC]);
+    const keys = (await Promise.all([exportedFile!, ...midImport.blobs].map((f) => deriveFileKeys(f, PASSWORD)))).flat();
+    expect(new Set(keys.map((k) => textForms(k)[0])).size, 'every file has keys of its own').to.equal(9);
+
+    const clearForms = [PASSWORD, encodeURIComponent(PASSWORD), ...keys.flatMap(textForms)];
+    for (const r of capture.sent) {
       const all = `${r.method} ${r.url}\n${r.headers}\n${r.body}`;
-      expect(all.includes(PASSWORD), `password in ${r.method} ${r.url}`).to.equal(false);
-      expect(all.includes(encodeURIComponent(PASSWORD)), `password (URL-encoded) in ${r.method} ${r.url}`).to.equal(false);
+      for (const s of clearForms) expect(all.includes(s), `password or key in ${r.method} ${r.url}`).to.equal(false);
       // Secret values travel only in the bodies of key-store writes, which is how they are restored.
       for (const s of TINY_SECRETS) {
         if (!(r.method === 'PUT' && r.url.includes('/keys/'))) expect(all.includes(s), `secret in ${r.method} ${r.url}`).to.equal(false);
         expect(`${r.url}\n${r.headers}`.includes(s), `secret in URL/headers of ${r.method} ${r.url}`).to.equal(false);
       }
     }
-    const stored = midImport!;
-    expect(stored.blobs.length, 'snapshot and backup are stored').to.be.greaterThan(1);
-    expect(stored.cryptoKeys, 'CryptoKeys in IndexedDB').to.equal(0);
-    for (const s of secrets) {
-      expect(stored.text.includes(s), 'secret in IndexedDB values').to.equal(false);
-      expect(webStorage().includes(s), 'secret in Web Storage').to.equal(false);
-      for (const bytes of stored.blobs) expect(contains(bytes, s), 'secret in an IndexedDB blob').to.equal(false);
+    for (const dump of stored) {
+      expect(dump.cryptoKeys, 'CryptoKeys in IndexedDB').to.equal(0);
+      for (const s of [...clearForms, ...TINY_SECRETS]) expect(dump.text.includes(s), 'secret in IndexedDB values').to.equal(false);
+      const rawSecrets = [...[PASSWORD, ...TINY_SECRETS].map((s) => encoder.encode(s)), ...keys];
+      for (const bytes of dump.blobs) {
+        for (const s of rawSecrets) expect(containsBytes(bytes, s), 'secret or key in an IndexedDB blob').to.equal(false);
+      }
+      // No workspace, plugin, profile or key name is stored in clear either.
+      for (const name of ['com.example.provider', 'Desk', 'Editors', 'smtp.password']) {
+        expect(dump.text.includes(name), `${name} in IndexedDB values`).to.equal(false);
+        for (const bytes of dump.blobs) expect(containsBytes(bytes, encoder.encode(name))).to.equal(false);
+      }
     }
-    // Every stored blob is a backup file (encrypted), and no workspace or plugin name is stored in clear either.
-    for (const bytes of stored.blobs) expect([...bytes.slice(0, MAGIC.length)]).to.deep.equal([...MAGIC]);
-    for (const name of ['com.example.provider', 'Desk', 'Editors', 'smtp.password']) {
-      expect(stored.text.includes(name), `${name} in IndexedDB values`).to.equal(false);
-      for (const bytes of stored.blobs) expect(contains(bytes, name)).to.equal(false);
+    for (const text of storage) {
+      for (const s of [...clearForms, ...TINY_SECRETS]) expect(text.includes(s), 'secret in Web Storage').to.equal(false);
     }
+    expect(journal[1]!.blobs, 'the verified import left no blob behind').to.deep.equal([]);
+    expect(journal[1]!.text.trim(), 'nor any record').to.equal('[]\n[]\n[]');
     await indexedDB.deleteDatabase(database);
   });
 });
