@@ -39,6 +39,8 @@ export const ERROR_MESSAGES: Readonly<Record<BackupErrorCode, string>> = {
   PLAN_CHANGED: 'This unit changed after you validated the backup. Validate it again to review the changes, then import.',
   IMPORT_INCOMPLETE:
     'The import stopped before it finished. Nothing is lost: resume it, or roll back to the safety snapshot.',
+  IMPORT_RUNNING:
+    'This unit is being restored in another tab or window of this browser. Let it finish there, then try again.',
   VERIFY_FAILED:
     'The import finished, but the unit does not match the backup exactly. Download the safety snapshot and contact your administrator.',
   JOURNAL_UNAVAILABLE:

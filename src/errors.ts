@@ -34,6 +34,7 @@ export type BackupErrorCode =
   | 'DANGLING_REFERENCE'
   | 'PLAN_CHANGED'
   | 'IMPORT_INCOMPLETE'
+  | 'IMPORT_RUNNING'
   | 'VERIFY_FAILED'
   | 'JOURNAL_UNAVAILABLE';
 

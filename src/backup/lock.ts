@@ -11,7 +11,7 @@ import { DEFAULT_JOURNAL_DATABASE } from './journal.js';
 /** The error of an operation refused because another one on the same unit is running. */
 export function busyError(): BackupError {
   return new BackupError(
-    'IMPORT_INCOMPLETE',
+    'IMPORT_RUNNING',
     'An import, resume or rollback of this unit is running in another tab or window of this browser. Let it finish there, then try again.',
   );
 }
@@ -30,7 +30,7 @@ export async function isUnitLocked(database: string | undefined, unit: string): 
 /**
  * Runs `work` holding the lock of `unit` in `database`; refuses at once (does not wait) when another page or call
  * holds it, so nothing is read, written or sent twice.
- * @throws BackupError IMPORT_INCOMPLETE when the lock is held; whatever `work` throws.
+ * @throws BackupError IMPORT_RUNNING when the lock is held; whatever `work` throws.
  */
 export async function withUnitLock<T>(database: string | undefined, unit: string, work: () => Promise<T>): Promise<T> {
   // Every browser with WebCrypto in a secure context has Web Locks; without them, beginJournal's insert-only

@@ -95,8 +95,8 @@ async function continueRun(client: DashboardClient, record: ImportRecord, passwo
  * Continues the unfinished import (or rollback) of `o.unit` (default: the only one, or the session's unit) from
  * where its journal stopped. Steps that were started but not seen to finish are reconciled with the server, so
  * nothing is created twice. Nothing is sent before the stored backup decrypts with `password`.
- * @throws BackupError JOURNAL_UNAVAILABLE (none or damaged), NOT_ADMIN, IMPORT_INCOMPLETE (stopped again, or
- *   running in another tab), ABORTED; FormatError WRONG_PASSWORD; HttpError.
+ * @throws BackupError JOURNAL_UNAVAILABLE (none or damaged), NOT_ADMIN, IMPORT_INCOMPLETE (stopped again),
+ *   IMPORT_RUNNING (running in another tab), ABORTED; FormatError WRONG_PASSWORD; HttpError.
  */
 export async function resumeImport(client: DashboardClient, password: string, o: RestoreOptions = {}): Promise<ImportResult> {
   checkPassword(password);
@@ -180,7 +180,7 @@ export async function getSafetySnapshot(o: JournalOptions & { unit?: string } = 
 /**
  * Forgets the unfinished import of `o.unit` (default: the only one): deletes its journal and its safety
  * snapshot. The unit is left as it is. Offer the snapshot for download first.
- * @throws BackupError IMPORT_INCOMPLETE while the import is running (resumed or rolled back) in another tab;
+ * @throws BackupError IMPORT_RUNNING while the import is running (resumed or rolled back) in another tab;
  *   JOURNAL_UNAVAILABLE.
  */
 export async function discardUnfinishedImport(o: JournalOptions & { unit?: string } = {}): Promise<void> {

@@ -75,7 +75,7 @@ describe('two tabs at once', () => {
     const fulfilled = results.filter((r) => r.status === 'fulfilled');
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(fulfilled.length, rejected.map((r) => String(r.reason)).join(' ')).to.equal(1);
-    expect(rejected.map((r) => (r.reason as { code?: string }).code)).to.deep.equal(['IMPORT_INCOMPLETE']);
+    expect(rejected.map((r) => (r.reason as { code?: string }).code)).to.deep.equal(['IMPORT_RUNNING']);
     expect((await world.mutations()).length, 'the refused import sent no write').to.equal(writes);
     expect(normalizeState(await world.state())).to.deep.equal(normalizeState(backup.payload.unit));
     expect(await findUnfinishedImport({ database })).to.equal(undefined);
@@ -127,7 +127,7 @@ describe('two tabs at once', () => {
       await rejectionOf(resumeImport(world.client(), PASSWORD, other)),
       await rejectionOf(runImport(world.client(), backup, PASSWORD, other)),
     ];
-    for (const e of refusals) expect(e.code).to.equal('IMPORT_INCOMPLETE');
+    for (const e of refusals) expect(e.code).to.equal('IMPORT_RUNNING');
     for (const e of refusals) expect(e.message).to.match(/running in another tab/);
     expect(await world.mutations(), 'nothing was sent while the writes were held').to.deep.equal([]);
     release();
@@ -161,7 +161,7 @@ describe('two tabs at once', () => {
     ]);
     expect(results.filter((r) => r.status === 'fulfilled').length).to.equal(1);
     const refused = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    expect((refused?.reason as { code?: string }).code).to.equal('IMPORT_INCOMPLETE');
+    expect((refused?.reason as { code?: string }).code).to.equal('IMPORT_RUNNING');
     expect(normalizeState(await world.state())).to.deep.equal(normalizeState(backup.payload.unit));
     expect(await findUnfinishedImport({ database })).to.equal(undefined);
     expect((await world.state()).workspaces.length).to.equal(backup.counts.workspaces);
