@@ -2,7 +2,7 @@
  * Dev controls of one world (`{base}/__dev/...`): reset to a seed, latency, faults, request log, stats and a state
  * dump. No auth; never logged, delayed or faulted. Reference server only — a real Dashboard has none of this.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Reply, RequestContext } from './context.js';
 import { reply } from './context.js';
 import { FaultRules } from './faults.js';
@@ -12,9 +12,9 @@ import { dumpUnitState } from './unit-store.js';
 import { seedWorld } from './world.js';
 
 /** Body of `POST {base}/__dev/reset`. */
-export const ResetBody = z.object({ seed: z.enum(SEED_NAMES).default('small') });
+export const ResetBody = z.object({ seed: z._default(z.enum(SEED_NAMES), 'small') });
 /** Body of `POST {base}/__dev/latency`. */
-export const LatencyBody = z.object({ ms: z.number().int().min(0).max(60_000) });
+export const LatencyBody = z.object({ ms: z.int().check(z.minimum(0), z.maximum(60_000)) });
 
 type DevHandler = (ctx: RequestContext) => Reply;
 

@@ -2,7 +2,7 @@
  * Scripted faults: rules that make chosen requests fail with 500, 503, 429 or a dropped connection, either before
  * the change is applied or after it. Each rule counts the requests it watches from the moment it was set.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { createPrng } from './prng.js';
 
 /** One fault rule, as `POST {base}/__dev/faults` accepts it. */
@@ -11,22 +11,22 @@ export const FaultRule = z
     kind: z.enum(['500', '503', '429', 'drop']),
     when: z.enum(['before', 'after']),
     /** The n-th watched request from now (1-based) fails, and the following ones until `times` hits. */
-    nth: z.number().int().min(1).optional(),
+    nth: z.optional(z.int().check(z.minimum(1))),
     /** Fraction of watched requests that fail, drawn from a PRNG seeded with `seed`. */
-    rate: z.number().min(0).max(1).optional(),
-    seed: z.number().int().optional(),
+    rate: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
+    seed: z.optional(z.int()),
     /** Seconds for the Retry-After header of 503 and 429 (default 1). */
-    retryAfter: z.number().int().min(0).max(3600).optional(),
+    retryAfter: z.optional(z.int().check(z.minimum(0), z.maximum(3600))),
     /** How many requests this rule fails at most (default 1 with `nth`, unlimited with `rate`). */
-    times: z.number().int().min(1).optional(),
+    times: z.optional(z.int().check(z.minimum(1))),
     /** Which requests the rule watches: mutating ones (default) or every API request (reads too). */
-    on: z.enum(['mutating', 'all']).optional(),
+    on: z.optional(z.enum(['mutating', 'all'])),
   })
-  .refine((r) => (r.nth === undefined) !== (r.rate === undefined), { message: 'give exactly one of nth or rate' });
+  .check(z.refine((r) => (r.nth === undefined) !== (r.rate === undefined), { message: 'give exactly one of nth or rate' }));
 export type FaultRule = z.infer<typeof FaultRule>;
 
 /** Body of `POST {base}/__dev/faults`. */
-export const FaultRules = z.object({ rules: z.array(FaultRule).max(100) });
+export const FaultRules = z.object({ rules: z.array(FaultRule).check(z.maxLength(100)) });
 
 /** A rule with its counters. */
 interface ActiveRule {

@@ -4,7 +4,7 @@
  * `npm start` (scripts/load-server.mjs).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Reply, RequestContext } from './context.js';
 import { routeDev } from './dev.js';
 import type { Fault } from './faults.js';
@@ -27,7 +27,7 @@ export interface ReferenceDashboard {
 }
 
 /** Body of `POST /api/__dev/worlds`. */
-export const CreateWorldBody = z.object({ seed: z.enum(SEED_NAMES).default('small') });
+export const CreateWorldBody = z.object({ seed: z._default(z.enum(SEED_NAMES), 'small') });
 
 /** Creates a reference Dashboard with its default world seeded. */
 export function createReferenceDashboard(options: ReferenceDashboardOptions = {}): ReferenceDashboard {

@@ -2,7 +2,7 @@
  * Typed errors. Every failure the module reports is a {@link BackupError} with a stable `code` that embedders can
  * switch on, and a message a person can act on. Messages never contain a password, a key or payload data.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
 /** Every code this module can report. Stable: embedders switch on these. */
 export type BackupErrorCode =
@@ -93,7 +93,7 @@ export class ValidationError extends BackupError {
 }
 
 /** Converts zod issues to {@link ValidationIssue}s (paths only; never the offending values). */
-export function toValidationIssues(error: z.ZodError): ValidationIssue[] {
+export function toValidationIssues(error: z.core.$ZodError): ValidationIssue[] {
   return error.issues.map((issue) => ({
     path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
     message: issue.message,

@@ -3,7 +3,7 @@
  * backup payload. Types are `z.infer` of these; nothing is declared twice.
  */
 import './zod.js'; // first: configures zod before any schema is built (see src/zod.ts)
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shared pieces
@@ -14,7 +14,7 @@ export type Role = z.infer<typeof Role>;
 
 /** Any JSON value (configurations are free-form, but must survive JSON round trips). */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-export const JsonValue: z.ZodType<JsonValue> = z.lazy(() =>
+export const JsonValue: z.ZodMiniType<JsonValue> = z.lazy(() =>
   z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(JsonValue), z.record(z.string(), JsonValue)]),
 );
 /** A JSON object (plugin configuration, application config). */
@@ -22,15 +22,17 @@ export const JsonObject = z.record(z.string(), JsonValue);
 export type JsonObject = z.infer<typeof JsonObject>;
 
 /** Server-assigned identifier of an entity inside a unit. */
-export const EntityId = z.string().min(1).max(200);
+export const EntityId = z.string().check(z.minLength(1), z.maxLength(200));
 
 /** Reverse-DNS plugin bundle name, e.g. `com.example.news-wire`. Unique in a unit. */
 export const Bundle = z
   .string()
-  .max(200)
-  .regex(/^[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$/i, 'must be a reverse-DNS name such as com.example.plugin');
+  .check(
+    z.maxLength(200),
+    z.regex(/^[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$/i, 'must be a reverse-DNS name such as com.example.plugin'),
+  );
 
-const Name = z.string().min(1).max(500);
+const Name = z.string().check(z.minLength(1), z.maxLength(500));
 
 // ---------------------------------------------------------------------------------------------------------------
 // Session
@@ -49,7 +51,11 @@ export type Session = z.infer<typeof Session>;
 // ---------------------------------------------------------------------------------------------------------------
 // Plugins
 
-export const Permission = z.object({ id: z.string().min(1).max(200), label: Name, description: z.string().max(5000) });
+export const Permission = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(200)),
+  label: Name,
+  description: z.string().check(z.maxLength(5000)),
+});
 export type Permission = z.infer<typeof Permission>;
 
 /** A plugin's actions and portals, each mapped to the bundle of the plugin that provides it. */
@@ -62,19 +68,16 @@ export type RequirementMappings = z.infer<typeof RequirementMappings>;
 const pluginFields = {
   bundle: Bundle,
   name: Name,
-  version: z.string().min(1).max(100),
-  author: z.string().max(500),
-  description: z.string().max(10000).optional(),
-  manifestUrl: z.string().min(1).max(2000),
+  version: z.string().check(z.minLength(1), z.maxLength(100)),
+  author: z.string().check(z.maxLength(500)),
+  description: z.optional(z.string().check(z.maxLength(10000))),
+  manifestUrl: z.string().check(z.minLength(1), z.maxLength(2000)),
   enabled: z.boolean(),
   configuration: JsonObject,
   permissions: z.array(Permission),
   permissionMappings: z.record(z.string(), z.array(Role)),
   requirementMappings: RequirementMappings,
-  icon: z
-    .string()
-    .regex(/^data:image\/[a-z0-9.+-]+[;,]/i, 'must be a data: URL of an image')
-    .optional(),
+  icon: z.optional(z.string().check(z.regex(/^data:image\/[a-z0-9.+-]+[;,]/i, 'must be a data: URL of an image'))),
 };
 
 /** Body of `POST /units/{unit}/plugins`. */
@@ -86,7 +89,7 @@ export const Plugin = z.object({ id: EntityId, ...pluginFields });
 export type Plugin = z.infer<typeof Plugin>;
 
 /** A plugin as the list endpoint returns it. */
-export const PluginSummary = Plugin.pick({ id: true, bundle: true, name: true, version: true, enabled: true });
+export const PluginSummary = z.pick(Plugin, { id: true, bundle: true, name: true, version: true, enabled: true });
 export type PluginSummary = z.infer<typeof PluginSummary>;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -95,8 +98,8 @@ export type PluginSummary = z.infer<typeof PluginSummary>;
 const applicationFields = {
   /** Bundle of the plugin this application comes from. */
   plugin: Bundle,
-  column: z.number().int().min(0).max(100),
-  position: z.number().int().min(0).max(10000),
+  column: z.int().check(z.minimum(0), z.maximum(100)),
+  position: z.int().check(z.minimum(0), z.maximum(10000)),
   config: JsonObject,
 };
 export const ApplicationInput = z.object(applicationFields);
@@ -105,9 +108,9 @@ export const Application = z.object({ id: EntityId, ...applicationFields });
 export type Application = z.infer<typeof Application>;
 
 export const WorkspaceIcon = z.object({
-  text: z.string().max(10),
-  color: z.string().max(50),
-  image: z.string().max(2_000_000).optional(),
+  text: z.string().check(z.maxLength(10)),
+  color: z.string().check(z.maxLength(50)),
+  image: z.optional(z.string().check(z.maxLength(2_000_000))),
 });
 export type WorkspaceIcon = z.infer<typeof WorkspaceIcon>;
 
@@ -116,7 +119,7 @@ const workspaceFields = {
   /** User id of the workspace's owner. */
   owner: EntityId,
   shared: z.boolean(),
-  layout: z.string().min(1).max(100),
+  layout: z.string().check(z.minLength(1), z.maxLength(100)),
   icon: WorkspaceIcon,
 };
 
@@ -129,7 +132,7 @@ export const Workspace = z.object({ id: EntityId, ...workspaceFields, applicatio
 export type Workspace = z.infer<typeof Workspace>;
 
 /** A workspace as the list endpoint returns it. */
-export const WorkspaceSummary = Workspace.pick({ id: true, name: true, owner: true, shared: true });
+export const WorkspaceSummary = z.pick(Workspace, { id: true, name: true, owner: true, shared: true });
 export type WorkspaceSummary = z.infer<typeof WorkspaceSummary>;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -149,8 +152,8 @@ export type Profile = z.infer<typeof Profile>;
 // ---------------------------------------------------------------------------------------------------------------
 // Key store
 
-export const KeyName = z.string().min(1).max(500);
-export const KeyValueInput = z.object({ value: z.string().max(1_000_000), secret: z.boolean() });
+export const KeyName = z.string().check(z.minLength(1), z.maxLength(500));
+export const KeyValueInput = z.object({ value: z.string().check(z.maxLength(1_000_000)), secret: z.boolean() });
 export type KeyValueInput = z.infer<typeof KeyValueInput>;
 export const KeyEntry = z.object({ key: KeyName, ...KeyValueInput.shape });
 export type KeyEntry = z.infer<typeof KeyEntry>;
@@ -162,12 +165,12 @@ export type KeyEntry = z.infer<typeof KeyEntry>;
 export const MAX_PAGE_LIMIT = 100;
 
 /** One page of a list endpoint. */
-export function Page<T extends z.ZodType>(item: T) {
+export function Page<T extends z.ZodMiniType>(item: T) {
   return z.object({
     items: z.array(item),
-    total: z.number().int().min(0),
-    offset: z.number().int().min(0),
-    limit: z.number().int().min(1).max(MAX_PAGE_LIMIT),
+    total: z.int().check(z.minimum(0)),
+    offset: z.int().check(z.minimum(0)),
+    limit: z.int().check(z.minimum(1), z.maximum(MAX_PAGE_LIMIT)),
   });
 }
 export interface Page<T> {
@@ -181,7 +184,7 @@ export interface Page<T> {
 export const ApiErrorBody = z.object({
   error: z.string(),
   message: z.string(),
-  issues: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() })).optional(),
+  issues: z.optional(z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() }))),
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
 
@@ -198,10 +201,10 @@ export const UnitState = z.object({
 export type UnitState = z.infer<typeof UnitState>;
 
 export const Counts = z.object({
-  plugins: z.number().int().min(0),
-  workspaces: z.number().int().min(0),
-  profiles: z.number().int().min(0),
-  keys: z.number().int().min(0),
+  plugins: z.int().check(z.minimum(0)),
+  workspaces: z.int().check(z.minimum(0)),
+  profiles: z.int().check(z.minimum(0)),
+  keys: z.int().check(z.minimum(0)),
 });
 export type Counts = z.infer<typeof Counts>;
 

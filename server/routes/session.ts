@@ -1,12 +1,12 @@
 /** Session routes: who am I, cookie login and logout, and switching the cookie session's unit. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { EntityId } from '../../src/schemas.js';
 import { describeSession, findCaller, findUnit, identifyCaller, sessionCookie, startSession, USERS } from '../auth.js';
 import { reply, type Reply, type RequestContext } from '../context.js';
 import { ApiFailure, invalid, parseWith } from '../http.js';
 
 /** Body of `POST {base}/login`. */
-export const LoginBody = z.object({ user: z.string().min(1), unit: EntityId.optional() });
+export const LoginBody = z.object({ user: z.string().check(z.minLength(1)), unit: z.optional(EntityId) });
 /** Body of `POST {base}/session/unit`. */
 export const SwitchUnitBody = z.object({ unit: EntityId });
 

@@ -4,7 +4,7 @@
  */
 import { HttpError, toValidationIssues, type BackupErrorCode, type ValidationIssue } from '../errors.js';
 import { ApiErrorBody } from '../schemas.js';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
 /** The request a failure belongs to, as errors may describe it. */
 export interface FailedRequest {
@@ -109,7 +109,7 @@ export function errorFromStatus(request: FailedRequest, status: number, bodyText
 }
 
 /** The error for a response whose body is not JSON or does not match its schema. */
-export function badResponseError(request: FailedRequest, status: number, error: z.ZodError | SyntaxError): HttpError {
+export function badResponseError(request: FailedRequest, status: number, error: z.core.$ZodError | SyntaxError): HttpError {
   const { method, path } = request;
   const issues = error instanceof SyntaxError ? [] : toValidationIssues(error);
   const what = issues.length ? `does not have the expected shape (${formatIssues(issues)})` : 'is not JSON';

@@ -2,7 +2,7 @@
  * The REST implementation of {@link DashboardClient}: each method is one route of the table and one schema from
  * src/schemas.ts; transport.ts does the sending, retrying and checking, pages.ts the paged lists.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { BackupError, HttpError } from '../errors.js';
 import {
   KeyEntry,
@@ -46,7 +46,7 @@ export interface RestClientOptions {
 }
 
 /** Reads a whole paged list at `path`, each page checked against `Page(item)`. */
-function listAll<S extends z.ZodType>(
+function listAll<S extends z.ZodMiniType>(
   transport: Transport,
   path: string,
   item: S,
@@ -91,9 +91,9 @@ export function createRestClient(options: RestClientOptions = {}): DashboardClie
   };
   const remove = async (path: string, o?: RequestOptions): Promise<void> =>
     transport.send({ method: 'DELETE', path, notFoundIsDone: true, signal: o?.signal });
-  const create = <S extends z.ZodType>(path: string, body: unknown, schema: S, o?: CreateOptions) =>
+  const create = <S extends z.ZodMiniType>(path: string, body: unknown, schema: S, o?: CreateOptions) =>
     transport.json({ method: 'POST', path, body, idempotencyKey: o?.idempotencyKey, signal: o?.signal }, schema);
-  const get = <S extends z.ZodType>(path: string, schema: S, o?: RequestOptions) =>
+  const get = <S extends z.ZodMiniType>(path: string, schema: S, o?: RequestOptions) =>
     transport.json({ method: 'GET', path, signal: o?.signal }, schema);
 
   return {

@@ -3,7 +3,7 @@
  * with backoff for failures in transit, status → {@link HttpError} mapping, and the response checked against its
  * zod schema. The REST client is a thin table of calls on top of this.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { Limiter } from './limit.js';
 import { RETRYABLE_STATUSES, backoffDelay, isRetryableRequest, retryDelay, sleep, type RetryPolicy } from './retry.js';
 import { abortedError, badResponseError, errorFromStatus, networkError, type FailedRequest } from './errors.js';
@@ -43,7 +43,7 @@ export interface Transport {
    * Sends the call and resolves to its JSON response body, validated by `schema`.
    * @throws HttpError with the code matching the failure (see src/api/errors.ts).
    */
-  json<S extends z.ZodType>(call: ApiCall, schema: S): Promise<z.output<S>>;
+  json<S extends z.ZodMiniType>(call: ApiCall, schema: S): Promise<z.output<S>>;
   /** Sends the call and ignores the response body. @throws HttpError as {@link Transport.json}. */
   send(call: ApiCall): Promise<void>;
 }

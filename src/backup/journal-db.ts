@@ -5,7 +5,7 @@
  */
 import { openDB, type IDBPDatabase } from 'idb';
 import '../zod.js'; // first: configures zod before any schema is built (see src/zod.ts)
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { BackupError } from '../errors.js';
 import { Counts, UnitRef } from '../schemas.js';
 
@@ -29,7 +29,7 @@ export const ImportRecord = z.object({
   unit: z.string(),
   target: UnitRef,
   /** Random id of this run; with a step id it makes the step's Idempotency-Key. */
-  id: z.string().min(8),
+  id: z.string().check(z.minLength(8)),
   mode: z.enum(['import', 'rollback']),
   status: z.enum(['running', 'unverified']),
   startedAt: z.string(),
@@ -49,9 +49,9 @@ export const StepRecord = z.object({
   step: z.string(),
   status: z.enum(['started', 'done']),
   /** New server id (create steps). */
-  newId: z.string().optional(),
+  newId: z.optional(z.string()),
   /** The Idempotency-Key sent with the step's POST. */
-  idempotencyKey: z.string().optional(),
+  idempotencyKey: z.optional(z.string()),
 });
 export type StepRecord = z.infer<typeof StepRecord>;
 

@@ -4,7 +4,7 @@
  * files; step records hold step ids, server ids and Idempotency-Keys — never names, values or passwords.
  */
 import '../zod.js'; // first: configures zod before any schema is built (see src/zod.ts)
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { BackupError } from '../errors.js';
 import {
   BlobName,

@@ -1,7 +1,7 @@
 /** Open a backup file: decrypt, validate, and check that it is internally consistent. Sends nothing anywhere. */
 import { ValidationError, toValidationIssues, type ValidationIssue } from '../errors.js';
 import '../zod.js'; // first: configures zod before any schema is built (see src/zod.ts)
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { decryptBackupBlob } from '../format/index.js';
 import { KeyEntry, Manifest, Plugin, Profile, Workspace, type BackupPayload, type UnitState } from '../schemas.js';
 import { yieldToPage } from './compare.js';

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import * as z from 'zod/mini';
 import { KeyEntry, Page, PluginSummary, Plugin, Profile, UnitState, Workspace, WorkspaceSummary } from '../../src/schemas.js';
 import { afterEach, describe, it, call, createWorld, dropWorld, EDITOR, putKeys, readState, type TestWorld } from './helpers.js';
 
@@ -12,10 +13,10 @@ describe('reference server: lists and details', () => {
     world = await createWorld('small');
     const plugins = await call(world, 'GET', '/units/south-news/plugins');
     expect(plugins.status).to.equal(200);
-    expect(Page(PluginSummary.strict()).safeParse(plugins.body).success).to.equal(true);
+    expect(Page(z.strictObject(PluginSummary.shape)).safeParse(plugins.body).success).to.equal(true);
     expect(plugins.body).to.include({ total: 12, offset: 0, limit: 50 });
     const workspaces = await call(world, 'GET', '/units/south-news/workspaces');
-    expect(Page(WorkspaceSummary.strict()).safeParse(workspaces.body).success).to.equal(true);
+    expect(Page(z.strictObject(WorkspaceSummary.shape)).safeParse(workspaces.body).success).to.equal(true);
     expect(workspaces.body.total).to.equal(25);
     const profiles = await call(world, 'GET', '/units/south-news/profiles');
     expect(Page(Profile).safeParse(profiles.body).success).to.equal(true);
@@ -32,10 +33,10 @@ describe('reference server: lists and details', () => {
     const id = list.body.items[0].id as string;
     const plugin = await call(world, 'GET', `/units/north-news/plugins/${id}`);
     expect(plugin.status).to.equal(200);
-    expect(Plugin.strict().safeParse(plugin.body).success).to.equal(true);
+    expect(z.strictObject(Plugin.shape).safeParse(plugin.body).success).to.equal(true);
     const wsId = (await call(world, 'GET', '/units/north-news/workspaces?limit=1')).body.items[0].id as string;
     const workspace = await call(world, 'GET', `/units/north-news/workspaces/${wsId}`);
-    expect(Workspace.strict().safeParse(workspace.body).success).to.equal(true);
+    expect(z.strictObject(Workspace.shape).safeParse(workspace.body).success).to.equal(true);
     expect(workspace.body.applications.length).to.be.greaterThan(0);
     expect((await call(world, 'GET', '/units/north-news/plugins/pl_missing')).status).to.equal(404);
     expect((await call(world, 'GET', '/units/north-news/workspaces/ws_missing')).status).to.equal(404);
