@@ -9,6 +9,7 @@ import { announcePhase, renderProgress } from './progress.js';
 import { downloadBlob } from './download.js';
 import { renderPasswordField } from './password-field.js';
 import { formatBytes, formatCount } from './format.js';
+import { reportOperation } from './operation.js';
 import { sharedStyles } from './shared.styles.js';
 import { exportPanelStyles } from './backup-export-panel.styles.js';
 import type { Counts } from '../src/schemas.js';
@@ -113,12 +114,14 @@ export class BackupExportPanel extends LitElement {
     this.progress = undefined;
     this.announcement = `Exporting ${this.unitName || this.unit}…`;
     this.goTo('running');
+    reportOperation(this, 'export');
     try {
       const { blob, filename, manifest } = await exportUnit(this.client, password, {
         unit: this.unit,
         signal: this.controller.signal,
         onProgress: (p) => this.handleProgress(p),
       });
+      reportOperation(this, null);
       const url = downloadBlob(blob, filename);
       this.result = { filename, bytes: blob.size, counts: manifest.counts, url };
       this.announcement = `Backup ready: ${filename}.`;
@@ -130,6 +133,7 @@ export class BackupExportPanel extends LitElement {
         counts: manifest.counts,
       });
     } catch (error) {
+      reportOperation(this, null);
       // The form comes back with empty fields (new inputs): the meter must not rate the password that was there.
       this.resetStrength();
       this.goTo('form');

@@ -11,9 +11,12 @@ export const importPanelStyles = css`
     margin-block-end: var(--db-space);
     transition: border-color 0.15s;
   }
+  /* A file is dragged over the Import tab: the zone shows where it goes (the whole tab takes it). */
   .dropzone.dragging {
+    border-style: solid;
     border-color: var(--db-accent);
     background: var(--db-bg);
+    box-shadow: 0 0 0 3px color-mix(in srgb, var(--db-accent) 30%, transparent);
   }
   .dropzone p {
     margin-block-end: 0.5rem;

@@ -19,6 +19,8 @@ import { renderBackupSummary, renderConsequences, renderDangling, renderPlan } f
 import { renderAlert } from './notices.js';
 import { renderImportForm } from './file-picker.js';
 import { renderImportResult } from './import-result.js';
+import { listenForFileDrops } from './drop-target.js';
+import { reportOperation } from './operation.js';
 import { DEFAULT_RELOAD_DELAY_MS, scheduleReload, type ReloadHook } from './reload.js';
 import { sharedStyles } from './shared.styles.js';
 import { importPanelStyles } from './backup-import-panel.styles.js';
@@ -29,8 +31,9 @@ type ImportStep = 'select' | 'validating' | 'preview' | 'importing' | 'done';
 export const IMPORT_PHASES: readonly Phase[] = ['preflight', 'snapshot', 'wipe', 'create', 'verify'];
 
 /**
- * The Import tab of `<dashboard-backup>`: choose or drop a file, password, Validate → preview of the backup and of
- * the changes → Import with progress → success and reload. Internal: embedders use `<dashboard-backup>`.
+ * The Import tab of `<dashboard-backup>`: choose or drop a file (anywhere on the tab), password, Validate → preview
+ * of the backup and of the changes → Import with progress → success and reload. Internal: embedders use
+ * `<dashboard-backup>`.
  *
  * @fires backup-validated - The file was opened and compared with this unit.
  * @fires backup-import-done - The import finished and was verified; `preventDefault()` cancels the reload.
@@ -75,6 +78,7 @@ export class BackupImportPanel extends LitElement {
   private password = '';
   private controller?: AbortController;
   private cancelReload = () => {};
+  private stopDrops = () => {};
   private focusPending = false;
 
   /** Moves focus to the heading of the current step, once it is rendered. */
@@ -83,8 +87,18 @@ export class BackupImportPanel extends LitElement {
     this.heading?.focus();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stopDrops = listenForFileDrops(this, {
+      accepting: () => this.step === 'select',
+      onDragging: (over) => (this.dragging = over),
+      onFile: (file) => this.chooseFile(file),
+    });
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.stopDrops();
     this.controller?.abort();
     this.cancelReload();
     this.password = '';
@@ -134,11 +148,13 @@ export class BackupImportPanel extends LitElement {
     this.progress = undefined;
     this.announcement = 'Opening the backup…';
     this.goTo('validating');
+    reportOperation(this, 'validate');
     try {
       const onProgress = (p: Progress) => this.handleProgress(p);
       const backup = await openBackup(this.file, password, { signal, onProgress });
       onProgress({ phase: 'plan', done: 0, total: 0 });
       const plan = await planImport(this.client, backup, { unit: this.unit, signal });
+      reportOperation(this, null);
       this.password = password;
       this.backup = backup;
       this.plan = plan;
@@ -154,6 +170,7 @@ export class BackupImportPanel extends LitElement {
         dangling: plan.dangling.length,
       });
     } catch (error) {
+      reportOperation(this, null);
       this.goTo('select');
       if (isAbort(error)) {
         this.notice = 'Validation cancelled.';
@@ -184,6 +201,7 @@ export class BackupImportPanel extends LitElement {
     this.importPhase = IMPORT_PHASES[0]!;
     this.announcement = `Importing into ${this.unitName}…`;
     this.goTo('importing');
+    reportOperation(this, 'import');
     try {
       // The element shows success before reloading, so the engine must not reload by itself.
       this.result = await runImport(this.client, this.backup, this.password, {
@@ -194,8 +212,11 @@ export class BackupImportPanel extends LitElement {
         onProgress: (p) => this.handleProgress(p),
         reload: false,
       });
+      // Before the reload is scheduled: the element drops its leave-page guard, so that reload asks nothing.
+      reportOperation(this, null);
       this.finish();
     } catch (error) {
+      reportOperation(this, null);
       this.goTo('preview');
       this.fail('import', error);
       // The unit changed since the preview: show the current consequences before the admin tries again.
@@ -250,7 +271,6 @@ export class BackupImportPanel extends LitElement {
         dragging: this.dragging,
         error: this.fileError,
         onFile: (file) => this.chooseFile(file),
-        onDragging: (dragging) => (this.dragging = dragging),
       },
       onPasswordInput: () => (this.passwordError = ''),
       onSubmit: (event) => this.handleValidate(event),

@@ -8,6 +8,7 @@ import { announcePhase, renderProgress } from './progress.js';
 import { renderImportResult } from './import-result.js';
 import { renderPasswordField } from './password-field.js';
 import { formatDate } from './format.js';
+import { reportOperation } from './operation.js';
 import { DEFAULT_RELOAD_DELAY_MS, scheduleReload, type ReloadHook } from './reload.js';
 import { sharedStyles } from './shared.styles.js';
 
@@ -110,13 +111,17 @@ export class BackupResumePanel extends LitElement {
     this.progress = undefined;
     this.announcement = mode === 'resume' ? 'Resuming the import…' : 'Rolling back…';
     this.goTo('running');
+    reportOperation(this, mode);
     try {
       const options = { unit: this.unit, onProgress: (p: Progress) => this.handleProgress(p), reload: false as const };
       this.result = await (mode === 'resume'
         ? resumeImport(this.client, password, options)
         : rollbackImport(this.client, password, options));
+      // Before the reload is scheduled: the element drops its leave-page guard, so that reload asks nothing.
+      reportOperation(this, null);
       this.finish();
     } catch (error) {
+      reportOperation(this, null);
       this.goTo('ask');
       this.error = describeError(error);
       dispatchBackupEvent(this, 'backup-error', { step: mode, unit: this.unit, ...this.error });

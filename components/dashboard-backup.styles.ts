@@ -43,7 +43,15 @@ export const dashboardBackupStyles = css`
     color: var(--db-accent);
     border-block-end-color: var(--db-accent);
   }
-  [role='tab']:hover {
+  [role='tab']:hover:not([aria-disabled='true']) {
     color: var(--db-color);
+  }
+  /* Locked while an operation runs: still focusable (and described by .tab-lock), visibly not selectable. */
+  [role='tab'][aria-disabled='true'] {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+  .tab-lock {
+    margin-block: calc(var(--db-space) * -0.5) var(--db-space);
   }
 `;

@@ -1,10 +1,15 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { createRestClient, findUnfinishedImport, type DashboardClient, type UnfinishedImport } from './engine.js';
-import { dispatchBackupEvent, type BackupErrorDetail } from './events.js';
+import { dispatchBackupEvent, type BackupErrorDetail, type BackupOperation } from './events.js';
 import { describeError, type DescribedError } from './messages.js';
 import { renderAlert } from './notices.js';
 import { DEFAULT_RELOAD_DELAY_MS, type ReloadHook } from './reload.js';
+import { changesUnit } from './operation.js';
+import { refuseFileDrops } from './drop-target.js';
+import { guardPage } from './page-guard.js';
+import { renderTabList, type Tab } from './tabs.js';
+import { renderWarningStep } from './warning-step.js';
 import type { Session } from '../src/schemas.js';
 import { themeStyles } from './theme.styles.js';
 import { sharedStyles } from './shared.styles.js';
@@ -18,16 +23,16 @@ import './backup-resume-panel.js';
 
 // The events' detail types and the GlobalEventHandlersEventMap entries, for embedders' type-checking.
 export type {
+  BackupBusyChangeDetail,
   BackupErrorDetail,
   BackupExportDoneDetail,
   BackupImportDoneDetail,
+  BackupOperation,
   BackupValidatedDetail,
   DashboardBackupEventMap,
 } from './events.js';
 
 type View = 'loading' | 'failed' | 'forbidden' | 'unfinished' | 'warning' | 'tabs';
-type Tab = 'export' | 'import';
-const TABS: readonly Tab[] = ['export', 'import'];
 
 /** Parts of the inner panels, re-exported so `::part()` reaches them from the page. */
 const INNER_PARTS = 'heading, button, primary-button, input, label, notice, progress, progress-bar, dropzone, counts, plan, link';
@@ -36,6 +41,12 @@ const INNER_PARTS = 'heading, button, primary-button, input, label, notice, prog
  * Encrypted backup and restore of a Dashboard unit, for its administrators: a warning step, then Export and Import
  * tabs; resumes or rolls back an import that did not finish.
  *
+ * While an operation runs, the element is `busy` (read-only, reflected as the `busy` attribute; `operation` says
+ * which) and the other tab is locked. While one that changes the unit runs (import, resume, rollback), leaving the
+ * page asks for confirmation and a file dropped anywhere on the window is refused rather than opened by the
+ * browser; the reload the element itself does after a verified import asks nothing. A file dropped anywhere on the
+ * Import tab's form is taken as the backup to import; elsewhere on the element a dropped file is ignored.
+ *
  * @summary Back up a Dashboard unit to an encrypted file, or restore one.
  *
  * @fires backup-export-done - A backup file was made and downloaded. `detail`: unit, filename, bytes, counts.
@@ -43,6 +54,7 @@ const INNER_PARTS = 'heading, button, primary-button, input, label, notice, prog
  * @fires backup-import-done - An import (or resume, or rollback) finished and was verified. `detail`: unit, mode,
  *   counts, differences. Call `preventDefault()` to cancel the reload that follows.
  * @fires backup-error - A step failed. `detail`: step, code, message (the sentence shown), unit.
+ * @fires backup-busy-change - An operation started or ended. `detail`: busy, operation (null when none runs).
  *
  * @csspart base - The frame around everything.
  * @csspart tabs - The tab list.
@@ -105,6 +117,7 @@ export class DashboardBackup extends LitElement {
   @state() private resumeCause?: DescribedError;
   @state() private unfinished?: UnfinishedImport;
   @state() private journalProblem?: DescribedError;
+  @state() private running: BackupOperation | null = null;
 
   @query('backup-export-panel') private exportPanel?: BackupExportPanel;
   @query('backup-import-panel') private importPanel?: BackupImportPanel;
@@ -112,10 +125,25 @@ export class DashboardBackup extends LitElement {
 
   private restClient?: { baseUrl: string; client: DashboardClient };
   private loadCount = 0;
+  private releasePage = () => {};
+  private stopRefusingDrops = () => {};
 
   /** The unit this element works on. */
   get unitId(): string {
     return this.unit || this.session?.unit.id || '';
+  }
+
+  /**
+   * True while an export, a validation, an import, a resume or a rollback runs; reflected as the `busy` attribute.
+   * Read-only. `backup-busy-change` says when it changes.
+   */
+  get busy(): boolean {
+    return this.running !== null;
+  }
+
+  /** The operation that runs (`export`, `validate`, `import`, `resume`, `rollback`), or null. Read-only. */
+  get operation(): BackupOperation | null {
+    return this.running;
   }
 
   private get unitName(): string {
@@ -136,8 +164,32 @@ export class DashboardBackup extends LitElement {
     return this.reload ?? (() => location.reload());
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The Import tab's form takes a dropped file; anywhere else on the element, the drop is refused.
+    this.stopRefusingDrops = refuseFileDrops(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopRefusingDrops();
+    // The page guard stays while an operation runs: the engine goes on when the element is removed.
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('client') || changed.has('apiBase') || changed.has('unit')) void this.load();
+  }
+
+  /** A panel's operation started or ended: `busy`, the tab lock and, for one that changes the unit, the page guard. */
+  private handleOperation(event: CustomEvent<BackupOperation | null>): void {
+    const operation = event.detail;
+    if (operation === this.running) return;
+    this.running = operation;
+    // At once, not at the next render: a panel reports the end of an import just before it schedules the reload.
+    this.releasePage();
+    this.releasePage = changesUnit(operation) ? guardPage() : () => {};
+    this.toggleAttribute('busy', operation !== null);
+    dispatchBackupEvent(this, 'backup-busy-change', { busy: operation !== null, operation });
   }
 
   /** Reads the session and looks for an unfinished import; picks the first step from them. */
@@ -184,18 +236,9 @@ export class DashboardBackup extends LitElement {
     return tab === 'export' ? this.exportPanel : this.importPanel;
   }
 
-  private selectTab(tab: Tab, focus = false): void {
+  private selectTab(tab: Tab, focus: boolean): void {
     this.tab = tab;
     if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus());
-  }
-
-  private handleTabKeydown(event: KeyboardEvent): void {
-    const index = TABS.indexOf(this.tab);
-    const next: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: TABS.length - 1 };
-    const target = next[event.key];
-    if (target === undefined) return;
-    event.preventDefault();
-    this.selectTab(TABS[(target + TABS.length) % TABS.length] as Tab, true);
   }
 
   /** An import that fails after changing the unit leaves a journal: offer Resume / Roll back right away. */
@@ -213,51 +256,13 @@ export class DashboardBackup extends LitElement {
     void this.show('warning', () => this.renderRoot.querySelector<HTMLElement>('#warning-heading')?.focus());
   }
 
-  private renderWarning() {
-    return html`
-      <h3 id="warning-heading" tabindex="-1" part="heading">Before you start</h3>
-      ${renderAlert(this.journalProblem)}
-      <ul class="warning-list">
-        <li>
-          <strong>Export</strong> saves everything in ${this.unitName} — plugins with their configuration and permissions,
-          workspaces and their applications, profiles, and the key store including secret keys — to a file encrypted
-          with a password you choose.
-        </li>
-        <li>The password cannot be recovered. Without it, nobody can open the backup.</li>
-        <li>
-          <strong>Import wipes ${this.unitName}</strong>: everything in it is deleted and replaced by the backup’s
-          content. You see what will change before confirming, and a safety snapshot lets an interrupted import be
-          resumed or rolled back.
-        </li>
-      </ul>
-      <div class="actions">
-        <button class="button primary" part="button primary-button" type="button" @click=${this.handleContinue}>
-          Continue
-        </button>
-      </div>
-    `;
-  }
-
   private renderTabs() {
-    const tab = (id: Tab, label: string) => html`<button
-      id="tab-${id}"
-      role="tab"
-      part="tab"
-      type="button"
-      aria-selected=${this.tab === id ? 'true' : 'false'}
-      aria-controls="panel-${id}"
-      tabindex=${this.tab === id ? '0' : '-1'}
-      @click=${() => this.selectTab(id)}
-    >
-      ${label}
-    </button>`;
     return html`
-      <div role="tablist" aria-label="Backup actions" part="tabs" @keydown=${this.handleTabKeydown}>
-        ${tab('export', 'Export')} ${tab('import', 'Import')}
-      </div>
+      ${renderTabList({ selected: this.tab, operation: this.running, onSelect: (tab, focus) => this.selectTab(tab, focus) })}
       <div id="panel-export" role="tabpanel" aria-labelledby="tab-export" ?hidden=${this.tab !== 'export'}>
         <backup-export-panel
           exportparts=${INNER_PARTS}
+          @backup-operation=${this.handleOperation}
           .client=${this.activeClient}
           unit=${this.unitId}
           unit-name=${this.unitName}
@@ -272,6 +277,7 @@ export class DashboardBackup extends LitElement {
       >
         <backup-import-panel
           exportparts=${INNER_PARTS}
+          @backup-operation=${this.handleOperation}
           .client=${this.activeClient}
           .reload=${this.reloadHook}
           reload-delay=${this.reloadDelay}
@@ -301,6 +307,7 @@ export class DashboardBackup extends LitElement {
       case 'unfinished':
         return html`<backup-resume-panel
           exportparts=${INNER_PARTS}
+          @backup-operation=${this.handleOperation}
           .client=${this.activeClient}
           .reload=${this.reloadHook}
           .cause=${this.resumeCause}
@@ -311,7 +318,11 @@ export class DashboardBackup extends LitElement {
           @backup-resume-closed=${this.handleResumeClosed}
         ></backup-resume-panel>`;
       case 'warning':
-        return this.renderWarning();
+        return renderWarningStep({
+          unitName: this.unitName,
+          problem: this.journalProblem,
+          onContinue: () => this.handleContinue(),
+        });
       case 'tabs':
         return this.renderTabs();
     }

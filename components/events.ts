@@ -8,6 +8,12 @@ import type { Counts } from '../src/schemas.js';
 /** Where in the flow something happened. */
 export type BackupStep = 'session' | 'export' | 'validate' | 'import' | 'resume' | 'rollback' | 'snapshot';
 
+/**
+ * What the element is busy with. `import`, `resume` and `rollback` change the unit; `export` and `validate` only
+ * read it.
+ */
+export type BackupOperation = 'export' | 'validate' | 'import' | 'resume' | 'rollback';
+
 /** `backup-export-done`: a backup file was made and handed to the browser to download. */
 export interface BackupExportDoneDetail {
   /** Id of the exported unit. */
@@ -50,12 +56,20 @@ export interface BackupErrorDetail {
   unit?: string;
 }
 
+/** `backup-busy-change`: an operation started or ended (the element's `busy` and `operation` changed). */
+export interface BackupBusyChangeDetail {
+  busy: boolean;
+  /** The operation that runs now; null when none does. */
+  operation: BackupOperation | null;
+}
+
 /** Every event of the element, by name. */
 export interface DashboardBackupEventMap {
   'backup-export-done': CustomEvent<BackupExportDoneDetail>;
   'backup-validated': CustomEvent<BackupValidatedDetail>;
   'backup-import-done': CustomEvent<BackupImportDoneDetail>;
   'backup-error': CustomEvent<BackupErrorDetail>;
+  'backup-busy-change': CustomEvent<BackupBusyChangeDetail>;
 }
 
 declare global {

@@ -7,10 +7,10 @@ import { renderPasswordField } from './password-field.js';
 /** What {@link renderFilePicker} shows and calls. */
 export interface FilePickerView {
   file: File | undefined;
+  /** A file is being dragged over the Import tab: the zone shows where it goes. */
   dragging: boolean;
   error: string;
   onFile: (file: File | undefined) => void;
-  onDragging: (dragging: boolean) => void;
 }
 
 /** The file types the picker offers. */
@@ -18,28 +18,11 @@ export const BACKUP_FILE_ACCEPT = '.dashboard-backup';
 
 /**
  * Renders the drop zone. The input stays in the tab order (visually hidden, its label styled as a button) so the
- * keyboard and screen readers reach a real file input.
+ * keyboard and screen readers reach a real file input. Drops are taken by the whole panel (drop-target.ts), not
+ * by the zone alone.
  */
 export function renderFilePicker(v: FilePickerView): TemplateResult {
-  const over = (event: DragEvent) => {
-    event.preventDefault();
-    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
-    v.onDragging(true);
-  };
-  const drop = (event: DragEvent) => {
-    event.preventDefault();
-    v.onDragging(false);
-    const file = event.dataTransfer?.files[0];
-    if (file) v.onFile(file);
-  };
-  return html`<div
-    class="dropzone ${v.dragging ? 'dragging' : ''}"
-    part="dropzone"
-    @dragenter=${over}
-    @dragover=${over}
-    @dragleave=${() => v.onDragging(false)}
-    @drop=${drop}
-  >
+  return html`<div class="dropzone ${v.dragging ? 'dragging' : ''}" part="dropzone">
     <p>Drop the backup file here, or</p>
     <input
       id="file"

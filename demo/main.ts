@@ -8,6 +8,7 @@ import { createRestClient } from '../src/api/index.js';
 import { isBackupError } from '../src/errors.js';
 import type { Session } from '../src/schemas.js';
 import '../components/dashboard-backup.js';
+import type { BackupOperation } from '../components/dashboard-backup.js';
 import { DEMO_USERS, signIn, signOut, type DemoUser } from './session.js';
 import { setUpUserMenu } from './user-menu.js';
 
@@ -66,8 +67,22 @@ function showSession(session: Session): void {
   if (user) byId<HTMLSelectElement>('demo-user').value = user;
 }
 
+/** What the Close button's hint says while the element changes the unit (and the dialog cannot be closed). */
+const RUNNING: Partial<Record<BackupOperation, string>> = {
+  import: 'An import is running',
+  resume: 'An import is being resumed',
+  rollback: 'A rollback is running',
+};
+
+/**
+ * The dialog around the element. It cannot be closed while the element changes the unit: the operation would go
+ * on unseen, and its result (or its failure) would go unread.
+ */
 function setUpBackupDialog(session: Session, closeMenu: () => void): void {
   const dialog = byId<HTMLDialogElement>('backup-dialog');
+  const closeButton = byId<HTMLButtonElement>('close-backup');
+  const hint = byId('close-hint');
+  let running: string | undefined;
   byId('open-backup').addEventListener('click', () => {
     closeMenu();
     const slot = byId('backup-slot');
@@ -81,11 +96,39 @@ function setUpBackupDialog(session: Session, closeMenu: () => void): void {
     }
     dialog.showModal();
   });
-  byId('close-backup').addEventListener('click', () => dialog.close());
+  dialog.addEventListener('backup-busy-change', (event) => {
+    running = event.detail.operation ? RUNNING[event.detail.operation] : undefined;
+    closeButton.disabled = running !== undefined;
+    hint.hidden = running === undefined;
+    hint.textContent = running ? `${running}: the dialog can be closed once it has finished.` : '';
+    if (running) closeButton.setAttribute('aria-describedby', 'close-hint');
+    else closeButton.removeAttribute('aria-describedby');
+  });
+  const close = () => {
+    if (!running) dialog.close();
+  };
+  closeButton.addEventListener('click', close);
+  // Escape: the dialog's `cancel`. Chromium stops letting a page cancel it after an Escape repeated without a click
+  // in between (its close-watcher rule against trapping), so the key itself is cancelled too.
+  dialog.addEventListener('cancel', (event) => {
+    if (running) event.preventDefault();
+  });
+  document.addEventListener('keydown', (event) => {
+    if (running && dialog.open && event.key === 'Escape') event.preventDefault();
+  });
   // Light dismiss on the backdrop (a click whose target is the dialog itself, outside its content box).
   dialog.addEventListener('click', (event) => {
-    if (event.target === dialog) dialog.close();
+    if (event.target === dialog) close();
   });
+  // A file dropped on the dialog but off the element (which takes or refuses its own) would be opened by the
+  // browser, leaving the page: refuse it.
+  for (const type of ['dragover', 'drop'] as const) {
+    dialog.addEventListener(type, (event) => {
+      if (event.defaultPrevented || !event.dataTransfer?.types.includes('Files')) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'none';
+    });
+  }
 }
 
 async function start(): Promise<void> {

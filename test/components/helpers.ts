@@ -168,9 +168,10 @@ export async function expectAccessible(el: Element): Promise<void> {
 }
 
 type EventName = keyof DashboardBackupEventMap;
+/** The events that report outcomes; `backup-busy-change`, which every operation fires twice, is busy.test.ts's. */
 export const EVENT_NAMES: readonly EventName[] = ['backup-export-done', 'backup-validated', 'backup-import-done', 'backup-error'];
 
-/** Records every event of the element that reaches `document`. */
+/** Records every {@link EVENT_NAMES} event of the element that reaches `document`. */
 export function recordEvents(): { events: { type: EventName; detail: unknown }[]; stop(): void } {
   const events: { type: EventName; detail: unknown }[] = [];
   const listener = (e: Event) => events.push({ type: e.type as EventName, detail: (e as CustomEvent).detail });

@@ -31,6 +31,7 @@ import {
 import { IMPORT_PHASES } from '../../components/backup-import-panel.js';
 import { formatDate } from '../../components/format.js';
 import { openBackup } from '../../src/backup/index.js';
+import { fileTransfer, fireDrag } from './drag.js';
 import { createRestClient } from '../../src/api/index.js';
 
 const PASSWORD = 'river-lamp-orbit-42';
@@ -308,15 +309,15 @@ describe('<dashboard-backup> import', () => {
     expectFocusOn(input(el, 'file'), 'focus on the first field to fix');
     await expectAccessible(el);
 
-    // A drop is the file the import uses: the real backup, dropped, validates.
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([await file.arrayBuffer()], 'dropped.dashboard-backup'));
+    // A drop is the file the import uses: the real backup, dropped (beside the drop zone, on the password's
+    // label), validates.
+    const transfer = fileTransfer(new File([await file.arrayBuffer()], 'dropped.dashboard-backup'));
     const zone = deepQuery(el, '.dropzone')!;
-    zone.dispatchEvent(new DragEvent('dragenter', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    const label = deepQuery(deepQuery(el, 'backup-import-panel')!, 'label[for="password"]')!;
+    fireDrag(label, 'dragenter', transfer);
+    fireDrag(label, 'dragover', transfer);
     await waitUntil(() => zone.classList.contains('dragging'), 'drop zone highlighted');
-    const drop = new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true });
-    zone.dispatchEvent(drop);
+    const drop = fireDrag(label, 'drop', transfer);
     expect(drop.defaultPrevented, 'the browser does not open the dropped file itself').to.equal(true);
     await waitUntil(() => deepQuery(el, '#file-name')?.textContent === 'dropped.dashboard-backup', 'dropped file shown');
     expect(zone.classList.contains('dragging')).to.equal(false);

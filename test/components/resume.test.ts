@@ -15,6 +15,7 @@ import {
   type TestWorld,
 } from './helpers.js';
 import { alertWith, continueToTabs, exportThroughElement, input, normalizeState, submitValidate } from './flow.js';
+import { leavingIsGuarded } from './drag.js';
 
 const PASSWORD = 'quiet-harbour-77';
 
@@ -46,6 +47,8 @@ describe('<dashboard-backup> unfinished import', () => {
       const { el, source } = await interruptedImport(world);
       const h = await heading(el, 'An import into North News did not finish', 60000);
       expectFocusOn(h);
+      // The journal keeps what is needed to resume: nothing holds the page any more.
+      expect([el.busy, el.operation, leavingIsGuarded()]).to.deep.equal([false, null, false]);
       const errors = recorder.events.filter((e) => e.type === 'backup-error');
       expect(errors.map((e) => (e.detail as { step: string }).step)).to.deep.equal(['import']);
       await waitUntil(() => deepQuery(el, 'a[download]'), 'snapshot link');
@@ -61,9 +64,12 @@ describe('<dashboard-backup> unfinished import', () => {
       button(el, 'Resume').click();
       await heading(el, 'Resuming the import');
       expect(deepQuery(el, 'progress')!.getAttribute('aria-label')).to.equal('Resume progress');
+      expect([el.busy, el.getAttribute('busy'), el.operation]).to.deep.equal([true, '', 'resume']);
+      expect(leavingIsGuarded(), 'leaving the page during a resume asks first').to.equal(true);
       await expectAccessible(el);
       await world.latency(0);
       await heading(el, 'Import complete', 60000);
+      expect([el.busy, leavingIsGuarded()]).to.deep.equal([false, false]);
       expect(normalizeState(await world.state('north-news'))).to.deep.equal(normalizeState(source));
       const done = recorder.events.find((e) => e.type === 'backup-import-done');
       expect(done?.detail).to.deep.include({ unit: 'north-news', mode: 'resume' });
@@ -85,8 +91,13 @@ describe('<dashboard-backup> unfinished import', () => {
     await heading(reloaded, 'An import into North News did not finish');
     await waitUntil(() => deepQuery(reloaded, 'a[download]'), 'snapshot link');
     type(input(reloaded, 'password'), PASSWORD);
+    await world.latency(150);
     button(reloaded, 'Roll back').click();
+    await heading(reloaded, 'Rolling back');
+    expect([reloaded.busy, reloaded.operation, leavingIsGuarded()]).to.deep.equal([true, 'rollback', true]);
+    await world.latency(0);
     await heading(reloaded, 'Rollback complete', 60000);
+    expect([reloaded.busy, leavingIsGuarded()]).to.deep.equal([false, false]);
     expect(normalizeState(await world.state('north-news'))).to.deep.equal(normalizeState(before));
 
     const again = await mountBackup(world, { unit: 'north-news' });
