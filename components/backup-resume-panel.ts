@@ -22,6 +22,7 @@ type Mode = 'resume' | 'rollback';
  * @fires backup-import-done - The resumed import or the rollback finished; `preventDefault()` cancels the reload.
  * @fires backup-error - Resume, rollback or reading the snapshot failed.
  * @fires backup-resume-closed - Internal: the user left the panel after finishing without a reload.
+ * @fires backup-resume-recheck - Internal: the import was running in another tab and the user asks to look again.
  */
 @customElement('backup-resume-panel')
 export class BackupResumePanel extends LitElement {
@@ -157,7 +158,29 @@ export class BackupResumePanel extends LitElement {
     this.dispatchEvent(new Event('backup-resume-closed', { bubbles: true, composed: true }));
   }
 
+  /** Another tab holds the unit's lock (it is resuming or rolling back this import): nothing to offer here yet. */
+  private renderElsewhere() {
+    return html`
+      <h3 tabindex="-1" part="heading">${this.unitName} is being restored in another tab</h3>
+      <p>
+        An import, resume or rollback of ${this.unitName} is running in another tab or window of this browser. Let it
+        finish there. If that tab was closed, check again: the import can then be resumed or rolled back here.
+      </p>
+      <div class="actions">
+        <button
+          class="button"
+          part="button"
+          type="button"
+          @click=${() => this.dispatchEvent(new Event('backup-resume-recheck', { bubbles: true, composed: true }))}
+        >
+          Check again
+        </button>
+      </div>
+    `;
+  }
+
   private renderAsk() {
+    if (this.unfinished?.busy && !this.error) return this.renderElsewhere();
     return html`
       <h3 tabindex="-1" part="heading">An import into ${this.unitName} did not finish</h3>
       ${renderAlert(this.cause)}

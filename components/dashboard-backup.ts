@@ -251,6 +251,15 @@ export class DashboardBackup extends LitElement {
     void this.show('unfinished', () => this.resumePanel?.focusHeading());
   }
 
+  /** The unfinished import was running in another tab: look again (it may have finished, or its tab closed). */
+  private async handleResumeRecheck(): Promise<void> {
+    this.resumeCause = undefined;
+    await this.load();
+    await this.updateComplete;
+    if (this.view === 'unfinished') await this.resumePanel?.focusHeading();
+    else this.renderRoot.querySelector<HTMLElement>('#warning-heading')?.focus();
+  }
+
   private handleResumeClosed(): void {
     this.resumeCause = undefined;
     void this.show('warning', () => this.renderRoot.querySelector<HTMLElement>('#warning-heading')?.focus());
@@ -316,6 +325,7 @@ export class DashboardBackup extends LitElement {
           unit=${this.unitId}
           unit-name=${this.unitName}
           @backup-resume-closed=${this.handleResumeClosed}
+          @backup-resume-recheck=${this.handleResumeRecheck}
         ></backup-resume-panel>`;
       case 'warning':
         return renderWarningStep({

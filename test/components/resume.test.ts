@@ -16,6 +16,7 @@ import {
 } from './helpers.js';
 import { alertWith, continueToTabs, exportThroughElement, input, normalizeState, submitValidate } from './flow.js';
 import { leavingIsGuarded } from './drag.js';
+import { DEFAULT_JOURNAL_DATABASE } from '../../src/backup/index.js';
 
 const PASSWORD = 'quiet-harbour-77';
 
@@ -86,6 +87,22 @@ describe('<dashboard-backup> unfinished import', () => {
     await heading(el, 'An import into North News did not finish', 60000);
     el.remove();
     await world.dev('DELETE', 'faults');
+
+    // While "another tab" holds the unit's lock (as a tab resuming it does), this one offers nothing but to look again.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const locked = new Promise<void>((acquired) => {
+      void navigator.locks.request(`dashboard-backup:${DEFAULT_JOURNAL_DATABASE}:north-news`, () => (acquired(), held));
+    });
+    await locked;
+    const elsewhere = await mountBackup(world, { unit: 'north-news' });
+    await heading(elsewhere, 'North News is being restored in another tab');
+    expect(deepQuery(elsewhere, 'form'), 'no Resume or Roll back offered').to.equal(null);
+    await expectAccessible(elsewhere);
+    release();
+    button(elsewhere, 'Check again').click();
+    expectFocusOn(await heading(elsewhere, 'An import into North News did not finish'));
+    elsewhere.remove();
 
     const reloaded = await mountBackup(world, { unit: 'north-news' });
     await heading(reloaded, 'An import into North News did not finish');
