@@ -1,9 +1,10 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { BackupDiff, DiffEntry } from '../src/inspect/diff.js';
+import type { BackupDiff, DiffEntry, ManifestChange } from '../src/inspect/diff.js';
 import { SECTION_NAMES, slicePage, type SectionName } from '../src/inspect/search.js';
 import { diffStyles } from './backup-inspector-parts.styles.js';
 import { inspectorTokens } from './backup-inspector.styles.js';
+import { formatDate } from './format.js';
 import './backup-inspector-pager.js';
 
 const SECTION_TITLES: Record<SectionName, string> = {
@@ -45,6 +46,16 @@ export class BackupInspectorDiff extends LitElement {
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('diff')) this.pages = { plugins: 0, workspaces: 0, profiles: 0, keys: 0 };
+  }
+
+  /** A manifest value; dates formatted as in the heading and the manifest, the exact time in `datetime`. */
+  private renderManifestValue(m: ManifestChange, side: 'before' | 'after'): TemplateResult | string {
+    const value = m[side];
+    if (m.field !== 'createdAt') return value;
+    const shown = formatDate(value);
+    // Two backups made within the same minute format alike: then the exact times say how they differ.
+    const same = shown === formatDate(m[side === 'before' ? 'after' : 'before']);
+    return html`<time datetime=${value}>${same ? `${shown} (${value})` : shown}</time>`;
   }
 
   private renderSection(name: SectionName): TemplateResult {
@@ -96,7 +107,11 @@ export class BackupInspectorDiff extends LitElement {
             <thead><tr><th scope="col">Field</th><th scope="col">This backup</th><th scope="col">Other backup</th></tr></thead>
             <tbody>
               ${diff.manifest.map(
-                (m) => html`<tr><th scope="row">${MANIFEST_LABELS[m.field] ?? m.field}</th><td>${m.before}</td><td>${m.after}</td></tr>`,
+                (m) => html`<tr>
+                  <th scope="row">${MANIFEST_LABELS[m.field] ?? m.field}</th>
+                  <td>${this.renderManifestValue(m, 'before')}</td>
+                  <td>${this.renderManifestValue(m, 'after')}</td>
+                </tr>`,
               )}
             </tbody>
           </table>`

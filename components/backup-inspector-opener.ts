@@ -30,8 +30,10 @@ export class BackupInspectorOpener extends LitElement {
   @property({ attribute: 'password-label' }) passwordLabel = 'Password';
   /** True while the file is being decrypted: the form is disabled and progress shows. */
   @property({ type: Boolean }) busy = false;
-  /** Decryption progress, 0..1, while busy. */
+  /** Progress of the running phase, 0..1, while busy. */
   @property({ type: Number }) progress = 0;
+  /** What is running, shown next to the progress bar while busy (decrypting, checking, indexing, comparing). */
+  @property() status = 'Decrypting…';
   /** Message shown under the form (role="alert") when opening failed. */
   @property() error = '';
 
@@ -109,7 +111,12 @@ export class BackupInspectorOpener extends LitElement {
           ? html`<button type="button" @click=${() => this.dispatchEvent(new CustomEvent('opener-cancel'))}>Cancel</button>`
           : nothing}
       </div>
-      ${this.busy ? html`<progress aria-label="Decrypting" max="1" .value=${this.progress}></progress>` : nothing}
+      ${this.busy
+        ? html`<div class="status">
+            <progress aria-labelledby="${id}-status" max="1" .value=${this.progress}></progress>
+            <span id="${id}-status" class="muted">${this.status}</span>
+          </div>`
+        : nothing}
       <p class="error" role="alert">${this.hint || this.error}</p>
     </form>`;
   }

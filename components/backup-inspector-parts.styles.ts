@@ -104,6 +104,10 @@ export const openerStyles = css`
     align-items: center;
     flex-wrap: wrap;
   }
+  .status {
+    display: grid;
+    gap: 0.2rem;
+  }
   progress {
     width: 100%;
   }

@@ -1,14 +1,12 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { InspectedBackup } from '../src/inspect/open.js';
+import type { IndexedBackup } from '../src/inspect/open.js';
 import {
   SECTION_NAMES,
-  buildSearchIndex,
   filterIndex,
   mapWorkspaceNames,
   parseQuery,
   slicePage,
-  type SearchIndex,
   type SectionName,
 } from '../src/inspect/search.js';
 import type { KeyEntry } from '../src/schemas.js';
@@ -48,8 +46,11 @@ const SECTION_TITLES: Record<SectionName, string> = {
 export class BackupInspectorTree extends LitElement {
   static override styles = [inspectorTokens, treeStyles];
 
-  /** The opened backup to show. */
-  @property({ attribute: false }) backup: InspectedBackup | undefined;
+  /**
+   * The opened backup to show, with its search index: the inspector builds the index while it opens the file, in
+   * slices (buildSearchIndex), rather than this element building it in one long task when the backup arrives.
+   */
+  @property({ attribute: false }) backup: IndexedBackup | undefined;
 
   @state() private query = '';
   @state() private pages: Record<SectionName, number> = { plugins: 0, workspaces: 0, profiles: 0, keys: 0 };
@@ -58,7 +59,6 @@ export class BackupInspectorTree extends LitElement {
   /** Indices of the secret keys whose value is shown. */
   @state() private revealed = new Set<number>();
 
-  private index: SearchIndex | undefined;
   private workspaceNames = new Map<string, string>();
   private hits: Record<SectionName, number[]> = { plugins: [], workspaces: [], profiles: [], keys: [] };
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -78,14 +78,14 @@ export class BackupInspectorTree extends LitElement {
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('backup')) {
-      this.index = this.backup ? buildSearchIndex(this.backup.payload, this.backup.extras) : undefined;
       this.workspaceNames = this.backup ? mapWorkspaceNames(this.backup.payload) : new Map();
       this.expanded = new Set();
       this.revealed = new Set();
     }
     if (changed.has('backup') || changed.has('query')) {
       const terms = parseQuery(this.query);
-      for (const name of SECTION_NAMES) this.hits[name] = this.index ? filterIndex(this.index[name], terms) : [];
+      const index = this.backup?.index;
+      for (const name of SECTION_NAMES) this.hits[name] = index ? filterIndex(index[name], terms) : [];
       this.pages = { plugins: 0, workspaces: 0, profiles: 0, keys: 0 };
     }
   }

@@ -3,7 +3,9 @@ import { customElement, query, state } from 'lit/decorators.js';
 import { diffBackups, type BackupDiff } from '../src/inspect/diff.js';
 import { createBackupJsonBlob, suggestJsonFilename } from '../src/inspect/export-json.js';
 import { describeOpenError, formatIssuePath } from '../src/inspect/messages.js';
-import { openInspectedBackup, type InspectedBackup } from '../src/inspect/open.js';
+import { openInspectedBackup, type IndexedBackup, type InspectedBackup } from '../src/inspect/open.js';
+import { buildSearchIndex } from '../src/inspect/search.js';
+import type { EntityProgress } from '../src/payload.js';
 import type { Counts } from '../src/schemas.js';
 import { dispatchInspectorEvent } from './backup-inspector-events.js';
 // The events' detail types and the GlobalEventHandlersEventMap entries, for embedders' type-checking.
@@ -22,6 +24,19 @@ import './backup-inspector-opener.js';
 import './backup-inspector-tree.js';
 
 type Step = 'open' | 'compare';
+/** What a running step is doing: both decrypt and validate; then `open` indexes, `compare` compares. */
+export type InspectorPhase = 'decrypt' | 'validate' | 'index' | 'compare';
+
+/** The status line under the busy form, per phase (the progress bar restarts with each). */
+export const PHASE_LABELS: Record<InspectorPhase, string> = {
+  decrypt: 'Decrypting…',
+  validate: 'Checking the content…',
+  index: 'Indexing for search…',
+  compare: 'Comparing…',
+};
+
+/** The work of one step, given its abort signal and the progress reporter. */
+type StepWork<T> = (signal: AbortSignal, report: (phase: InspectorPhase, p: EntityProgress) => void) => Promise<T>;
 
 /** Schema problems listed under the manifest; the rest are counted. */
 export const MAX_ISSUES_SHOWN = 50;
@@ -64,10 +79,11 @@ export const MAX_ISSUES_SHOWN = 50;
 export class BackupInspector extends LitElement {
   static override styles = [inspectorTokens, inspectorStyles];
 
-  @state() private backup: InspectedBackup | undefined;
+  @state() private backup: IndexedBackup | undefined;
   @state() private other: InspectedBackup | undefined;
   @state() private diff: BackupDiff | undefined;
   @state() private busy: Step | undefined;
+  @state() private phase: InspectorPhase = 'decrypt';
   @state() private progress = 0;
   @state() private errors: Record<Step, string> = { open: '', compare: '' };
   @state() private confirmingSave = false;
@@ -77,9 +93,17 @@ export class BackupInspector extends LitElement {
 
   private abort: AbortController | undefined;
 
-  /** Decrypts and shows `file` (what the form does; exposed for embedders). Resolves once shown or failed. */
+  /**
+   * Decrypts and shows `file` (what the form does; exposed for embedders). Resolves once shown or failed.
+   * Validation and the search index run in slices, so a large backup never freezes the page; the form shows which
+   * phase is running.
+   */
   async open(file: Blob, password: string): Promise<void> {
-    const result = await this.decrypt('open', file, password);
+    const result = await this.runStep('open', async (signal, report) => {
+      const opened = await openInspectedBackup(file, password, { signal, onProgress: (p) => report(p.phase, p) });
+      const index = await buildSearchIndex(opened.payload, opened.extras, { signal, onProgress: (p) => report('index', p) });
+      return { ...opened, index };
+    });
     if (!result) return;
     this.backup = result;
     this.other = undefined;
@@ -92,18 +116,24 @@ export class BackupInspector extends LitElement {
     });
   }
 
-  /** Decrypts `file` and compares it with the open backup. */
+  /** Decrypts `file` and compares it with the open backup (in slices, like opening). */
   async compare(file: Blob, password: string): Promise<void> {
-    if (!this.backup) return;
-    const result = await this.decrypt('compare', file, password);
-    if (!result || !this.backup) return;
-    const diff = diffBackups(this.backup.payload, result.payload);
-    this.other = result;
+    const backup = this.backup;
+    if (!backup) return;
+    const result = await this.runStep('compare', async (signal, report) => {
+      const other = await openInspectedBackup(file, password, { signal, onProgress: (p) => report(p.phase, p) });
+      const diff = await diffBackups(backup.payload, other.payload, { signal, onProgress: (p) => report('compare', p) });
+      return { other, diff };
+    });
+    // Closed meanwhile: the comparison is with a backup that is no longer shown.
+    if (!result || this.backup !== backup) return;
+    const { other, diff } = result;
+    this.other = other;
     this.diff = diff;
     const differences = Object.fromEntries(
       Object.entries(diff.sections).map(([k, s]) => [k, s.added.length + s.removed.length + s.changed.length]),
     ) as Counts;
-    dispatchInspectorEvent(this, 'inspector-compare', { other: result.manifest, identical: diff.identical, differences });
+    dispatchInspectorEvent(this, 'inspector-compare', { other: other.manifest, identical: diff.identical, differences });
   }
 
   /** Forgets the open backups (and everything decrypted) and shows the file picker again. */
@@ -124,23 +154,29 @@ export class BackupInspector extends LitElement {
     this.abort?.abort();
   }
 
-  private async decrypt(step: Step, file: Blob, password: string): Promise<InspectedBackup | undefined> {
+  /**
+   * Runs one step with the form busy, cancellable and showing progress. Resolves undefined when it failed (the
+   * error is shown and dispatched) or was superseded or closed meanwhile (nobody waits for it any more).
+   */
+  private async runStep<T>(step: Step, work: StepWork<T>): Promise<T | undefined> {
     this.abort?.abort();
     const abort = (this.abort = new AbortController());
     this.busy = step;
+    this.phase = 'decrypt';
     this.progress = 0;
     this.errors = { ...this.errors, [step]: '' };
-    let result: InspectedBackup | undefined;
+    const report = (phase: InspectorPhase, { done, total }: EntityProgress) => {
+      if (this.abort !== abort) return;
+      this.phase = phase;
+      this.progress = total ? done / total : 0;
+    };
+    let result: T | undefined;
     let failure: unknown;
     try {
-      result = await openInspectedBackup(file, password, {
-        signal: abort.signal,
-        onProgress: ({ done, total }) => (this.progress = total ? done / total : 0),
-      });
+      result = await work(abort.signal, report);
     } catch (error) {
       failure = error ?? new Error('unknown failure');
     }
-    // Superseded by another open, or closed meanwhile: nobody waits for this result any more.
     if (this.abort !== abort) return undefined;
     this.abort = undefined;
     this.busy = undefined;
@@ -185,6 +221,7 @@ export class BackupInspector extends LitElement {
       password-label=${step === 'open' ? 'Password' : 'Password of the other backup'}
       ?busy=${this.busy === step}
       .progress=${this.busy === step ? this.progress : 0}
+      .status=${PHASE_LABELS[this.busy === step ? this.phase : 'decrypt']}
       .error=${this.errors[step]}
       @opener-submit=${(e: CustomEvent<OpenerSubmitDetail>) => this.handleSubmit(step, e)}
       @opener-cancel=${() => this.abort?.abort()}

@@ -3,17 +3,12 @@
  * profiles by name, keys by key name. References are compared by what they point at (a profile's workspaces by
  * the workspaces' name + owner), so a unit restored with new ids compares equal to its backup.
  */
+import { canonicalJson, createEntityPacer } from '../payload.js';
 import type { Plugin, Profile, UnitState, Workspace } from '../schemas.js';
 import type { PlanItem, PlanSection, SectionName } from './types.js';
 
-/** JSON with object keys sorted at every level, so equal values give equal strings. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
-}
+export { canonicalJson };
+
 
 /** One entity reduced to what identifies it and what it holds. */
 export interface Entry {
@@ -50,17 +45,13 @@ export function profileContent(p: Profile, workspaceKeyById: Map<string, string>
   return canonicalJson({ name: p.name, roles: p.roles, workspaces });
 }
 
-/** Entities described between two yields to the event loop (keeps each main-thread task short). */
-export const DESCRIBE_SLICE = 250;
-
-/** Yields to the event loop so a long computation does not block the page. */
-export const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
+/** Maps `items` with `f`, yielding to the page between slices (src/payload.ts), so no main-thread task is long. */
 async function mapSliced<T, R>(items: T[], f: (t: T) => R): Promise<R[]> {
   const out: R[] = [];
-  for (let i = 0; i < items.length; i += DESCRIBE_SLICE) {
-    if (i > 0) await yieldToPage();
-    for (const item of items.slice(i, i + DESCRIBE_SLICE)) out.push(f(item));
+  const pacer = createEntityPacer(items.length);
+  for (const item of items) {
+    out.push(f(item));
+    await pacer.step();
   }
   return out;
 }

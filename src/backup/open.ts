@@ -1,10 +1,8 @@
 /** Open a backup file: decrypt, validate, and check that it is internally consistent. Sends nothing anywhere. */
-import { ValidationError, toValidationIssues, type ValidationIssue } from '../errors.js';
-import '../zod.js'; // first: configures zod before any schema is built (see src/zod.ts)
-import * as z from 'zod/mini';
+import { ValidationError, type ValidationIssue } from '../errors.js';
 import { decryptBackupBlob } from '../format/index.js';
-import { KeyEntry, Manifest, Plugin, Profile, Workspace, type BackupPayload, type UnitState } from '../schemas.js';
-import { yieldToPage } from './compare.js';
+import { validatePayload } from '../payload.js';
+import type { BackupPayload } from '../schemas.js';
 import { normalizeAbort, throwIfAborted } from './abort.js';
 import { countUnit, findDanglingReferences, findDuplicates } from './consistency.js';
 import type { OpenOptions, OpenedBackup } from './types.js';
@@ -14,24 +12,6 @@ import type { OpenOptions, OpenedBackup } from './types.js';
  * second zod pass over 7,800 entities is a long main-thread task. Anything else is validated in full.
  */
 const validated = new WeakSet<object>();
-
-/** The outer shape of a payload; entities are checked one by one (see {@link parsePayload}). */
-const Envelope = z.object({
-  manifest: z.unknown(),
-  unit: z.object({
-    plugins: z.array(z.unknown()),
-    workspaces: z.array(z.unknown()),
-    profiles: z.array(z.unknown()),
-    keys: z.array(z.unknown()),
-  }),
-});
-
-const ENTITY_SCHEMAS = { plugins: Plugin, workspaces: Workspace, profiles: Profile, keys: KeyEntry } as const;
-
-/** Entities validated between two yields to the page. */
-export const PARSE_SLICE = 250;
-
-const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function invalid(issues: ValidationIssue[]): ValidationError {
   return new ValidationError(
@@ -43,35 +23,15 @@ function invalid(issues: ValidationIssue[]): ValidationError {
 
 /**
  * Checks a decrypted value against the payload schema ({@link BackupPayload}) and the unit's uniqueness rules.
- * Entities are validated one at a time, yielding to the page between slices, so a 7,800-entity unit never blocks
- * the main thread for long; the result is the same as `BackupPayload.parse`.
+ * Entities are validated one at a time, yielding to the page between slices (src/payload.ts), so a 7,800-entity
+ * unit never blocks the main thread for long; the result is the same as `BackupPayload.parse`.
  * @throws ValidationError INVALID_BACKUP listing every problem with its path.
  */
 export async function parsePayload(value: unknown): Promise<BackupPayload> {
   if (typeof value === 'object' && value !== null && validated.has(value)) return value as BackupPayload;
-  // A broken envelope (say, a missing section) is reported together with the problems of everything else.
-  const envelope = Envelope.safeParse(value);
-  const issues: ValidationIssue[] = envelope.success ? [] : toValidationIssues(envelope.error);
-  const raw = (isObject(value) ? value : {}) as { manifest?: unknown; unit?: unknown };
-  const sections = (isObject(raw.unit) ? raw.unit : {}) as Record<string, unknown>;
-  const manifest = Manifest.safeParse(raw.manifest);
-  if (!manifest.success) issues.push(...toValidationIssues(manifest.error).map((i) => ({ ...i, path: ['manifest', ...i.path] })));
-  const unit: Record<string, unknown[]> = {};
-  let count = 0;
-  for (const section of ['plugins', 'workspaces', 'profiles', 'keys'] as const) {
-    const schema = ENTITY_SCHEMAS[section];
-    unit[section] = [];
-    const items = sections[section];
-    if (!Array.isArray(items)) continue; // reported by the envelope
-    for (const [i, item] of items.entries()) {
-      if (++count % PARSE_SLICE === 0) await yieldToPage();
-      const parsed = schema.safeParse(item);
-      if (parsed.success) unit[section].push(parsed.data);
-      else issues.push(...toValidationIssues(parsed.error).map((x) => ({ ...x, path: ['unit', section, i, ...x.path] })));
-    }
-  }
-  if (issues.length > 0 || !manifest.success || !envelope.success) throw invalid(issues);
-  const payload = { manifest: manifest.data, unit: unit as unknown as UnitState };
+  const result = await validatePayload(value);
+  if (!result.success) throw invalid(result.issues);
+  const payload = result.data;
   const duplicates = findDuplicates(payload.unit);
   if (duplicates.length > 0) {
     throw new ValidationError(

@@ -3,8 +3,10 @@
  * assigned by the server and differ between units and after every restore:
  * plugins by bundle, workspaces by name + owner, profiles by name, keys by key name.
  * Entries name the fields that differ but carry no values, so a diff never shows a secret.
+ * Works in slices of entities, yielding to the page in between, so comparing two `large` seeds never freezes it.
  */
-import type { BackupPayload, Manifest } from '../schemas.js';
+import { canonicalJson, createEntityPacer, type EntityPacer, type PaceOptions } from '../payload.js';
+import type { BackupPayload, KeyEntry, Manifest, Plugin, Profile, Workspace } from '../schemas.js';
 import type { SectionName } from './search.js';
 
 /** One entity that exists on one side only, or on both sides with different content. */
@@ -40,13 +42,7 @@ export interface BackupDiff {
 }
 
 /** JSON with object keys sorted, so equal content compares equal whatever the key order. */
-export function stringifyStable(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
-}
+export const stringifyStable = canonicalJson;
 
 /** An entity reduced to what it means (ids dropped or resolved), keyed naturally. */
 interface Comparable {
@@ -55,34 +51,43 @@ interface Comparable {
   fields: Record<string, unknown>;
 }
 
-function comparePlugins(p: BackupPayload): Comparable[] {
-  return p.unit.plugins.map(({ id: _id, ...fields }) => ({ key: fields.bundle, label: fields.bundle, fields }));
+function comparePlugin({ id: _id, ...fields }: Plugin): Comparable {
+  return { key: fields.bundle, label: fields.bundle, fields };
 }
 
 function workspaceKey(name: string, owner: string): string {
   return `${name}\u0000${owner}`;
 }
 
-function compareWorkspaces(p: BackupPayload): Comparable[] {
-  return p.unit.workspaces.map(({ id: _id, applications, ...rest }) => ({
+function compareWorkspace({ id: _id, applications, ...rest }: Workspace): Comparable {
+  return {
     key: workspaceKey(rest.name, rest.owner),
     label: `${rest.name} (owner ${rest.owner})`,
     fields: { ...rest, applications: applications.map(({ id: _appId, ...app }) => app) },
-  }));
+  };
 }
 
-function compareProfiles(p: BackupPayload): Comparable[] {
-  // Profiles name workspaces by id; compare the workspaces' natural keys instead.
+/** Profiles name workspaces by id; compare the workspaces' natural keys instead. */
+function compareProfileIn(p: BackupPayload): (profile: Profile) => Comparable {
   const keys = new Map(p.unit.workspaces.map((w) => [w.id, workspaceKey(w.name, w.owner)]));
-  return p.unit.profiles.map(({ id: _id, workspaces, ...rest }) => ({
+  return ({ id: _id, workspaces, ...rest }) => ({
     key: rest.name,
     label: rest.name,
     fields: { ...rest, workspaces: workspaces.map((id) => keys.get(id) ?? `unknown:${id}`) },
-  }));
+  });
 }
 
-function compareKeys(p: BackupPayload): Comparable[] {
-  return p.unit.keys.map((k) => ({ key: k.key, label: k.key, fields: { value: k.value, secret: k.secret } }));
+function compareKey(k: KeyEntry): Comparable {
+  return { key: k.key, label: k.key, fields: { value: k.value, secret: k.secret } };
+}
+
+async function mapPaced<T>(items: T[], describe: (item: T) => Comparable, pacer: EntityPacer): Promise<Comparable[]> {
+  const out: Comparable[] = [];
+  for (const item of items) {
+    out.push(describe(item));
+    await pacer.step();
+  }
+  return out;
 }
 
 /** Duplicate natural keys (two workspaces with one name and owner) are told apart by their order. */
@@ -103,7 +108,7 @@ function changedFields(a: Record<string, unknown>, b: Record<string, unknown>): 
   return names.filter((f) => stringifyStable(a[f] ?? null) !== stringifyStable(b[f] ?? null));
 }
 
-function diffSection(before: Comparable[], after: Comparable[]): SectionDiff {
+async function diffSection(before: Comparable[], after: Comparable[], pacer: EntityPacer): Promise<SectionDiff> {
   const a = indexByKey(before);
   const b = indexByKey(after);
   const result: SectionDiff = { added: [], removed: [], changed: [], unchanged: 0 };
@@ -111,12 +116,14 @@ function diffSection(before: Comparable[], after: Comparable[]): SectionDiff {
     const other = b.get(key);
     if (!other) {
       result.removed.push({ key, label: item.label, fields: [] });
-      continue;
+    } else {
+      const fields = changedFields(item.fields, other.fields);
+      if (fields.length) result.changed.push({ key, label: item.label, fields });
+      else result.unchanged++;
     }
-    const fields = changedFields(item.fields, other.fields);
-    if (fields.length) result.changed.push({ key, label: item.label, fields });
-    else result.unchanged++;
+    await pacer.step();
   }
+  // A lookup per entity: too little work to pace.
   for (const [key, item] of b) if (!a.has(key)) result.added.push({ key, label: item.label, fields: [] });
   return result;
 }
@@ -132,20 +139,34 @@ function describeManifest(m: Manifest): Record<string, string> {
   };
 }
 
-/** Compares `before` with `after`, section by section. Pure; runs in O(n log n) of the entity count. */
-export function diffBackups(before: BackupPayload, after: BackupPayload): BackupDiff {
+/**
+ * Compares `before` with `after`, section by section, in O(n log n) of the entity count, yielding to the page
+ * between slices of entities.
+ * @param o.onProgress steps done (each entity of both backups is described, then each of `before` compared);
+ *   o.signal cancels.
+ * @throws FormatError ABORTED when `o.signal` is aborted.
+ */
+export async function diffBackups(before: BackupPayload, after: BackupPayload, o: PaceOptions = {}): Promise<BackupDiff> {
   const ma = describeManifest(before.manifest);
   const mb = describeManifest(after.manifest);
   const manifest = Object.keys(ma)
     .filter((f) => ma[f] !== mb[f])
     .map((field) => ({ field, before: ma[field]!, after: mb[field]! }));
+  const size = (p: BackupPayload) => p.unit.plugins.length + p.unit.workspaces.length + p.unit.profiles.length + p.unit.keys.length;
+  const pacer = createEntityPacer(2 * size(before) + size(after), o);
+  const section = async <T>(pick: (p: BackupPayload) => T[], describe: (p: BackupPayload) => (item: T) => Comparable) =>
+    diffSection(
+      await mapPaced(pick(before), describe(before), pacer),
+      await mapPaced(pick(after), describe(after), pacer),
+      pacer,
+    );
   const sections = {
-    plugins: diffSection(comparePlugins(before), comparePlugins(after)),
-    workspaces: diffSection(compareWorkspaces(before), compareWorkspaces(after)),
-    profiles: diffSection(compareProfiles(before), compareProfiles(after)),
-    keys: diffSection(compareKeys(before), compareKeys(after)),
+    plugins: await section((p) => p.unit.plugins, () => comparePlugin),
+    workspaces: await section((p) => p.unit.workspaces, () => compareWorkspace),
+    profiles: await section((p) => p.unit.profiles, compareProfileIn),
+    keys: await section((p) => p.unit.keys, () => compareKey),
   };
+  pacer.finish();
   const identical = Object.values(sections).every((s) => !s.added.length && !s.removed.length && !s.changed.length);
   return { manifest, sections, identical };
 }
-

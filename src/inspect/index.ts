@@ -1,6 +1,6 @@
 /** The offline inspector's pure helpers: open + validate, search, pagination, diff, JSON export. No DOM. */
 export { openInspectedBackup, parseBackupPayload, countPayload } from './open.js';
-export type { InspectedBackup } from './open.js';
+export type { IndexedBackup, InspectedBackup, InspectOptions, InspectProgress } from './open.js';
 export { PAGE_SIZE, SECTION_NAMES, buildSearchIndex, parseQuery, filterIndex, slicePage, mapWorkspaceNames } from './search.js';
 export type { SectionName, SearchIndex, PageSlice } from './search.js';
 export { diffBackups, stringifyStable } from './diff.js';

@@ -1,11 +1,14 @@
 /**
- * Opening a backup for inspection: decrypt with the format core, then validate the payload against the schema.
+ * Opening a backup for inspection: decrypt with the format core, then validate the payload against the schema,
+ * entity by entity and yielding to the page between slices (src/payload.ts), so a large backup never freezes it.
  * Pure (no DOM): the `<backup-inspector>` element calls this, and so can anything else that wants a read-only view.
  */
 import { decryptBackupBlob, type DecryptOptions } from '../format/index.js';
-import { ValidationError, toValidationIssues, type ValidationIssue } from '../errors.js';
-import { BackupPayload, type Counts, type Manifest } from '../schemas.js';
+import { ValidationError, type ValidationIssue } from '../errors.js';
+import { validatePayload, type EntityProgress, type PaceOptions } from '../payload.js';
+import type { BackupPayload, Counts, Manifest } from '../schemas.js';
 import { createEmptyExtras, readPayloadLeniently, type Extras } from './lenient.js';
+import type { SearchIndex } from './search.js';
 
 /** A decrypted, schema-valid backup as the inspector shows it. */
 export interface InspectedBackup {
@@ -26,28 +29,47 @@ export interface InspectedBackup {
   raw: unknown;
 }
 
+/** An inspected backup with the search text of every entity (buildSearchIndex): what the inspector's tree shows. */
+export interface IndexedBackup extends InspectedBackup {
+  index: SearchIndex;
+}
+
 /** Counts the entities of each section of a payload. */
 export function countPayload(payload: BackupPayload): Counts {
   const { plugins, workspaces, profiles, keys } = payload.unit;
   return { plugins: plugins.length, workspaces: workspaces.length, profiles: profiles.length, keys: keys.length };
 }
 
+/** What {@link openInspectedBackup} is doing: decrypting (bytes) or validating (entities). */
+export interface InspectProgress extends EntityProgress {
+  phase: 'decrypt' | 'validate';
+}
+
+/** Options of {@link openInspectedBackup}: those of decryption, with progress for both phases. */
+export interface InspectOptions extends Omit<DecryptOptions, 'onProgress'> {
+  onProgress?: (progress: InspectProgress) => void;
+}
+
 /**
- * Validates decrypted JSON as a {@link BackupPayload}. When validation fails but the value still has the outline
- * of a backup, the result carries the issues and a leniently rebuilt payload (see lenient.ts), so the inspector
- * can show both the problems and the content.
+ * Validates decrypted JSON as a {@link BackupPayload}, yielding to the page between slices of entities. When
+ * validation fails but the value still has the outline of a backup, the result carries the issues and a leniently
+ * rebuilt payload (see lenient.ts), so the inspector can show both the problems and the content.
+ * @param o.onProgress entities validated so far; o.signal cancels.
  * @throws ValidationError (`INVALID_BACKUP`) listing the problems with their paths when the value is not even
- *   shaped like a backup (never the offending values).
+ *   shaped like a backup (never the offending values); FormatError ABORTED when `o.signal` is aborted.
  */
-export function parseBackupPayload(value: unknown): InspectedBackup {
-  const parsed = BackupPayload.safeParse(value);
+export async function parseBackupPayload(
+  value: unknown,
+  o: PaceOptions = {},
+): Promise<InspectedBackup> {
+  const parsed = await validatePayload(value, o);
   let payload: BackupPayload;
   let issues: ValidationIssue[] = [];
   let extras = createEmptyExtras();
   if (parsed.success) {
     payload = parsed.data;
   } else {
-    issues = toValidationIssues(parsed.error);
+    issues = parsed.issues;
     const lenient = readPayloadLeniently(value);
     if (!lenient) {
       throw new ValidationError('INVALID_BACKUP', 'The file decrypted, but its content is not a Dashboard backup.', issues);
@@ -62,13 +84,14 @@ export function parseBackupPayload(value: unknown): InspectedBackup {
 
 /**
  * Decrypts a backup file and validates its content. Makes no network request.
- * @throws FormatError (WRONG_PASSWORD, NOT_A_BACKUP, CORRUPT_FILE, …) from the format core, or ValidationError.
+ * @throws FormatError (WRONG_PASSWORD, NOT_A_BACKUP, CORRUPT_FILE, ABORTED, …) from the format core, or
+ *   ValidationError.
  */
-export async function openInspectedBackup(
-  file: Blob,
-  password: string,
-  options?: DecryptOptions,
-): Promise<InspectedBackup> {
-  const value = await decryptBackupBlob(file, password, options);
-  return parseBackupPayload(value);
+export async function openInspectedBackup(file: Blob, password: string, o: InspectOptions = {}): Promise<InspectedBackup> {
+  const { onProgress, ...decrypt } = o;
+  const value = await decryptBackupBlob(file, password, {
+    ...decrypt,
+    onProgress: (p) => onProgress?.({ phase: 'decrypt', ...p }),
+  });
+  return parseBackupPayload(value, { signal: o.signal, onProgress: (p) => onProgress?.({ phase: 'validate', ...p }) });
 }

@@ -1,8 +1,10 @@
 /**
  * Search and pagination over an opened backup. Each entity gets one lower-cased search text, built once when the
- * backup opens, so filtering thousands of rows per keystroke is a plain substring scan.
+ * backup opens (in slices, yielding to the page in between), so filtering thousands of rows per keystroke is a
+ * plain substring scan.
  * Secret key-store values are never indexed: a search must not reveal them by matching.
  */
+import { createEntityPacer, type PaceOptions } from '../payload.js';
 import type { BackupPayload, JsonObject, JsonValue, KeyEntry, Plugin, Profile, Workspace } from '../schemas.js';
 
 /** Rows per page in every long list of the inspector. */
@@ -67,32 +69,45 @@ export function mapWorkspaceNames(payload: BackupPayload): Map<string, string> {
 }
 
 /**
- * Builds the search text of every entity. Secret values are left out. `extras` (fields outside the schema, for a
- * payload that failed validation) are searched too, except on keys, where they might hold secrets.
+ * Builds the search text of every entity, yielding to the page between slices of entities. Secret values are left
+ * out. `extras` (fields outside the schema, for a payload that failed validation) are searched too, except on
+ * keys, where they might hold secrets.
+ * @param o.onProgress entities indexed so far; o.signal cancels.
+ * @throws FormatError ABORTED when `o.signal` is aborted.
  */
-export function buildSearchIndex(
+export async function buildSearchIndex(
   payload: BackupPayload,
   extras?: Partial<Record<SectionName, (JsonObject | undefined)[]>>,
-): SearchIndex {
+  o: PaceOptions = {},
+): Promise<SearchIndex> {
   const names = mapWorkspaceNames(payload);
   const { plugins, workspaces, profiles, keys } = payload.unit;
-  const withExtra = (section: SectionName, texts: string[]): string[] => {
-    const list = extras?.[section];
-    if (!list?.length) return texts;
-    return texts.map((text, i) => {
-      const extra = list[i];
-      if (!extra) return text;
-      const out: string[] = [];
-      collectJson(extra, out);
-      return `${text}\n${join(out)}`;
-    });
+  const pacer = createEntityPacer(plugins.length + workspaces.length + profiles.length + keys.length, o);
+  async function indexSection<T>(section: SectionName, items: T[], index: (item: T) => string): Promise<string[]> {
+    // Extras of keys are never indexed: they might hold secrets.
+    const list = section === 'keys' ? undefined : extras?.[section];
+    const texts: string[] = [];
+    for (const [i, item] of items.entries()) {
+      let text = index(item);
+      const extra = list?.[i];
+      if (extra) {
+        const out: string[] = [];
+        collectJson(extra, out);
+        text = `${text}\n${join(out)}`;
+      }
+      texts.push(text);
+      await pacer.step();
+    }
+    return texts;
+  }
+  const index: SearchIndex = {
+    plugins: await indexSection('plugins', plugins, indexPlugin),
+    workspaces: await indexSection('workspaces', workspaces, indexWorkspace),
+    profiles: await indexSection('profiles', profiles, (p) => indexProfile(p, names)),
+    keys: await indexSection('keys', keys, indexKey),
   };
-  return {
-    plugins: withExtra('plugins', plugins.map(indexPlugin)),
-    workspaces: withExtra('workspaces', workspaces.map(indexWorkspace)),
-    profiles: withExtra('profiles', profiles.map((p) => indexProfile(p, names))),
-    keys: keys.map(indexKey),
-  };
+  pacer.finish();
+  return index;
 }
 
 /** Splits a query into lower-cased terms; every term must match (AND). `"double quotes"` keep a phrase whole. */

@@ -6,7 +6,7 @@ import { makePayload, secretValue } from './make-payload.js';
 const COUNTS = { plugins: 4, workspaces: 5, profiles: 3, keys: 6 };
 
 describe('diffBackups', () => {
-  it('finds nothing between a backup and itself, even with other ids and key order', () => {
+  it('finds nothing between a backup and itself, even with other ids and key order', async () => {
     const a = makePayload(COUNTS);
     const b = structuredClone(a);
     b.unit.plugins.forEach((p, i) => (p.id = `other-${i}`));
@@ -14,7 +14,7 @@ describe('diffBackups', () => {
     // Profiles point at the renumbered workspaces: same meaning, other ids.
     b.unit.profiles.forEach((p) => (p.workspaces = p.workspaces.map((id) => `ws-${Number(id.slice(1))}`)));
     b.unit.plugins[0]!.configuration = Object.fromEntries(Object.entries(a.unit.plugins[0]!.configuration).reverse());
-    const diff = diffBackups(a, b);
+    const diff = await diffBackups(a, b);
     expect(diff.identical).to.equal(true);
     expect(diff.sections.plugins.unchanged).to.equal(4);
     expect(diff.sections.workspaces.unchanged).to.equal(5);
@@ -22,7 +22,7 @@ describe('diffBackups', () => {
     expect(diff.sections.keys.unchanged).to.equal(6);
   });
 
-  it('reports added, removed and changed entities by natural key, section by section', () => {
+  it('reports added, removed and changed entities by natural key, section by section', async () => {
     const a = makePayload(COUNTS);
     const b = makePayload(COUNTS, 1); // plugin-1 version, desk 2's app config; ids all differ
     b.unit.plugins.pop(); // removes com.example.plugin-3
@@ -30,7 +30,7 @@ describe('diffBackups', () => {
     b.unit.profiles[0]!.roles = ['readonly'];
     b.unit.keys[1]!.value = 'rotated';
     b.unit.keys.push({ key: 'extra.key', value: 'x', secret: false });
-    const diff = diffBackups(a, b);
+    const diff = await diffBackups(a, b);
     expect(diff.identical).to.equal(false);
     expect(diff.sections.plugins.removed.map((e) => e.key)).to.deep.equal(['com.example.plugin-3']);
     expect(diff.sections.plugins.changed).to.deep.equal([
@@ -46,22 +46,22 @@ describe('diffBackups', () => {
     expect(diff.manifest.map((m) => m.field)).to.deep.equal(['createdAt']);
   });
 
-  it('names changed fields but never carries a value (secrets stay out of the diff)', () => {
+  it('names changed fields but never carries a value (secrets stay out of the diff)', async () => {
     const a = makePayload(COUNTS);
     const b = structuredClone(a);
     b.unit.keys[1]!.value = 'new-secret';
-    const text = JSON.stringify(diffBackups(a, b));
+    const text = JSON.stringify(await diffBackups(a, b));
     expect(text).not.to.contain(secretValue(1));
     expect(text).not.to.contain('new-secret');
   });
 
-  it('tells duplicate natural keys apart by order', () => {
+  it('tells duplicate natural keys apart by order', async () => {
     const a = makePayload({ plugins: 1, workspaces: 2, profiles: 0, keys: 0 });
     a.unit.workspaces[1]!.name = a.unit.workspaces[0]!.name;
     a.unit.workspaces[1]!.owner = a.unit.workspaces[0]!.owner;
     const b = structuredClone(a);
     b.unit.workspaces.pop();
-    const diff = diffBackups(a, b);
+    const diff = await diffBackups(a, b);
     expect(diff.sections.workspaces.removed).to.have.length(1);
     expect(diff.sections.workspaces.removed[0]!.label).to.match(/#2$/);
     expect(diff.sections.workspaces.unchanged).to.equal(1);

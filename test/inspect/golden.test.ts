@@ -22,7 +22,7 @@ async function openOffline(file: File, password: string): ReturnType<typeof moun
 describe('the golden test vector in the inspector', () => {
   it('reads the vector’s content although it does not match the payload schema, listing the problems by path', async () => {
     const { plaintext } = await loadGoldenVector();
-    const backup = parseBackupPayload(plaintext);
+    const backup = await parseBackupPayload(plaintext);
     expect(backup.issues.length).to.be.above(0);
     expect(backup.issues.map((i) => i.path.join('.'))).to.include('unit.plugins.0.author');
     expect(backup.counts).to.deep.equal({ plugins: 2, workspaces: 1, profiles: 1, keys: 2 });
@@ -65,6 +65,6 @@ describe('the golden test vector in the inspector', () => {
     expect(deepText(getTree(el))).to.contain(payload.unit.plugins[0]!.name);
     const dom = dumpDom(el);
     for (const key of payload.unit.keys.filter((k) => k.secret && k.value.length > 6)) expect(dom).not.to.contain(key.value);
-    expect(parseBackupPayload(plaintext).issues).to.deep.equal([]);
+    expect((await parseBackupPayload(plaintext)).issues).to.deep.equal([]);
   });
 });

@@ -1,5 +1,6 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import type { BackupInspector } from '../../components/backup-inspector.js';
+import { formatDate } from '../../components/format.js';
 import { describe, it } from '../mocha.js';
 import {
   PASSWORD,
@@ -55,8 +56,32 @@ describe('<backup-inspector> compare and save', () => {
     expect(section('profiles')).to.contain('0 added, 0 removed, 0 changed, 3 unchanged');
     expect(section('keys')).to.contain('Added extra.key').and.contain('Changed service.1.token — value');
     expect(deepText(diffEl)).not.to.contain('rotated-secret');
-    expect(deepText(diffEl)).to.contain('Created');
+    // The Created row formats its dates as the heading does, with the exact time in `datetime`.
+    const created = [...shadow(diffEl).querySelectorAll('table tr')].find((r) => r.querySelector('th')?.textContent === 'Created')!;
+    const times = [...created.querySelectorAll('time')];
+    expect(times.map((t) => t.dateTime)).to.deep.equal([before.manifest.createdAt, after.manifest.createdAt]);
+    expect(times.map((t) => t.textContent)).to.deep.equal([formatDate(before.manifest.createdAt), formatDate(after.manifest.createdAt)]);
+    const heading = deepText(shadow(el).querySelector('[part=compare] h3')!);
+    for (const t of times) expect(heading).to.contain(t.textContent!);
     expect(await findAxeViolations(el)).to.deep.equal([]);
+  });
+
+  it('shows the exact creation times when the two format alike (same minute)', async () => {
+    const before = makePayload(COUNTS);
+    const after = structuredClone(before);
+    after.manifest.createdAt = '2026-11-28T10:00:30.000Z';
+    const el = await mountInspector();
+    await openThroughForm(el, await makeBackupFile(before));
+    const compared = oneEvent(el, 'inspector-compare');
+    await submitOpener(getOpener(el, 'compare'), await makeBackupFile(after), PASSWORD);
+    expect((await compared).detail.identical).to.equal(true);
+    await settle(el);
+    const diffEl = shadow(el).querySelector('backup-inspector-diff')!;
+    const times = [...shadow(diffEl).querySelectorAll('table time')].map((t) => t.textContent);
+    expect(times).to.deep.equal([
+      `${formatDate(before.manifest.createdAt)} (${before.manifest.createdAt})`,
+      `${formatDate(after.manifest.createdAt)} (${after.manifest.createdAt})`,
+    ]);
   });
 
   it('says when two backups hold the same content', async () => {

@@ -1,12 +1,15 @@
 import { expect } from '@open-wc/testing';
-import { PAGE_SIZE, buildSearchIndex, filterIndex, parseQuery, slicePage } from '../../src/inspect/search.js';
+import { PAGE_SIZE, buildSearchIndex, filterIndex, parseQuery, slicePage, type SearchIndex } from '../../src/inspect/search.js';
 import { suggestJsonFilename, serializeBackupJson } from '../../src/inspect/export-json.js';
-import { describe, it } from '../mocha.js';
+import { before, describe, it } from '../mocha.js';
 import { makePayload, secretValue } from './make-payload.js';
 
 describe('search helpers', () => {
   const payload = makePayload({ plugins: 3, workspaces: 4, profiles: 2, keys: 4 });
-  const index = buildSearchIndex(payload);
+  let index: SearchIndex;
+  before(async () => {
+    index = await buildSearchIndex(payload);
+  });
 
   it('matches every term, case-insensitively, inside nested configuration', () => {
     expect(filterIndex(index.plugins, parseQuery('FEED-2'))).to.deep.equal([2]);
