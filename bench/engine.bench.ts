@@ -10,7 +10,9 @@
  */
 import { createRestClient } from '../src/api/index.js';
 import { exportUnit, openBackup, runImport, type OpenedBackup } from '../src/backup/index.js';
+import { countUnit } from '../src/backup/consistency.js';
 import type { Counts, UnitState } from '../src/schemas.js';
+import { dev } from './dev.js';
 import type { BenchTable } from './types.js';
 
 const LATENCY_MS = 20;
@@ -28,22 +30,7 @@ interface Measured {
   peakHeapMB: number | string;
 }
 
-async function dev(base: string, method: string, path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${base}/__dev/${path}`, {
-    method,
-    ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status}`);
-  const text = await response.text();
-  return text ? JSON.parse(text) : undefined;
-}
-
-const countsOf = (u: UnitState): Counts => ({
-  plugins: u.plugins.length,
-  workspaces: u.workspaces.length,
-  profiles: u.profiles.length,
-  keys: u.keys.length,
-});
+const countsOf = countUnit;
 
 interface MemoryInfo {
   usedJSHeapSize: number;

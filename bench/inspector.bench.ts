@@ -9,12 +9,14 @@
  */
 import '../components/backup-inspector.js';
 import type { BackupInspector } from '../components/backup-inspector.js';
-import { APP_VERSION } from '../src/backup/index.js';
+import { countUnit } from '../src/backup/consistency.js';
+import { buildPayload } from '../src/backup/manifest.js';
 import { DEFAULT_ITERATIONS, decryptBackupBlob, encryptBackupToBlob } from '../src/format/index.js';
 import { diffBackups } from '../src/inspect/diff.js';
 import { parseBackupPayload } from '../src/inspect/open.js';
 import { buildSearchIndex } from '../src/inspect/search.js';
-import { BackupPayload, type Counts, type UnitState } from '../src/schemas.js';
+import { BackupPayload, type UnitState } from '../src/schemas.js';
+import { dev } from './dev.js';
 import type { BenchTable } from './types.js';
 
 const PASSWORD = 'bench password ✓';
@@ -29,22 +31,6 @@ interface Measured {
   longestGapMs: number;
 }
 
-async function dev(path: string, method = 'GET', body?: unknown): Promise<unknown> {
-  const response = await fetch(path, {
-    method,
-    ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status}`);
-  const text = await response.text();
-  return text ? JSON.parse(text) : undefined;
-}
-
-const countsOf = (u: UnitState): Counts => ({
-  plugins: u.plugins.length,
-  workspaces: u.workspaces.length,
-  profiles: u.profiles.length,
-  keys: u.keys.length,
-});
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /** Resolves after the next frame has been produced (so a measured render includes style, layout and paint). */
@@ -138,28 +124,17 @@ function makeLater(payload: BackupPayload): BackupPayload {
   later.unit.workspaces.slice(0, 20).forEach((w) => (w.name = `${w.name} (renamed)`));
   later.unit.keys.slice(0, 50).forEach((k, i) => (k.value = `rotated-${i}`));
   later.unit.keys.splice(-10);
-  later.manifest.counts = countsOf(later.unit);
+  later.manifest.counts = countUnit(later.unit);
   return later;
 }
 
 export default async function benchInspector(): Promise<BenchTable[]> {
   const started = performance.now();
-  const { baseUrl } = (await dev('/api/__dev/worlds', 'POST', { seed: 'large' })) as { baseUrl: string };
+  const { baseUrl } = (await dev('/api', 'POST', 'worlds', { seed: 'large' })) as { baseUrl: string };
   // The whole unit in one request from the state route (an export would make 2,300 of them; it is benched apart).
-  const unit = (await dev(`${baseUrl}/__dev/state?unit=south-news`)) as UnitState;
-  await dev(`${baseUrl}/__dev/world`, 'DELETE');
-  const payload: BackupPayload = {
-    manifest: {
-      payloadVersion: 1,
-      appVersion: APP_VERSION,
-      origin: location.origin,
-      unit: { id: 'south-news', name: 'South News' },
-      exportedBy: { id: 'admin', name: 'Admin' },
-      createdAt: new Date().toISOString(),
-      counts: countsOf(unit),
-    },
-    unit,
-  };
+  const unit = (await dev(baseUrl, 'GET', 'state?unit=south-news')) as UnitState;
+  await dev(baseUrl, 'DELETE', 'world');
+  const payload = buildPayload(unit, { id: 'south-news', name: 'South News' }, { id: 'admin', name: 'Admin' }, location.origin);
   const later = makeLater(payload);
   const file = await encryptBackupToBlob(payload, PASSWORD, { iterations: DEFAULT_ITERATIONS });
   const laterFile = await encryptBackupToBlob(later, PASSWORD, { iterations: DEFAULT_ITERATIONS });

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { getSafetySnapshot, resumeImport, rollbackImport, type DashboardClient, type ImportResult, type Progress, type UnfinishedImport } from './engine.js';
 import { dispatchBackupEvent } from './events.js';
-import { renderAlert, renderNotice } from './notices.js';
+import { renderAlert } from './notices.js';
 import { describeError, type DescribedError } from './messages.js';
 import { announcePhase, renderProgress } from './progress.js';
 import { renderImportResult } from './import-result.js';

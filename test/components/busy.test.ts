@@ -13,9 +13,8 @@ import {
   mountBackup,
   tab,
   type,
-  type TestWorld,
 } from './helpers.js';
-import { continueToTabs, exportThroughElement, input, submitExport, submitValidate } from './flow.js';
+import { backupOfSouthNews, continueToTabs, input, submitExport, submitValidate } from './flow.js';
 import { dropOn, fileTransfer, leavingIsGuarded } from './drag.js';
 
 const PASSWORD = 'harbor-violet-engine-8';
@@ -102,11 +101,7 @@ describe('<dashboard-backup> while an operation runs', () => {
   describe('importing', () => {
     let file: File;
     before(async () => {
-      const world = await createWorld();
-      const exporter = await mountBackup(world);
-      await continueToTabs(exporter);
-      file = await exportThroughElement(exporter, PASSWORD);
-      exporter.remove();
+      file = await backupOfSouthNews(await createWorld(), PASSWORD);
     });
 
     it('locks the tabs while validating and importing, guards the page only while importing, and reloads unasked', async () => {

@@ -11,7 +11,7 @@ import {
   tab,
   type TestWorld,
 } from './helpers.js';
-import { continueToTabs, exportThroughElement, input, submitValidate } from './flow.js';
+import { backupOfSouthNews, continueToTabs, input, submitValidate } from './flow.js';
 import { dropOn, fileTransfer, fireDrag } from './drag.js';
 import type { DashboardBackup } from '../../components/dashboard-backup.js';
 import type { BackupImportPanel } from '../../components/backup-import-panel.js';
@@ -116,11 +116,7 @@ describe('<dashboard-backup> file drops', () => {
   describe('once the form has gone', () => {
     let file: File;
     before(async () => {
-      const world = await createWorld();
-      const exporter = await mountBackup(world);
-      await continueToTabs(exporter);
-      file = await exportThroughElement(exporter, PASSWORD);
-      exporter.remove();
+      file = await backupOfSouthNews(await createWorld(), PASSWORD);
     });
 
     it('refuses a file dropped on the Import tab while the backup is checked', async () => {

@@ -2,7 +2,7 @@
 import { waitUntil } from '@open-wc/testing';
 import type { DashboardBackup } from '../../components/dashboard-backup.js';
 import type { UnitState } from '../../src/schemas.js';
-import { button, chooseFile, deepQuery, heading, tab, type } from './helpers.js';
+import { button, chooseFile, deepQuery, heading, mountBackup, tab, type, type TestWorld } from './helpers.js';
 
 /** Warning step → Continue → the tabs. */
 export async function continueToTabs(el: DashboardBackup): Promise<void> {
@@ -34,6 +34,15 @@ export function submitExport(el: DashboardBackup, password: string, confirmation
 export async function exportThroughElement(el: DashboardBackup, password: string): Promise<File> {
   submitExport(el, password);
   return downloadedFile(el);
+}
+
+/** Makes a real backup of south-news by exporting it through the element (which is then removed). */
+export async function backupOfSouthNews(world: TestWorld, password: string): Promise<File> {
+  const el = await mountBackup(world);
+  await continueToTabs(el);
+  const file = await exportThroughElement(el, password);
+  el.remove();
+  return file;
 }
 
 /** Waits for the export's last step and returns the file the browser was given, read back from its link. */

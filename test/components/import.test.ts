@@ -20,8 +20,8 @@ import {
 } from './helpers.js';
 import {
   alertWith,
+  backupOfSouthNews,
   continueToTabs,
-  exportThroughElement,
   input,
   normalizeState,
   recordProgress,
@@ -36,14 +36,6 @@ import { createRestClient } from '../../src/api/index.js';
 
 const PASSWORD = 'river-lamp-orbit-42';
 
-/** Makes a real backup of south-news by exporting it through the element. */
-async function backupOfSouthNews(world: TestWorld): Promise<File> {
-  const el = await mountBackup(world);
-  await continueToTabs(el);
-  const file = await exportThroughElement(el, PASSWORD);
-  el.remove();
-  return file;
-}
 
 async function mutatingRequests(world: TestWorld): Promise<unknown[]> {
   const { entries } = (await world.dev('GET', 'log')) as { entries: { mutating: boolean }[] };
@@ -58,7 +50,7 @@ describe('<dashboard-backup> import', () => {
   before(async () => {
     const world = await createWorld();
     source = await world.state('south-news');
-    file = await backupOfSouthNews(world);
+    file = await backupOfSouthNews(world, PASSWORD);
   });
   beforeEach(clearIndexedDb);
 

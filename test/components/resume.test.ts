@@ -14,7 +14,7 @@ import {
   type,
   type TestWorld,
 } from './helpers.js';
-import { alertWith, continueToTabs, exportThroughElement, input, normalizeState, submitValidate } from './flow.js';
+import { alertWith, backupOfSouthNews, continueToTabs, input, normalizeState, submitValidate } from './flow.js';
 import { leavingIsGuarded } from './drag.js';
 import { DEFAULT_JOURNAL_DATABASE } from '../../src/backup/index.js';
 
@@ -22,10 +22,7 @@ const PASSWORD = 'quiet-harbour-77';
 
 /** Exports south-news, then imports it into north-news with every mutating request failing from the 4th on. */
 async function interruptedImport(world: TestWorld) {
-  const exporter = await mountBackup(world);
-  await continueToTabs(exporter);
-  const file = await exportThroughElement(exporter, PASSWORD);
-  exporter.remove();
+  const file = await backupOfSouthNews(world, PASSWORD);
   const before = await world.state('north-news');
   const el = await mountBackup(world, { unit: 'north-news' });
   await continueToTabs(el);

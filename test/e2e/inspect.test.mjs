@@ -218,7 +218,7 @@ describe('offline inspector (inspect.html)', { timeout: 300_000 }, () => {
         await helper.goto(`${server.origin}/test/fixtures/golden-v1.json`);
         const made = await helper.evaluate(
           async ([password, addedKey]) => {
-            const { APP_VERSION, createRestClient, encryptBackupToBlob, exportUnit } = await import('/src/index.ts');
+            const { createRestClient, encryptBackupToBlob, exportUnit } = await import('/src/index.ts');
             const world = async (seed) => {
               const response = await fetch('/api/__dev/worlds', {
                 method: 'POST',
@@ -237,24 +237,8 @@ describe('offline inspector (inspect.html)', { timeout: 300_000 }, () => {
 
             const large = await world('large');
             const unit = await large.state();
-            const count = (u) => ({
-              plugins: u.plugins.length,
-              workspaces: u.workspaces.length,
-              profiles: u.profiles.length,
-              keys: u.keys.length,
-            });
-            const payload = {
-              manifest: {
-                payloadVersion: 1,
-                appVersion: APP_VERSION,
-                origin: location.origin,
-                unit: { id: 'south-news', name: 'South News' },
-                exportedBy: { id: 'admin', name: 'Admin' },
-                createdAt: new Date().toISOString(),
-                counts: count(unit),
-              },
-              unit,
-            };
+            const { buildPayload } = await import('/src/backup/manifest.ts');
+            const payload = buildPayload(unit, { id: 'south-news', name: 'South News' }, { id: 'admin', name: 'Admin' }, location.origin);
             const largeBlob = await encryptBackupToBlob(payload, password, { iterations: 100_000 });
             return {
               fresh: { bytes: await bytesOf(fresh.blob), filename: fresh.filename, manifest: fresh.manifest, unit: await small.state() },
