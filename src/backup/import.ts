@@ -36,8 +36,8 @@ export const encryptOptions = (o: { iterations?: number; signal?: AbortSignal })
  *
  * @throws BackupError PASSWORD_TOO_SHORT, NOT_ADMIN, INVALID_OPTIONS, UNIT_MISMATCH, PLAN_CHANGED,
  *   IMPORT_INCOMPLETE (an earlier import is unfinished; or this one stopped — its journal is intact),
- *   IMPORT_RUNNING (an import, resume or rollback of the unit runs in another tab), JOURNAL_UNAVAILABLE, ABORTED; ValidationError INVALID_BACKUP, DANGLING_REFERENCE;
- *   HttpError; FormatError.
+ *   IMPORT_RUNNING (an import, resume or rollback of the unit runs in another tab), JOURNAL_UNAVAILABLE, ABORTED;
+ *   ValidationError INVALID_BACKUP, DANGLING_REFERENCE; HttpError; FormatError.
  */
 export async function runImport(
   client: DashboardClient,
