@@ -15,7 +15,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
+import { promisify, stripVTControlCharacters } from 'node:util';
 import { chromium } from 'playwright';
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 import { loadServer } from '../../scripts/load-server.mjs';
@@ -132,7 +132,9 @@ describe('the built package', { timeout: 180_000 }, () => {
 
   before(async () => {
     // Rejects on a non-zero exit code: a failed esbuild, tsc, analyzer or publint step, or a version mismatch.
-    buildOutput = (await run(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 })).stdout;
+    // Colour codes stripped: CI may force colour (FORCE_COLOR), which puts escape codes inside publint's words.
+    const { stdout } = await run(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
+    buildOutput = stripVTControlCharacters(stdout);
   });
 
   it('passes publint --strict (the last step of the build)', () => {
