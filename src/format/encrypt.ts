@@ -95,12 +95,20 @@ export async function encryptToParts(
   }
   throwIfAborted(signal);
   const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
-  // PBKDF2 runs off the main thread in WebCrypto; start it now and serialise meanwhile.
-  const keysPromise: Promise<FileKeys> = deriveKeys(password, salt, iterations);
+  // PBKDF2 runs off the main thread in WebCrypto; start it now and serialise meanwhile. A payload refused (or a
+  // cancel) meanwhile stops the derivation at its next step instead of leaving it running after the call.
+  const derivation = new AbortController();
+  const keysPromise: Promise<FileKeys> = deriveKeys(password, salt, iterations, derivation.signal);
   keysPromise.catch(() => undefined);
   const budget = createTaskBudget(signal);
 
-  const slices: (Uint8Array | undefined)[] = await encodeJsonSlices(payload, budget);
+  let slices: (Uint8Array | undefined)[];
+  try {
+    slices = await encodeJsonSlices(payload, budget);
+  } catch (error) {
+    derivation.abort();
+    throw error;
+  }
   let plaintextBytes = 0;
   for (const slice of slices) plaintextBytes += slice!.length;
   const { payloadKey, macKey } = await keysPromise;

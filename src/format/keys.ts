@@ -26,8 +26,16 @@ export function encodePassword(password: string): Uint8Array<ArrayBuffer> {
   return encoder.encode(password.normalize('NFC'));
 }
 
-/** Derives the header-MAC and payload keys of one file. */
-export async function deriveKeys(password: string, salt: Uint8Array, iterations: number): Promise<FileKeys> {
+/**
+ * Derives the header-MAC and payload keys of one file. PBKDF2 itself cannot be stopped once WebCrypto has it, but
+ * an aborted `signal` stops the derivation before the HKDF steps, so that no work outlives a call that gave up.
+ */
+export async function deriveKeys(
+  password: string,
+  salt: Uint8Array,
+  iterations: number,
+  signal?: AbortSignal,
+): Promise<FileKeys> {
   const subtle = crypto.subtle;
   const passwordKey = await subtle.importKey('raw', encodePassword(password), 'PBKDF2', false, ['deriveBits']);
   const ikm = await subtle.deriveBits(
@@ -35,6 +43,7 @@ export async function deriveKeys(password: string, salt: Uint8Array, iterations:
     passwordKey,
     256,
   );
+  signal?.throwIfAborted();
   const hkdfKey = await subtle.importKey('raw', ikm, 'HKDF', false, ['deriveKey']);
   const hkdf = (info: string) => ({
     name: 'HKDF',

@@ -100,6 +100,21 @@ describe('format: refusing bad input', () => {
     await expectCode(encryptBackup({}, '', FAST), 'PASSWORD_TOO_SHORT');
   });
 
+  it('stops deriving the keys when the payload is refused: no WebCrypto work outlives the call', async () => {
+    // PBKDF2 starts before the payload is serialised (it runs meanwhile); the refusal must not leave the HKDF
+    // steps to run after the caller was told no.
+    let refused: unknown;
+    const calls = await recordSubtleCalls(
+      () => encryptBackup({ n: 1n }, PASSWORD, FAST).catch((error: unknown) => (refused = error)),
+      { untilQuiet: true },
+    );
+    expect((refused as { code?: string }).code).to.equal('INVALID_OPTIONS');
+    expect(calls).to.deep.equal(['importKey', 'deriveBits']);
+    // The same instrument sees the whole derivation of an accepted payload.
+    const accepted = await recordSubtleCalls(() => encryptBackup({ n: 1 }, PASSWORD, FAST), { untilQuiet: true });
+    expect(accepted.slice(0, 5)).to.deep.equal(['importKey', 'deriveBits', 'importKey', 'deriveKey', 'deriveKey']);
+  });
+
   it('refuses a declared size over the cap with TOO_LARGE before deriving a key', async () => {
     const { blob, reads } = createRecordingBlob(file);
     const calls = await recordSubtleCalls(() => expectCode(decryptBackupBlob(blob, PASSWORD, { maxPlaintextBytes: 10 }), 'TOO_LARGE'));

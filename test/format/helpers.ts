@@ -112,19 +112,32 @@ const SUBTLE_OPERATIONS = ['importKey', 'deriveBits', 'deriveKey', 'sign', 'veri
 /**
  * Runs `work` with every WebCrypto operation instrumented and returns the names of the operations it called, in
  * order. Shows that a refusal happened "before any work" without timing anything.
+ *
+ * With `untilQuiet`, recording goes on after `work` settles, until every operation started has settled and none
+ * started after it: what `work` left running in the background is recorded too.
  */
-export async function recordSubtleCalls(work: () => Promise<unknown>): Promise<string[]> {
+export async function recordSubtleCalls(work: () => Promise<unknown>, options: { untilQuiet?: boolean } = {}): Promise<string[]> {
   const calls: string[] = [];
+  const started: Promise<unknown>[] = [];
   const proto = SubtleCrypto.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
   const originals = SUBTLE_OPERATIONS.map((name) => [name, proto[name]!] as const);
   for (const [name, original] of originals) {
     proto[name] = function (this: SubtleCrypto, ...args: unknown[]) {
       calls.push(name);
-      return original.apply(this, args);
+      const result = original.apply(this, args);
+      if (result instanceof Promise) started.push(result);
+      return result;
     };
   }
   try {
-    await work();
+    await work().catch((error: unknown) => {
+      if (!options.untilQuiet) throw error;
+    });
+    for (let seen = -1; options.untilQuiet && seen !== started.length; ) {
+      seen = started.length;
+      await Promise.allSettled(started);
+      await new Promise((resolve) => setTimeout(resolve, 0)); // the continuations of what settled
+    }
   } finally {
     for (const [name, original] of originals) proto[name] = original;
   }
