@@ -10,6 +10,7 @@ import { refuseFileDrops } from './drop-target.js';
 import { guardPage } from './page-guard.js';
 import { renderTabList, type Tab } from './tabs.js';
 import { renderWarningStep } from './warning-step.js';
+import { renderUnitSwitch, type PinnedTarget, type RequestedSwitch } from './unit-switch.js';
 import type { Session } from '../src/schemas.js';
 import { themeStyles } from './theme.styles.js';
 import { sharedStyles } from './shared.styles.js';
@@ -46,6 +47,10 @@ const INNER_PARTS = 'heading, button, primary-button, input, label, notice, prog
  * page asks for confirmation and a file dropped anywhere on the window is refused rather than opened by the
  * browser; the reload the element itself does after a verified import asks nothing. A file dropped anywhere on the
  * Import tab's form is taken as the backup to import; elsewhere on the element a dropped file is ignored.
+ *
+ * A change of `unit`, `client` or `api-base` while an operation runs does not move it: the element goes on with,
+ * and shows the outcome for, the unit the operation started on, says that the page asked for another, and once the
+ * operation has ended offers to go there (the reload after a verified import goes ahead as usual).
  *
  * @summary Back up a Dashboard unit to an encrypted file, or restore one.
  *
@@ -118,6 +123,8 @@ export class DashboardBackup extends LitElement {
   @state() private unfinished?: UnfinishedImport;
   @state() private journalProblem?: DescribedError;
   @state() private running: BackupOperation | null = null;
+  /** What the current operation works on; kept after it ends while the page asks for something else. */
+  @state() private pinned?: PinnedTarget;
 
   @query('backup-export-panel') private exportPanel?: BackupExportPanel;
   @query('backup-import-panel') private importPanel?: BackupImportPanel;
@@ -128,8 +135,13 @@ export class DashboardBackup extends LitElement {
   private releasePage = () => {};
   private stopRefusingDrops = () => {};
 
-  /** The unit this element works on. */
+  /** The unit this element works on: the one an operation runs on, else the `unit` asked for. */
   get unitId(): string {
+    return this.pinned?.unit ?? this.requestedUnit;
+  }
+
+  /** The unit the page asks for: `unit`, or the session's current unit. */
+  private get requestedUnit(): string {
     return this.unit || this.session?.unit.id || '';
   }
 
@@ -147,10 +159,28 @@ export class DashboardBackup extends LitElement {
   }
 
   private get unitName(): string {
-    const id = this.unitId;
+    return this.pinned?.unitName ?? this.nameOf(this.unitId);
+  }
+
+  private nameOf(id: string): string {
     return this.session?.units.find((u) => u.id === id)?.name ?? (this.session?.unit.id === id ? this.session.unit.name : id);
   }
 
+  /** The client the panels use: the one an operation runs with, else the one asked for. */
+  private get workClient(): DashboardClient {
+    return this.pinned?.client ?? this.activeClient;
+  }
+
+  /** What the page asks for, when an operation (running or ended) is pinned to something else. */
+  private get requestedSwitch(): RequestedSwitch | undefined {
+    const pinned = this.pinned;
+    if (!pinned) return undefined;
+    if (this.activeClient !== pinned.client) return { label: 'another Dashboard connection' };
+    if (this.requestedUnit !== pinned.unit) return { label: this.nameOf(this.requestedUnit) };
+    return undefined;
+  }
+
+  /** The client for `client` or `api-base`. */
   private get activeClient(): DashboardClient {
     if (this.client) return this.client;
     if (this.restClient?.baseUrl !== this.apiBase) {
@@ -177,7 +207,8 @@ export class DashboardBackup extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('client') || changed.has('apiBase') || changed.has('unit')) void this.load();
+    // While an operation is pinned, the change waits (the notice says so): see renderUnitSwitch.
+    if ((changed.has('client') || changed.has('apiBase') || changed.has('unit')) && !this.pinned) void this.load();
   }
 
   /** A panel's operation started or ended: `busy`, the tab lock and, for one that changes the unit, the page guard. */
@@ -185,6 +216,8 @@ export class DashboardBackup extends LitElement {
     const operation = event.detail;
     if (operation === this.running) return;
     this.running = operation;
+    if (operation && !this.pinned) this.pinned = { client: this.workClient, unit: this.unitId, unitName: this.unitName };
+    if (!operation && !this.requestedSwitch) this.pinned = undefined;
     // At once, not at the next render: a panel reports the end of an import just before it schedules the reload.
     this.releasePage();
     this.releasePage = changesUnit(operation) ? guardPage() : () => {};
@@ -195,6 +228,7 @@ export class DashboardBackup extends LitElement {
   /** Reads the session and looks for an unfinished import; picks the first step from them. */
   private async load(): Promise<void> {
     const run = ++this.loadCount;
+    this.pinned = undefined; // never called while an operation runs
     this.view = 'loading';
     this.error = undefined;
     try {
@@ -254,10 +288,15 @@ export class DashboardBackup extends LitElement {
   /** The unfinished import was running in another tab: look again (it may have finished, or its tab closed). */
   private async handleResumeRecheck(): Promise<void> {
     this.resumeCause = undefined;
+    await this.loadAndFocus();
+  }
+
+  /** Loads, then focuses the heading of the first step. */
+  private async loadAndFocus(): Promise<void> {
     await this.load();
     await this.updateComplete;
     if (this.view === 'unfinished') await this.resumePanel?.focusHeading();
-    else this.renderRoot.querySelector<HTMLElement>('#warning-heading')?.focus();
+    else this.renderRoot.querySelector<HTMLElement>('#warning-heading, [part="heading"]')?.focus();
   }
 
   private handleResumeClosed(): void {
@@ -272,7 +311,7 @@ export class DashboardBackup extends LitElement {
         <backup-export-panel
           exportparts=${INNER_PARTS}
           @backup-operation=${this.handleOperation}
-          .client=${this.activeClient}
+          .client=${this.workClient}
           unit=${this.unitId}
           unit-name=${this.unitName}
         ></backup-export-panel>
@@ -287,7 +326,7 @@ export class DashboardBackup extends LitElement {
         <backup-import-panel
           exportparts=${INNER_PARTS}
           @backup-operation=${this.handleOperation}
-          .client=${this.activeClient}
+          .client=${this.workClient}
           .reload=${this.reloadHook}
           reload-delay=${this.reloadDelay}
           unit=${this.unitId}
@@ -317,7 +356,7 @@ export class DashboardBackup extends LitElement {
         return html`<backup-resume-panel
           exportparts=${INNER_PARTS}
           @backup-operation=${this.handleOperation}
-          .client=${this.activeClient}
+          .client=${this.workClient}
           .reload=${this.reloadHook}
           .cause=${this.resumeCause}
           .unfinished=${this.unfinished}
@@ -338,13 +377,25 @@ export class DashboardBackup extends LitElement {
     }
   }
 
+  private renderSwitch() {
+    const requested = this.requestedSwitch;
+    if (!requested || !this.pinned) return nothing;
+    return renderUnitSwitch({ pinned: this.pinned, requested, operation: this.running, onSwitch: () => this.handleSwitch() });
+  }
+
+  /** The admin moves to what the page asked for, once the operation has ended. */
+  private handleSwitch(): void {
+    this.resumeCause = undefined;
+    void this.loadAndFocus();
+  }
+
   override render() {
     return html`<div class="base" part="base">
       <div class="title">
         <h2>Backup and restore</h2>
         ${this.session ? html`<span class="muted">${this.unitName}</span>` : nothing}
       </div>
-      ${this.renderBody()}
+      ${this.renderSwitch()} ${this.renderBody()}
     </div>`;
   }
 }

@@ -1,0 +1,61 @@
+/**
+ * What `<dashboard-backup>` works on while an operation runs, and the notice shown when the page asks for another
+ * unit (or another client or `api-base`) meanwhile.
+ *
+ * Why the change waits: an import cannot be moved to another unit half-way, and its outcome (a verified import, or
+ * one that stopped and must be resumed or rolled back) is about the unit it changed. So the element keeps working
+ * on, and showing, the unit the operation started on; once it ends, the admin moves to the new one deliberately,
+ * with the outcome read first.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { DashboardClient } from './engine.js';
+import type { BackupOperation } from './events.js';
+
+/** The unit an operation works on, and the client it uses, fixed when the operation starts. */
+export interface PinnedTarget {
+  client: DashboardClient;
+  unit: string;
+  unitName: string;
+}
+
+/** The target the page now asks for, when it differs from the pinned one. */
+export interface RequestedSwitch {
+  /** The unit's name, or a description when the connection changed. */
+  label: string;
+}
+
+const OPERATION_NAMES: Readonly<Record<BackupOperation, string>> = {
+  export: 'export',
+  validate: 'check of the backup',
+  import: 'import',
+  resume: 'import',
+  rollback: 'rollback',
+};
+
+/** What {@link renderUnitSwitch} shows and calls. */
+export interface UnitSwitchView {
+  pinned: PinnedTarget;
+  requested: RequestedSwitch;
+  /** The operation that runs, or null once it ended. */
+  operation: BackupOperation | null;
+  onSwitch: () => void;
+}
+
+/** The notice; while the operation runs it only explains, once it ended it offers the switch. */
+export function renderUnitSwitch(v: UnitSwitchView): TemplateResult | typeof nothing {
+  const about = v.pinned.unitName;
+  if (v.operation) {
+    return html`<div class="notice" part="notice" role="status" id="unit-switch">
+      <p>
+        This page now asks for ${v.requested.label}. That takes effect once this ${OPERATION_NAMES[v.operation]}
+        has ended: until then, everything here is about ${about}.
+      </p>
+    </div>`;
+  }
+  return html`<div class="notice" part="notice" role="status" id="unit-switch">
+    <p>What is shown here is about ${about}. This page now asks for ${v.requested.label}.</p>
+    <div class="actions">
+      <button class="button" part="button" type="button" @click=${v.onSwitch}>Go to ${v.requested.label}</button>
+    </div>
+  </div>`;
+}
