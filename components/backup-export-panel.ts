@@ -52,6 +52,8 @@ export class BackupExportPanel extends LitElement {
 
   private controller?: AbortController;
   private focusPending = false;
+  /** What the two fields hold, kept across the steps until a backup is made (see password-field.ts). */
+  private typed = { password: '', confirm: '' };
 
   /** Moves focus to the heading of the current step, once it is rendered. */
   async focusHeading(): Promise<void> {
@@ -63,6 +65,7 @@ export class BackupExportPanel extends LitElement {
     super.disconnectedCallback();
     this.controller?.abort();
     this.releaseDownload();
+    this.typed = { password: '', confirm: '' };
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -83,8 +86,9 @@ export class BackupExportPanel extends LitElement {
     this.result = undefined;
   }
 
-  private handlePasswordInput(): void {
-    const rating = ratePassword(this.passwordInput?.value ?? '');
+  private handlePasswordInput(value: string): void {
+    this.typed.password = value;
+    const rating = ratePassword(value);
     this.strength = rating.strength;
     this.strengthHint = rating.hint;
     this.passwordError = '';
@@ -122,6 +126,9 @@ export class BackupExportPanel extends LitElement {
         onProgress: (p) => this.handleProgress(p),
       });
       reportOperation(this, null);
+      // The file is made: the next export starts from empty fields.
+      this.typed = { password: '', confirm: '' };
+      this.resetStrength();
       const url = downloadBlob(blob, filename);
       this.result = { filename, bytes: blob.size, counts: manifest.counts, url };
       this.announcement = `Backup ready: ${filename}.`;
@@ -134,8 +141,7 @@ export class BackupExportPanel extends LitElement {
       });
     } catch (error) {
       reportOperation(this, null);
-      // The form comes back with empty fields (new inputs): the meter must not rate the password that was there.
-      this.resetStrength();
+      // The form comes back with the fields as typed (and the meter rating them): nothing here was their fault.
       this.goTo('form');
       if (isAbort(error)) {
         this.notice = 'Export cancelled. Nothing was downloaded.';
@@ -191,14 +197,19 @@ export class BackupExportPanel extends LitElement {
               <span></span><span></span><span></span>
             </div>
             <p id="password-strength" class="hint">${this.strengthHint}</p>`,
-          onInput: () => this.handlePasswordInput(),
+          value: this.typed.password,
+          onInput: (value) => this.handlePasswordInput(value),
         })}
         ${renderPasswordField({
           id: 'confirm',
           label: 'Confirm the password',
           autocomplete: 'new-password',
           error: this.confirmError,
-          onInput: () => (this.confirmError = ''),
+          value: this.typed.confirm,
+          onInput: (value) => {
+            this.typed.confirm = value;
+            this.confirmError = '';
+          },
         })}
         <p id="password-reminder" class="notice warning" part="notice">
           <strong>Keep this password safe.</strong> It cannot be recovered: without it nobody, not even an administrator,

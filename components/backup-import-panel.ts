@@ -76,6 +76,10 @@ export class BackupImportPanel extends LitElement {
 
   /** Kept from Validate to Import only: the engine encrypts the safety snapshot with it. Cleared after. */
   private password = '';
+  /** What the password field holds, kept across the steps until the import completes (see password-field.ts). */
+  private typedPassword = '';
+  /** The field to focus once the step is rendered, instead of its heading (after a wrong password). */
+  private focusField?: string;
   private controller?: AbortController;
   private cancelReload = () => {};
   private stopDrops = () => {};
@@ -102,13 +106,16 @@ export class BackupImportPanel extends LitElement {
     this.controller?.abort();
     this.cancelReload();
     this.password = '';
+    this.typedPassword = '';
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (this.focusPending) {
       this.focusPending = false;
-      this.heading?.focus();
+      const field = this.focusField ? this.renderRoot.querySelector<HTMLElement>(this.focusField) : null;
+      this.focusField = undefined;
+      (field ?? this.heading)?.focus();
     }
   }
 
@@ -184,6 +191,11 @@ export class BackupImportPanel extends LitElement {
 
   private fail(step: 'validate' | 'import', error: unknown): void {
     this.error = describeError(error);
+    if (this.error.code === 'WRONG_PASSWORD') {
+      // The one failure the typed password caused: it goes, and the field is where the admin types again.
+      this.typedPassword = '';
+      this.focusField = '#password';
+    }
     this.announcement = '';
     dispatchBackupEvent(this, 'backup-error', { step, unit: this.unit, ...this.error });
   }
@@ -230,6 +242,7 @@ export class BackupImportPanel extends LitElement {
     const result = this.result;
     if (!result) return;
     this.password = '';
+    this.typedPassword = '';
     this.backup = undefined;
     const proceed = dispatchBackupEvent(this, 'backup-import-done', {
       unit: this.unit,
@@ -266,13 +279,17 @@ export class BackupImportPanel extends LitElement {
       notice: this.notice,
       error: this.error,
       passwordError: this.passwordError,
+      password: this.typedPassword,
       picker: {
         file: this.file,
         dragging: this.dragging,
         error: this.fileError,
         onFile: (file) => this.chooseFile(file),
       },
-      onPasswordInput: () => (this.passwordError = ''),
+      onPasswordInput: (value) => {
+        this.typedPassword = value;
+        this.passwordError = '';
+      },
       onSubmit: (event) => this.handleValidate(event),
     });
   }

@@ -58,6 +58,8 @@ export class BackupResumePanel extends LitElement {
 
   private cancelReload = () => {};
   private focusPending = false;
+  /** What the password field holds, kept across the steps until the operation completes (see password-field.ts). */
+  private typedPassword = '';
 
   /** Moves focus to the heading of the current step, once it is rendered. */
   async focusHeading(): Promise<void> {
@@ -75,13 +77,15 @@ export class BackupResumePanel extends LitElement {
     this.cancelReload();
     if (this.snapshot) URL.revokeObjectURL(this.snapshot.url);
     this.snapshot = undefined;
+    this.typedPassword = '';
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (this.focusPending) {
       this.focusPending = false;
-      this.heading?.focus();
+      // After a wrong password, the field is where the admin types again.
+      (this.error?.code === 'WRONG_PASSWORD' ? this.passwordInput : this.heading)?.focus();
     }
   }
 
@@ -125,6 +129,7 @@ export class BackupResumePanel extends LitElement {
       reportOperation(this, null);
       this.goTo('ask');
       this.error = describeError(error);
+      if (this.error.code === 'WRONG_PASSWORD') this.typedPassword = '';
       dispatchBackupEvent(this, 'backup-error', { step: mode, unit: this.unit, ...this.error });
     }
   }
@@ -137,6 +142,7 @@ export class BackupResumePanel extends LitElement {
   private finish(): void {
     const result = this.result;
     if (!result) return;
+    this.typedPassword = '';
     const proceed = dispatchBackupEvent(this, 'backup-import-done', {
       unit: this.unit,
       mode: this.mode,
@@ -196,7 +202,11 @@ export class BackupResumePanel extends LitElement {
           label: 'Password of the backup',
           autocomplete: 'current-password',
           error: this.passwordError,
-          onInput: () => (this.passwordError = ''),
+          value: this.typedPassword,
+          onInput: (value) => {
+            this.typedPassword = value;
+            this.passwordError = '';
+          },
         })}
         <div class="actions">
           <button class="button primary" part="button primary-button" type="submit">Resume</button>

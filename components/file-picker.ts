@@ -45,8 +45,10 @@ export interface ImportFormView {
   notice: string;
   error: DescribedError | undefined;
   passwordError: string;
+  /** What the password field holds. */
+  password: string;
   picker: FilePickerView;
-  onPasswordInput: () => void;
+  onPasswordInput: (value: string) => void;
   onSubmit: (event: SubmitEvent) => void;
 }
 
@@ -63,6 +65,7 @@ export function renderImportForm(v: ImportFormView): TemplateResult {
         label: 'Password of the backup',
         autocomplete: 'current-password',
         error: v.passwordError,
+        value: v.password,
         onInput: v.onPasswordInput,
       })}
       <div class="actions">

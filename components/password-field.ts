@@ -5,6 +5,7 @@
  * panel's form (Enter submits it).
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
 
 /** What {@link renderPasswordField} shows and calls. */
 export interface PasswordFieldView {
@@ -19,7 +20,13 @@ export interface PasswordFieldView {
   describedBy?: readonly string[];
   /** Shown between the input and the error (e.g. a strength meter and its hint). */
   extra?: TemplateResult | typeof nothing;
-  onInput: (event: Event) => void;
+  /**
+   * What the field holds. The panels keep what was typed across their steps, so that a failure that is not about
+   * the password (the network, another file) does not make the admin type it again; `live` because the input is
+   * the source of truth while it is shown.
+   */
+  value: string;
+  onInput: (value: string) => void;
 }
 
 /** Renders a labelled password input with its hints and error. */
@@ -35,7 +42,8 @@ export function renderPasswordField(v: PasswordFieldView): TemplateResult {
       autocomplete=${v.autocomplete}
       aria-invalid=${v.error ? 'true' : 'false'}
       aria-describedby=${describedBy || nothing}
-      @input=${v.onInput}
+      .value=${live(v.value)}
+      @input=${(event: Event) => v.onInput((event.target as HTMLInputElement).value)}
     />
     ${v.extra ?? nothing} ${v.error ? html`<p id=${errorId} class="field-error">${v.error}</p>` : nothing}
   </div>`;

@@ -1,6 +1,8 @@
 import { beforeEach, describe, it } from '../mocha.js';
 import { expect, waitUntil } from '@open-wc/testing';
 import { ERROR_MESSAGES } from '../../components/messages.js';
+import { ratePassword } from '../../components/password-strength.js';
+import { openBackup } from '../../src/backup/index.js';
 import {
   button,
   clearIndexedDb,
@@ -129,16 +131,24 @@ describe('<dashboard-backup> export', () => {
       const panel = deepQuery(el, 'backup-export-panel')!.shadowRoot!;
       expect(panel.textContent).to.contain('Export cancelled. Nothing was downloaded.');
       expect(panel.querySelector('a[download]'), 'no download link').to.equal(null);
-      // The fields come back empty, and so must the strength meter (it rated the password typed before).
-      expect(input(el, 'password').value).to.equal('');
-      expect(panel.querySelector('#password-strength')!.textContent).to.equal('At least 4 characters.');
-      expect(panel.querySelector('.meter')!.getAttribute('data-strength')).to.equal('too-short');
+      // The fields come back as typed, and the meter rates what they hold: cancelling is not the password's fault.
+      expect([input(el, 'password').value, input(el, 'confirm').value]).to.deep.equal([PASSWORD, PASSWORD]);
+      expect(panel.querySelector('#password-strength')!.textContent).to.equal(ratePassword(PASSWORD).hint);
+      expect(panel.querySelector('.meter')!.getAttribute('data-strength')).to.equal(ratePassword(PASSWORD).strength);
       // The engine stopped: no more reads reach the Dashboard after the cancel settled.
       const settled = (await world.stats()).requests;
       await new Promise((r) => setTimeout(r, 700));
       expect((await world.stats()).requests).to.equal(settled);
       expect(recorder.events.map((e) => e.type)).to.deep.equal([]);
       await expectAccessible(el);
+      // Export again, nothing retyped: the kept password protects the file.
+      await world.latency(0);
+      button(el, 'Export').click();
+      const file = await downloadedFile(el);
+      expect((await openBackup(file, PASSWORD)).manifest.unit.id).to.equal('south-news');
+      button(el, 'Make another backup').click();
+      await heading(el, 'Export South News');
+      expect([input(el, 'password').value, input(el, 'confirm').value], 'a new backup starts empty').to.deep.equal(['', '']);
     } finally {
       recorder.stop();
     }

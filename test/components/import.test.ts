@@ -255,6 +255,13 @@ describe('<dashboard-backup> import', () => {
       await submitValidate(el, file, 'not-the-password');
       await alertWith(el, ERROR_MESSAGES.WRONG_PASSWORD);
       await heading(el, /^Import a backup into /);
+      // The password caused it: it is gone from the field, which has the focus; the chosen file stays.
+      await waitUntil(() => deepActiveElement() === input(el, 'password'), 'focus on the password');
+      expect(input(el, 'password').value).to.equal('');
+      expect(deepQuery(el, '#file-name')!.textContent).to.equal(file.name);
+      type(input(el, 'password'), PASSWORD);
+      button(el, 'Validate').click();
+      await heading(el, 'Review before importing');
       expect(recorder.events.filter((e) => e.type === 'backup-error').map((e) => e.detail)).to.deep.equal([
         { step: 'validate', code: 'WRONG_PASSWORD', message: ERROR_MESSAGES.WRONG_PASSWORD, unit: 'south-news' },
       ]);
@@ -278,6 +285,8 @@ describe('<dashboard-backup> import', () => {
       await continueToTabs(el);
       await submitValidate(el, damaged, PASSWORD);
       await alertWith(el, ERROR_MESSAGES.CORRUPT_FILE);
+      // The file caused it, not the password: the field keeps what was typed.
+      expect(input(el, 'password').value).to.equal(PASSWORD);
       await submitValidate(el, new File(['just some notes'], 'notes.txt'), PASSWORD);
       await alertWith(el, ERROR_MESSAGES.NOT_A_BACKUP);
       const codes = recorder.events.filter((e) => e.type === 'backup-error').map((e) => (e.detail as { code: string }).code);

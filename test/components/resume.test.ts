@@ -5,6 +5,7 @@ import {
   button,
   clearIndexedDb,
   createWorld,
+  deepActiveElement,
   deepQuery,
   expectAccessible,
   expectFocusOn,
@@ -57,6 +58,8 @@ describe('<dashboard-backup> unfinished import', () => {
       type(input(el, 'password'), 'wrong-password');
       button(el, 'Resume').click();
       await alertWith(el, ERROR_MESSAGES.WRONG_PASSWORD);
+      await waitUntil(() => deepActiveElement() === input(el, 'password'), 'focus on the password to retype');
+      expect(input(el, 'password').value).to.equal('');
       type(input(el, 'password'), PASSWORD);
       await world.latency(150);
       button(el, 'Resume').click();
