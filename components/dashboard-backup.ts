@@ -54,12 +54,12 @@ const INNER_PARTS = 'heading, button, primary-button, input, label, notice, prog
  *
  * @summary Back up a Dashboard unit to an encrypted file, or restore one.
  *
- * @fires backup-export-done - A backup file was made and downloaded. `detail`: unit, filename, bytes, counts.
- * @fires backup-validated - A backup was opened and compared with this unit. `detail`: counts, units, flags.
- * @fires backup-import-done - An import (or resume, or rollback) finished and was verified. `detail`: unit, mode,
+ * @fires {CustomEvent<BackupExportDoneDetail>} backup-export-done - A backup file was made and downloaded. `detail`: unit, filename, bytes, counts.
+ * @fires {CustomEvent<BackupValidatedDetail>} backup-validated - A backup was opened and compared with this unit. `detail`: counts, units, flags.
+ * @fires {CustomEvent<BackupImportDoneDetail>} backup-import-done - An import (or resume, or rollback) finished and was verified. `detail`: unit, mode,
  *   counts, differences. Call `preventDefault()` to cancel the reload that follows.
- * @fires backup-error - A step failed. `detail`: step, code, message (the sentence shown), unit.
- * @fires backup-busy-change - An operation started or ended. `detail`: busy, operation (null when none runs).
+ * @fires {CustomEvent<BackupErrorDetail>} backup-error - A step failed. `detail`: step, code, message (the sentence shown), unit.
+ * @fires {CustomEvent<BackupBusyChangeDetail>} backup-busy-change - An operation started or ended. `detail`: busy, operation (null when none runs).
  *
  * @csspart base - The frame around everything.
  * @csspart tabs - The tab list.

@@ -236,6 +236,15 @@ console.log(isBackupError(new Error('x'), 'WRONG_PASSWORD'));
     assert.ok(backup, 'dashboard-backup is listed');
     assert.deepEqual(names(backup.attributes).sort(), ['api-base', 'no-reload', 'reload-delay', 'theme', 'unit']);
     assert.deepEqual(names(backup.events).sort(), ['backup-busy-change', 'backup-error', 'backup-export-done', 'backup-import-done', 'backup-validated']);
+    for (const [name, detail] of [
+      ['backup-export-done', 'BackupExportDoneDetail'],
+      ['backup-validated', 'BackupValidatedDetail'],
+      ['backup-import-done', 'BackupImportDoneDetail'],
+      ['backup-error', 'BackupErrorDetail'],
+      ['backup-busy-change', 'BackupBusyChangeDetail'],
+    ]) {
+      assert.equal(backup.events.find((e) => e.name === name).type?.text, `CustomEvent<${detail}>`, `${name} names its detail type`);
+    }
     for (const member of ['busy', 'operation']) assert.ok(backup.members.find((m) => m.name === member)?.readonly, `read-only ${member}`);
     for (const member of ['client', 'reload']) assert.ok(names(backup.members).includes(member), `property ${member}`);
     assert.ok(names(backup.cssParts).includes('base'));
