@@ -1,7 +1,8 @@
 /**
  * Compares units by content, ignoring server-assigned ids: plugins by bundle, workspaces by name + owner,
  * profiles by name, keys by key name. References are compared by what they point at (a profile's workspaces by
- * the workspaces' name + owner), so a unit restored with new ids compares equal to its backup.
+ * the workspaces' name + owner, and by their content where that pair is not unique), so a unit restored with new
+ * ids compares equal to its backup, and a profile linked to the wrong one of two same-named workspaces does not.
  */
 import { canonicalJson, createEntityPacer } from '../payload.js';
 import type { Plugin, Profile, UnitState, Workspace } from '../schemas.js';
@@ -39,10 +40,37 @@ export function workspaceContent(w: Omit<Workspace, 'id' | 'applications'> & { a
   return canonicalJson({ ...rest, applications: w.applications.map(({ id: _a, ...app }: { id?: string }) => app) });
 }
 
-/** Content of a profile with its workspace ids replaced by the workspaces' natural keys. */
-export function profileContent(p: Profile, workspaceKeyById: Map<string, string>): string {
-  const workspaces = p.workspaces.map((id) => workspaceKeyById.get(id) ?? `?${id}`);
+/** Content of a profile with its workspace ids replaced by what they point at ({@link workspaceReferences}). */
+export function profileContent(p: Profile, referenceById: Map<string, string>): string {
+  const workspaces = p.workspaces.map((id) => referenceById.get(id) ?? `?${id}`);
   return canonicalJson({ name: p.name, roles: p.roles, workspaces });
+}
+
+/**
+ * How profiles name the workspaces they link to, the same way on every side of one comparison. By natural key
+ * (name + owner), so that a workspace whose content changed does not make every profile linked to it differ too;
+ * but where a side has two workspaces with one natural key, that key alone cannot tell which one a profile links
+ * to, so for those the content is added (identical workspaces are interchangeable, and get the same reference).
+ */
+export function workspaceReferences(...units: UnitState[]): (w: Workspace) => string {
+  const ambiguous = new Set<string>();
+  for (const unit of units) {
+    const seen = new Set<string>();
+    for (const w of unit.workspaces) {
+      const key = workspaceKey(w);
+      if (seen.has(key)) ambiguous.add(key);
+      seen.add(key);
+    }
+  }
+  const contents = new Map<string, number>();
+  return (w) => {
+    const key = workspaceKey(w);
+    if (!ambiguous.has(key)) return key;
+    const content = workspaceContent(w);
+    let n = contents.get(content);
+    if (n === undefined) contents.set(content, (n = contents.size));
+    return `${key}#${n}`;
+  };
 }
 
 /** Maps `items` with `f`, yielding to the page between slices (src/payload.ts), so no main-thread task is long. */
@@ -56,9 +84,15 @@ async function mapSliced<T, R>(items: T[], f: (t: T) => R): Promise<R[]> {
   return out;
 }
 
-/** Every entity of a unit as {@link Entry}s, per section; yields to the page between slices. */
-export async function describeUnit(unit: UnitState): Promise<Record<SectionName, Entry[]>> {
-  const wsKeys = new Map(unit.workspaces.map((w) => [w.id, workspaceKey(w)]));
+/**
+ * Every entity of a unit as {@link Entry}s, per section; yields to the page between slices. `reference` is shared
+ * by the units compared with each other.
+ */
+export async function describeUnit(
+  unit: UnitState,
+  reference: (w: Workspace) => string = workspaceReferences(unit),
+): Promise<Record<SectionName, Entry[]>> {
+  const wsKeys = new Map(unit.workspaces.map((w) => [w.id, reference(w)]));
   return {
     plugins: await mapSliced(unit.plugins, (p) => ({ id: p.id, naturalKey: p.bundle, label: p.bundle, content: pluginContent(p) })),
     workspaces: await mapSliced(unit.workspaces, (w) => ({
@@ -104,8 +138,9 @@ const SINGULAR: Record<SectionName, string> = { plugins: 'Plugin', workspaces: '
 
 /** Per section: what importing `wanted` over `current` deletes, creates, and finds identical. */
 export async function diffSections(current: UnitState, wanted: UnitState): Promise<Record<SectionName, PlanSection>> {
-  const a = await describeUnit(current);
-  const b = await describeUnit(wanted);
+  const reference = workspaceReferences(current, wanted);
+  const a = await describeUnit(current, reference);
+  const b = await describeUnit(wanted, reference);
   const item = (e: Entry): PlanItem => ({ id: e.id, label: e.label });
   const result = {} as Record<SectionName, PlanSection>;
   for (const s of SECTIONS) {
@@ -124,8 +159,9 @@ export async function diffSections(current: UnitState, wanted: UnitState): Promi
  * Empty when they are equal ignoring server ids.
  */
 export async function findDifferences(actual: UnitState, expected: UnitState): Promise<string[]> {
-  const a = await describeUnit(actual);
-  const b = await describeUnit(expected);
+  const reference = workspaceReferences(actual, expected);
+  const a = await describeUnit(actual, reference);
+  const b = await describeUnit(expected, reference);
   const out: string[] = [];
   for (const s of SECTIONS) {
     const m = matchEntries(a[s], b[s]);

@@ -67,9 +67,20 @@ function compareWorkspace({ id: _id, applications, ...rest }: Workspace): Compar
   };
 }
 
-/** Profiles name workspaces by id; compare the workspaces' natural keys instead. */
+/**
+ * Profiles name workspaces by id; compare the workspaces' natural keys instead, with duplicates told apart by
+ * order as {@link indexByKey} does, so that a link moved between two same-named workspaces shows as a change.
+ */
 function compareProfileIn(p: BackupPayload): (profile: Profile) => Comparable {
-  const keys = new Map(p.unit.workspaces.map((w) => [w.id, workspaceKey(w.name, w.owner)]));
+  const seen = new Map<string, number>();
+  const keys = new Map(
+    p.unit.workspaces.map((w) => {
+      const key = workspaceKey(w.name, w.owner);
+      const n = (seen.get(key) ?? 0) + 1;
+      seen.set(key, n);
+      return [w.id, n === 1 ? key : `${key}\u0000#${n}`];
+    }),
+  );
   return ({ id: _id, workspaces, ...rest }) => ({
     key: rest.name,
     label: rest.name,

@@ -160,6 +160,38 @@ describe('backup logic', () => {
     expect(sections.plugins.identical.length).to.equal(6);
   });
 
+  it('tells apart links to two workspaces that share a name and owner, and only for those', async () => {
+    const expected = sampleUnit();
+    // Two "Two (admin)" workspaces with different applications; the profile links to the second one.
+    expected.workspaces.push({ ...ws('w3', 'Two', ['com.a']) });
+    expected.profiles = [{ id: 'r1', name: 'R', roles: ['user'], workspaces: ['w3'] }];
+    const actual = structuredClone(expected);
+    actual.profiles[0]!.workspaces = ['w2'];
+    expect(await findDifferences(actual, expected), 'linked to the wrong one').to.deep.equal(['Profile "R" differs from the backup.']);
+    expect((await diffSections(actual, expected)).profiles.identical).to.deep.equal([]);
+    // New ids, same links: equal.
+    const renumbered = structuredClone(expected);
+    renumbered.workspaces.forEach((w) => (w.id = `new-${w.id}`));
+    renumbered.profiles[0]!.workspaces = ['new-w3'];
+    expect(await findDifferences(renumbered, expected)).to.deep.equal([]);
+    // The ambiguity on one side is enough: the other side's single "Two (admin)" is the one linked, so equal.
+    const single = structuredClone(expected);
+    single.workspaces = single.workspaces.filter((w) => w.id !== 'w2');
+    expect(await findDifferences(single, expected)).to.deep.equal(['Workspace "Two (admin)" is missing.']);
+    // Two identical workspaces are interchangeable: a link to either is the same.
+    const twins = sampleUnit();
+    twins.workspaces.push(ws('w3', 'Two', ['com.x']));
+    twins.profiles = [{ id: 'r1', name: 'R', roles: ['user'], workspaces: ['w3'] }];
+    const otherTwin = structuredClone(twins);
+    otherTwin.profiles[0]!.workspaces = ['w2'];
+    expect(await findDifferences(otherTwin, twins)).to.deep.equal([]);
+    // A unique workspace whose content changed is reported once, not again through every profile linked to it.
+    const a = sampleUnit();
+    const b = structuredClone(a);
+    b.workspaces[1]!.layout = 'other';
+    expect(await findDifferences(b, a)).to.deep.equal(['Workspace "Two (admin)" differs from the backup.']);
+  });
+
   it('names files after the unit and the local time', () => {
     const date = new Date(2026, 10, 28, 9, 5);
     expect(backupFilename('Südnachrichten & Co', date)).to.equal('sudnachrichten-co-2026-11-28-0905.dashboard-backup');

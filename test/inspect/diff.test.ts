@@ -67,6 +67,18 @@ describe('diffBackups', () => {
     expect(diff.sections.workspaces.unchanged).to.equal(1);
   });
 
+  it('shows a profile linked to the other of two same-named workspaces as changed', async () => {
+    const a = makePayload({ plugins: 1, workspaces: 2, profiles: 1, keys: 0 });
+    a.unit.workspaces[1]!.name = a.unit.workspaces[0]!.name;
+    a.unit.workspaces[1]!.owner = a.unit.workspaces[0]!.owner;
+    a.unit.profiles[0]!.workspaces = [a.unit.workspaces[0]!.id];
+    const b = structuredClone(a);
+    b.unit.profiles[0]!.workspaces = [b.unit.workspaces[1]!.id];
+    const diff = await diffBackups(a, b);
+    expect(diff.sections.profiles.changed.map((e) => [e.key, e.fields])).to.deep.equal([['Profile 0', ['workspaces']]]);
+    expect((await diffBackups(a, structuredClone(a))).identical).to.equal(true);
+  });
+
   it('compares object content whatever the key order', () => {
     expect(stringifyStable({ b: 1, a: [{ d: 1, c: 2 }] })).to.equal(stringifyStable({ a: [{ c: 2, d: 1 }], b: 1 }));
   });
