@@ -13,6 +13,7 @@ import {
   heading,
   mountBackup,
   type,
+  type TestWorld,
 } from './helpers.js';
 import { backupOfSouthNews, continueToTabs, downloadedFile, input, normalizeState, submitExport, submitValidate } from './flow.js';
 import { createRestClient } from '../../src/api/index.js';
@@ -38,16 +39,22 @@ describe('<dashboard-backup> when the page asks for another unit during an opera
     file = await backupOfSouthNews(await createWorld(), PASSWORD);
   });
 
-  it('goes on importing into the unit it started on, shows that outcome, then goes to the new unit when asked', async () => {
+  /** A fresh world; the backup of South News validated and imported into it, `prepare` applied just before. */
+  async function startImport(prepare: (world: TestWorld) => Promise<void>) {
     const world = await createWorld();
     const before = { south: await world.state('south-news'), north: await world.state('north-news') };
     const el = await mountBackup(world, { noReload: true });
     await continueToTabs(el);
     await submitValidate(el, file, PASSWORD);
     await heading(el, 'Review before importing');
-    await world.latency(200);
+    await prepare(world);
     button(el, 'Import').click();
     await heading(el, 'Importing into South News');
+    return { world, el, before };
+  }
+
+  it('goes on importing into the unit it started on, shows that outcome, then goes to the new unit when asked', async () => {
+    const { world, el, before } = await startImport((w) => w.latency(200));
 
     el.unit = 'north-news';
     await el.updateComplete;
@@ -78,15 +85,7 @@ describe('<dashboard-backup> when the page asks for another unit during an opera
   });
 
   it('offers to resume an import that stopped half-way into its own unit, not the one asked for meanwhile', async () => {
-    const world = await createWorld();
-    const before = { south: await world.state('south-news'), north: await world.state('north-news') };
-    const el = await mountBackup(world, { noReload: true });
-    await continueToTabs(el);
-    await submitValidate(el, file, PASSWORD);
-    await heading(el, 'Review before importing');
-    await world.faults({ kind: '500', when: 'before', nth: 4, times: 100000 });
-    button(el, 'Import').click();
-    await heading(el, 'Importing into South News');
+    const { world, el, before } = await startImport((w) => w.faults({ kind: '500', when: 'before', nth: 4, times: 100000 }));
     el.unit = 'north-news';
 
     await heading(el, 'An import into South News did not finish', 60000);
