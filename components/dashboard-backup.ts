@@ -54,12 +54,16 @@ const INNER_PARTS = 'heading, button, primary-button, input, label, notice, prog
  *
  * @summary Back up a Dashboard unit to an encrypted file, or restore one.
  *
- * @fires {CustomEvent<BackupExportDoneDetail>} backup-export-done - A backup file was made and downloaded. `detail`: unit, filename, bytes, counts.
- * @fires {CustomEvent<BackupValidatedDetail>} backup-validated - A backup was opened and compared with this unit. `detail`: counts, units, flags.
- * @fires {CustomEvent<BackupImportDoneDetail>} backup-import-done - An import (or resume, or rollback) finished and was verified. `detail`: unit, mode,
- *   counts, differences. Call `preventDefault()` to cancel the reload that follows.
- * @fires {CustomEvent<BackupErrorDetail>} backup-error - A step failed. `detail`: step, code, message (the sentence shown), unit.
- * @fires {CustomEvent<BackupBusyChangeDetail>} backup-busy-change - An operation started or ended. `detail`: busy, operation (null when none runs).
+ * @fires {CustomEvent<BackupExportDoneDetail>} backup-export-done - A backup file was made and downloaded.
+ *   `detail`: unit, filename, bytes, counts.
+ * @fires {CustomEvent<BackupValidatedDetail>} backup-validated - A backup was opened and compared with this unit.
+ *   `detail`: counts, units, flags.
+ * @fires {CustomEvent<BackupImportDoneDetail>} backup-import-done - An import (or resume, or rollback) finished and
+ *   was verified. `detail`: unit, mode, counts, differences. Call `preventDefault()` to cancel the reload that follows.
+ * @fires {CustomEvent<BackupErrorDetail>} backup-error - A step failed. `detail`: step, code, message (the sentence
+ *   shown), unit.
+ * @fires {CustomEvent<BackupBusyChangeDetail>} backup-busy-change - An operation started or ended. `detail`: busy,
+ *   operation (null when none runs).
  *
  * @csspart base - The frame around everything.
  * @csspart tabs - The tab list.
@@ -216,7 +220,9 @@ export class DashboardBackup extends LitElement {
     const operation = event.detail;
     if (operation === this.running) return;
     this.running = operation;
-    if (operation && !this.pinned) this.pinned = { client: this.workClient, unit: this.unitId, unitName: this.unitName };
+    if (operation && !this.pinned) {
+      this.pinned = { client: this.workClient, unit: this.unitId, unitName: this.unitName };
+    }
     if (!operation && !this.requestedSwitch) this.pinned = undefined;
     // At once, not at the next render: a panel reports the end of an import just before it schedules the reload.
     this.releasePage();
@@ -380,7 +386,8 @@ export class DashboardBackup extends LitElement {
   private renderSwitch() {
     const requested = this.requestedSwitch;
     if (!requested || !this.pinned) return nothing;
-    return renderUnitSwitch({ pinned: this.pinned, requested, operation: this.running, onSwitch: () => this.handleSwitch() });
+    const onSwitch = () => this.handleSwitch();
+    return renderUnitSwitch({ pinned: this.pinned, requested, operation: this.running, onSwitch });
   }
 
   /** The admin moves to what the page asked for, once the operation has ended. */
