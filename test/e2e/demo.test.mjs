@@ -14,6 +14,7 @@ import {
   expectAxeClean,
   gotoStrict,
   normalizeState,
+  fillExportForm,
   openBackup,
   openCheckedPage,
   screenshot,
@@ -312,10 +313,7 @@ describe('demo page', { timeout: 240_000 }, () => {
       await gotoStrict(page, server.origin);
       await signIn(page, 'admin', 'south-news');
       await openBackup(page);
-      const dialog = page.getByRole('dialog');
-      await dialog.getByRole('button', { name: 'Continue' }).click();
-      await dialog.getByLabel('Password', { exact: true }).fill(PASSWORD);
-      await dialog.getByLabel('Confirm the password').fill(PASSWORD);
+      const dialog = await fillExportForm(page, PASSWORD);
       await dev(server.origin, 'POST', 'latency', { ms: 300 });
       await dialog.getByRole('button', { name: 'Export', exact: true }).click();
       await dialog.getByRole('heading', { name: 'Exporting South News' }).waitFor();

@@ -16,6 +16,7 @@ import {
   expectAxeClean,
   gotoStrict,
   normalizeState,
+  fillExportForm,
   openBackup,
   openCheckedPage,
   screenshot,
@@ -61,10 +62,7 @@ describe('recovering an interrupted import across a page reload', { timeout: 600
     await gotoStrict(page, server.origin);
     await signIn(page, 'admin', 'south-news');
     await openBackup(page);
-    const dialog = page.getByRole('dialog');
-    await dialog.getByRole('button', { name: 'Continue' }).click();
-    await dialog.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await dialog.getByLabel('Confirm the password').fill(PASSWORD);
+    const dialog = await fillExportForm(page, PASSWORD);
     const downloading = page.waitForEvent('download');
     await dialog.getByRole('button', { name: 'Export', exact: true }).click();
     const download = await downloading;

@@ -159,6 +159,15 @@ export async function openBackup(page) {
   await page.getByRole('dialog').waitFor();
 }
 
+/** In the open Backup dialog: Continue past the warning, then fill the export form's two fields. Returns the dialog. */
+export async function fillExportForm(page, password) {
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Continue' }).click();
+  await dialog.getByLabel('Password', { exact: true }).fill(password);
+  await dialog.getByLabel('Confirm the password').fill(password);
+  return dialog;
+}
+
 /** Runs axe-core on the page (shadow roots included) and fails with the violations it finds. */
 export async function expectAxeClean(page) {
   // Evaluated through the DevTools protocol: the page's CSP (no inline script) does not apply to it.
