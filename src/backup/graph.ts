@@ -1,7 +1,7 @@
 /**
  * The plugin dependency graph: plugin P depends on plugin Q when one of P's actions or portals is mapped to Q's
- * bundle. Used to order creates (providers first) and deletes (dependents first), and to find the cycles that
- * must be broken by setting mappings in a separate step.
+ * bundle. Used to decide which plugins are created without mappings (a provider later in the backup), to order
+ * deletes (dependents first), and to find the cycles whose mappings a wipe clears first.
  */
 import type { Plugin } from '../schemas.js';
 

@@ -2,7 +2,20 @@
  * The step list of a restore: wipe the unit as it was (`base`), then create the backup (`source`). Each step has
  * a stable id built from its kind and its index in base or source, so a journal written by one page can be
  * matched step by step by the next page — the ids hold no names and no data. Dependencies (`after`) encode the
- * order the Dashboard's integrity rules need; everything else may run in parallel.
+ * order the Dashboard's integrity rules need, and the order of the lists; everything else may run in parallel.
+ *
+ * Ordering rule (order is part of the state: the Dashboard lists plugins, workspaces and profiles in creation
+ * order, docs/dashboard-api.md "Lists and pagination"):
+ * - Each entity collection is created as a chain: `create-<kind>-i` waits for `create-<kind>-(i-1)`, so the
+ *   Dashboard receives the creates of one collection in the backup's order. The three chains run in parallel
+ *   with each other, bounded by the integrity dependencies (a workspace after its plugins, a profile after its
+ *   workspaces). A profile's workspace list is sent in the backup's order.
+ * - A plugin is created with its requirement mappings when every provider it names comes earlier in the backup
+ *   (the chain has created it by then). When a provider comes later, or the plugin names itself (so also on every
+ *   cycle), it is created without mappings in its place and `map-plugin-i` sets them once it and its providers
+ *   exist. Mapping does not move a plugin in the list, so the order holds without a reorder call.
+ * - Keys are not chained: the key store is a map whose list order is not part of the state (the contract lets
+ *   a Dashboard list it in its own order), so its PUTs run in parallel and kept keys are replaced in place.
  */
 import type { UnitState } from '../schemas.js';
 import { findCyclicPlugins, providerIndices } from './graph.js';
@@ -91,32 +104,36 @@ function wipeSteps(base: UnitState, source: UnitState): Step[] {
   return steps;
 }
 
-/** The create steps for `source`: key store, plugins (providers first), workspaces, profiles. */
+/** The previous create of the same collection, so a collection's creates reach the Dashboard in its order. */
+const previous = (kind: 'plugin' | 'workspace' | 'profile', i: number): string[] => (i > 0 ? [createStepId(kind, i - 1)] : []);
+
+/** The create steps for `source`: key store, then one chain per collection (see the ordering rule above). */
 function createSteps(source: UnitState): Step[] {
   const steps: Step[] = [];
   source.keys.forEach((_, i) => steps.push({ id: `put-key-${i}`, kind: 'putKey', index: i, after: [GATE_WIPED], phase: 'create' }));
   steps.push({ id: GATE_KEYS, kind: 'gate', index: -1, after: [GATE_WIPED, ...steps.map((s) => s.id)], phase: 'create' });
   const providers = providerIndices(source.plugins);
-  const cyclic = findCyclicPlugins(providers);
+  // Providers earlier in the chain exist when plugin i is created; a later one (or itself) means mapping after.
+  const later = source.plugins.map((_, i) => providers[i]!.some((p) => p >= i));
   source.plugins.forEach((_, i) => {
-    const onCycle = cyclic.has(i);
-    const after = [GATE_KEYS, ...(onCycle ? [] : providers[i]!.map((p) => createStepId('plugin', p)))];
-    steps.push({ id: createStepId('plugin', i), kind: 'createPlugin', index: i, after, phase: 'create', withMappings: !onCycle });
+    const after = [GATE_KEYS, ...previous('plugin', i)];
+    steps.push({ id: createStepId('plugin', i), kind: 'createPlugin', index: i, after, phase: 'create', withMappings: !later[i] });
   });
-  for (const i of [...cyclic].sort((a, b) => a - b)) {
+  source.plugins.forEach((_, i) => {
+    if (!later[i]) return;
     const after = [createStepId('plugin', i), ...providers[i]!.map((p) => createStepId('plugin', p))];
     steps.push({ id: `map-plugin-${i}`, kind: 'mapPlugin', index: i, after: [...new Set(after)], phase: 'create' });
-  }
+  });
   const pluginByBundle = new Map(source.plugins.map((p, i) => [p.bundle, i]));
   source.workspaces.forEach((w, i) => {
     const plugins = new Set(w.applications.map((a) => pluginByBundle.get(a.plugin)).filter((p) => p !== undefined));
-    const after = [GATE_KEYS, ...[...plugins].map((p) => createStepId('plugin', p))];
+    const after = [GATE_KEYS, ...previous('workspace', i), ...[...plugins].map((p) => createStepId('plugin', p))];
     steps.push({ id: createStepId('workspace', i), kind: 'createWorkspace', index: i, after, phase: 'create' });
   });
   const wsById = new Map(source.workspaces.map((w, i) => [w.id, i]));
   source.profiles.forEach((p, i) => {
     const ws = new Set(p.workspaces.map((id) => wsById.get(id)).filter((w) => w !== undefined));
-    const after = [GATE_KEYS, ...[...ws].map((w) => createStepId('workspace', w))];
+    const after = [GATE_KEYS, ...previous('profile', i), ...[...ws].map((w) => createStepId('workspace', w))];
     steps.push({ id: createStepId('profile', i), kind: 'createProfile', index: i, after, phase: 'create' });
   });
   return steps;

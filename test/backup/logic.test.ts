@@ -93,7 +93,7 @@ describe('backup logic', () => {
     // keys that the backup writes again are not deleted; the key store is written before plugins
     expect(steps.some((s) => s.kind === 'deleteKey')).to.equal(false);
     expect(pos('put-key-1')).to.be.lessThan(pos('create-plugin-0'));
-    // providers first; cycles created without mappings, then mapped
+    // in the backup's order; a plugin whose provider comes later (cycles too) created without mappings, then mapped
     expect(pos('create-plugin-0')).to.be.lessThan(pos('create-plugin-1'));
     expect(pos('create-plugin-1')).to.be.lessThan(pos('create-plugin-2'));
     expect(steps.find((s) => s.id === 'create-plugin-3')!.withMappings).to.equal(false);
@@ -104,6 +104,25 @@ describe('backup logic', () => {
     expect(buildSteps(unit, unit).map((s) => s.id)).to.deep.equal(steps.map((s) => s.id));
     // step ids carry no names or values
     for (const s of steps) expect(s.id).to.match(/^[a-z]+(-[a-z]+)*(-\d+)?$/);
+  });
+
+  it('creates each collection in the backup order, mapping a plugin after a provider that comes later', () => {
+    const unit = sampleUnit();
+    // the consumer before its provider: c, b, a (each maps to the next one)
+    const source: UnitState = { ...unit, plugins: [unit.plugins[2]!, unit.plugins[1]!, unit.plugins[0]!] };
+    const steps = buildSteps(unit, source);
+    const step = (id: string) => steps.find((s) => s.id === id)!;
+    for (const kind of ['plugin', 'workspace', 'profile'] as const) {
+      const count = { plugin: 3, workspace: 2, profile: 1 }[kind];
+      for (let i = 1; i < count; i++) expect(step(`create-${kind}-${i}`).after).to.include(`create-${kind}-${i - 1}`);
+    }
+    expect([0, 1, 2].map((i) => step(`create-plugin-${i}`).withMappings)).to.deep.equal([false, false, true]);
+    expect(step('map-plugin-0').after).to.include.members(['create-plugin-0', 'create-plugin-1']);
+    expect(step('map-plugin-1').after).to.include.members(['create-plugin-1', 'create-plugin-2']);
+    expect(steps.some((s) => s.id === 'map-plugin-2')).to.equal(false);
+    // keys are not chained: the key store's order is not part of the state
+    expect(step('put-key-1').after).to.deep.equal(['gate-wiped']);
+    topoCheck(steps);
   });
 
   it('deletes keys the backup does not have, after the entities', () => {
