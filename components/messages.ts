@@ -32,6 +32,8 @@ export const ERROR_MESSAGES: Readonly<Record<BackupErrorCode, string>> = {
   SERVER: 'The Dashboard reported an internal error. Try again in a few minutes; if it persists, contact its administrator.',
   BAD_RESPONSE:
     'The Dashboard sent an answer this tool does not understand; it may be a different version. Contact its administrator.',
+  UNIT_CHANGED_DURING_READ:
+    'Someone changed this unit while it was being read, again and again, so no consistent copy could be made. Nothing was changed. Try again when nobody is editing the unit.',
   ABORTED: 'The operation was cancelled.',
   UNIT_MISMATCH: 'This backup comes from another unit. Type this unit’s name to confirm that it should be replaced.',
   DANGLING_REFERENCE:

@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import type { Reply, RequestContext } from './context.js';
 import { reply } from './context.js';
+import { ChurnRules } from './churn.js';
 import { FaultRules } from './faults.js';
 import { methodNotAllowed, notFound, parseWith } from './http.js';
 import { SEED_NAMES } from './seeds/index.js';
@@ -40,6 +41,17 @@ const DEV_ROUTES: Record<string, Record<string, DevHandler>> = {
     },
     DELETE: (ctx) => {
       ctx.world.faults.clear();
+      return { status: 204 };
+    },
+  },
+  churn: {
+    GET: (ctx) => reply(200, { rules: ctx.world.churn }),
+    POST: (ctx) => {
+      ctx.world.churn = parseWith(ChurnRules, ctx.body, 'churn rules').rules.map((rule) => ({ rule, seen: 0, applied: 0 }));
+      return reply(200, { rules: ctx.world.churn });
+    },
+    DELETE: (ctx) => {
+      ctx.world.churn = [];
       return { status: 204 };
     },
   },

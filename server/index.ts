@@ -9,6 +9,8 @@ import type { Reply, RequestContext } from './context.js';
 import { routeDev } from './dev.js';
 import type { Fault } from './faults.js';
 import { ApiFailure, invalid, notFound, parseJson, parseWith, readBodyText, sendEmpty, sendFailure, sendJson, sleep } from './http.js';
+import { churnAfterListRead } from './churn.js';
+import { PERSONALITIES } from './personality.js';
 import { isMutating, routeApi } from './routes/index.js';
 import { SEED_NAMES, type SeedName } from './seeds/index.js';
 import type { World } from './world.js';
@@ -27,7 +29,10 @@ export interface ReferenceDashboard {
 }
 
 /** Body of `POST /api/__dev/worlds`. */
-export const CreateWorldBody = z.object({ seed: z._default(z.enum(SEED_NAMES), 'small') });
+export const CreateWorldBody = z.object({
+  seed: z._default(z.enum(SEED_NAMES), 'small'),
+  personality: z._default(z.enum(PERSONALITIES), 'reference'),
+});
 
 /** Creates a reference Dashboard with its default world seeded. */
 export function createReferenceDashboard(options: ReferenceDashboardOptions = {}): ReferenceDashboard {
@@ -54,8 +59,9 @@ export function createReferenceDashboard(options: ReferenceDashboardOptions = {}
     if (rest === '/__dev/worlds') {
       const body = parseJson(await readBodyText(req));
       if (req.method !== 'POST') throw new ApiFailure(405, 'METHOD_NOT_ALLOWED', 'Use POST on this path.', { headers: { allow: 'POST' } });
-      const created = registry.create(parseWith(CreateWorldBody, body ?? {}, 'world body').seed);
-      return sendJson(res, 201, { id: created.id, baseUrl: created.baseUrl, seed: created.seed });
+      const { seed, personality } = parseWith(CreateWorldBody, body ?? {}, 'world body');
+      const created = registry.create(seed, personality);
+      return sendJson(res, 201, { id: created.id, baseUrl: created.baseUrl, seed: created.seed, personality });
     }
     const worldMatch = /^\/worlds\/([^/]+)(\/.*)?$/.exec(rest);
     if (worldMatch) {
@@ -99,6 +105,8 @@ async function serveApi(world: World, req: IncomingMessage, res: ServerResponse,
     if (fault?.when !== 'before') result = safely(() => routeApi(ctx));
     if (fault) status = injectFault(req, res, fault);
     else if (result) status = writeReply(res, result);
+    // After the page is written, so a change made now shows in the next read only.
+    if (status === 200 && method === 'GET') afterListRead(world, ctx.segments);
   } catch (error) {
     if (!(error instanceof ApiFailure)) throw error;
     sendFailure(res, error);
@@ -106,6 +114,16 @@ async function serveApi(world: World, req: IncomingMessage, res: ServerResponse,
   } finally {
     world.stats.end();
     world.log.append({ method, path: path || '/', query: url.search, status, mutating, ...(fault ? { fault: fault.kind } : {}) });
+  }
+}
+
+/** Applies the churn rules (server/churn.ts) after a list page `GET /units/{unit}/{collection}` was served. */
+function afterListRead(world: World, segments: string[]): void {
+  const [head, unitId, collection, id] = segments;
+  if (head !== 'units' || id !== undefined || world.churn.length === 0) return;
+  const unit = world.units.get(unitId ?? '');
+  if (unit && (collection === 'plugins' || collection === 'workspaces' || collection === 'profiles' || collection === 'keys')) {
+    churnAfterListRead(world, unit, collection);
   }
 }
 

@@ -1,6 +1,13 @@
-/** Paging of list endpoints: `?offset=&limit=` → `{ items, total, offset, limit }`, in creation order. */
+/**
+ * Paging of list endpoints: `?offset=&limit=` → `{ items, total, offset, limit }`, in the personality's list order
+ * (creation order, but the foreign key store by name), at most the personality's page size (the `limit` returned
+ * is the one applied).
+ */
 import { MAX_PAGE_LIMIT, type Page } from '../src/schemas.js';
+import type { RequestContext } from './context.js';
 import { invalid } from './http.js';
+import { FOREIGN_PAGE_LIMIT, listOrder } from './personality.js';
+import type { Collection } from './unit-store.js';
 
 /** `limit` when the request gives none. */
 export const DEFAULT_PAGE_LIMIT = 50;
@@ -32,4 +39,13 @@ export function paginate<T, V>(items: Iterable<T>, paging: { offset: number; lim
     offset: paging.offset,
     limit: paging.limit,
   };
+}
+
+/** One page of a collection's list as the world's personality serves it. */
+export function listPage<T, V>(ctx: RequestContext, collection: Collection, items: Iterable<T>, view: (item: T) => V): Page<V> {
+  const paging = readPaging(ctx.query);
+  const personality = ctx.world.personality;
+  // The foreign Dashboard serves fewer items than asked and says so in `limit`, as the contract allows.
+  if (personality === 'foreign') paging.limit = Math.min(paging.limit, FOREIGN_PAGE_LIMIT);
+  return paginate(listOrder(personality, collection, items), paging, view);
 }

@@ -2,7 +2,9 @@
  * A world: one isolated copy of the whole reference Dashboard (units, sessions, idempotency records, request log,
  * faults, latency, stats). The default world answers at `/api`; tests make their own under `/api/worlds/{id}`.
  */
+import type { ChurnState } from './churn.js';
 import { FaultPlan } from './faults.js';
+import { foreignId, type Personality } from './personality.js';
 import { RequestLog, RequestStats } from './request-log.js';
 import { loadSeed, type SeedName } from './seeds/index.js';
 import { createUnitStore, type UnitStore } from './unit-store.js';
@@ -27,6 +29,8 @@ export interface World {
   /** URL prefix of this world's API, e.g. `/api` or `/api/worlds/w3`. */
   baseUrl: string;
   seed: SeedName;
+  /** Which Dashboard this world behaves as (server/personality.ts); fixed for the world's life. */
+  personality: Personality;
   units: Map<string, UnitStore>;
   sessions: Map<string, CookieSession>;
   idempotency: Map<string, IdempotencyRecord>;
@@ -34,16 +38,19 @@ export interface World {
   stats: RequestStats;
   faults: FaultPlan;
   latencyMs: number;
+  /** Churn rules (server/churn.ts): changes applied right after list reads. */
+  churn: ChurnState[];
   /** Next number for a server-assigned id. Never goes back, not even on reset, so ids are never reused. */
   nextId: number;
 }
 
 /** Makes a world seeded with `seed`. */
-export function createWorld(id: string, baseUrl: string, seed: SeedName): World {
+export function createWorld(id: string, baseUrl: string, seed: SeedName, personality: Personality = 'reference'): World {
   const world: World = {
     id,
     baseUrl,
     seed,
+    personality,
     units: new Map(),
     sessions: new Map(),
     idempotency: new Map(),
@@ -51,6 +58,7 @@ export function createWorld(id: string, baseUrl: string, seed: SeedName): World 
     stats: new RequestStats(),
     faults: new FaultPlan(),
     latencyMs: 0,
+    churn: [],
     nextId: 1,
   };
   seedWorld(world, seed);
@@ -63,11 +71,15 @@ export function createWorld(id: string, baseUrl: string, seed: SeedName): World 
  */
 export function seedWorld(world: World, seed: SeedName): void {
   world.seed = seed;
-  world.units = new Map(loadSeed(seed).map((u) => [u.ref.id, createUnitStore(u.ref, u.state)]));
+  world.units = new Map(loadSeed(seed, world.personality).map((u) => [u.ref.id, createUnitStore(u.ref, u.state)]));
   world.idempotency.clear();
 }
 
-/** A new server-assigned id such as `pl_c12` (`c` for created: seed ids never have it, so they never collide). */
+/**
+ * A new server-assigned id such as `pl_c12` (`c` for created: seed ids never have it, so they never collide); on
+ * the foreign Dashboard a ULID-like or UUID id (server/personality.ts; its seed ids use other digits).
+ */
 export function assignId(world: World, prefix: 'pl' | 'ws' | 'pr' | 'app'): string {
+  if (world.personality === 'foreign') return foreignId(prefix, world.nextId++);
   return `${prefix}_c${world.nextId++}`;
 }

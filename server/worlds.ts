@@ -2,6 +2,7 @@
  * The registry of worlds: the default one at `/api`, and test worlds at `/api/worlds/{id}`. Only the newest
  * {@link MAX_WORLDS} test worlds are kept (and at most {@link MAX_LARGE_WORLDS} seeded `large`, ~4 MB of heap each).
  */
+import type { Personality } from './personality.js';
 import type { SeedName } from './seeds/index.js';
 import { createWorld, type World } from './world.js';
 
@@ -24,10 +25,10 @@ export class WorldRegistry {
   }
 
   /** Makes a test world, evicting the oldest ones past the caps. */
-  create(seed: SeedName): World {
+  create(seed: SeedName, personality: Personality = 'reference'): World {
     // a random part keeps ids unguessable across server restarts, so a stale test never hits a new world
     const id = `w${++this.counter}${Math.random().toString(36).slice(2, 8)}`;
-    const world = createWorld(id, `${DEFAULT_BASE}/worlds/${id}`, seed);
+    const world = createWorld(id, `${DEFAULT_BASE}/worlds/${id}`, seed, personality);
     this.worlds.set(id, world);
     this.evict();
     return world;

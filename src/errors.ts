@@ -28,6 +28,7 @@ export type BackupErrorCode =
   | 'NETWORK'
   | 'SERVER'
   | 'BAD_RESPONSE'
+  | 'UNIT_CHANGED_DURING_READ'
   | 'ABORTED'
   // import engine
   | 'UNIT_MISMATCH'

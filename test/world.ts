@@ -72,9 +72,15 @@ async function callJson(url: string, method: string, body?: unknown): Promise<un
   return text ? JSON.parse(text) : undefined;
 }
 
-/** Creates a fresh world of the reference Dashboard from `seed`. */
-export async function createWorld(seed: Seed = 'empty'): Promise<World> {
-  const { baseUrl } = (await callJson('/api/__dev/worlds', 'POST', { seed })) as { baseUrl: string };
+/**
+ * Which Dashboard a world behaves as: ours, or `foreign` — one that is not our mirror (unknown fields, 20 items per
+ * page, other id shapes, key store listed by name; server/personality.ts).
+ */
+export type Personality = 'reference' | 'foreign';
+
+/** Creates a fresh world of the reference Dashboard from `seed`, with the given personality (default `reference`). */
+export async function createWorld(seed: Seed = 'empty', personality: Personality = 'reference'): Promise<World> {
+  const { baseUrl } = (await callJson('/api/__dev/worlds', 'POST', { seed, personality })) as { baseUrl: string };
   const dev = (method: string, path: string, body?: unknown) => callJson(`${baseUrl}/__dev/${path}`, method, body);
   const log = async () => ((await dev('GET', 'log')) as { entries: LogEntry[] }).entries;
   return {

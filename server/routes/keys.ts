@@ -1,19 +1,20 @@
 /** Key store routes: list (full entries, secrets included: admin only), upsert, delete. */
 import { KeyName, KeyValueInput, type KeyEntry } from '../../src/schemas.js';
+import { keepUnknownFields } from '../personality.js';
 import { reply, type Reply, type RequestContext } from '../context.js';
 import { notFound, parseWith } from '../http.js';
-import { paginate, readPaging } from '../pagination.js';
+import { listPage } from '../pagination.js';
 import type { UnitStore } from '../unit-store.js';
 
 /** `GET /units/{unit}/keys` (admin) */
 export const listKeys = (ctx: RequestContext, unit: UnitStore): Reply =>
-  reply(200, paginate(unit.keys.values(), readPaging(ctx.query), (k) => k));
+  reply(200, listPage(ctx, 'keys', unit.keys.values(), (k) => k));
 
 /** `PUT /units/{unit}/keys/{key}` (admin) → 200 entry; an existing key keeps its place in the order. */
 export function putKey(ctx: RequestContext, unit: UnitStore, key: string): Reply {
   const name = parseWith(KeyName, key, 'key name');
   const input = parseWith(KeyValueInput, ctx.body, 'key value');
-  const entry: KeyEntry = { key: name, value: input.value, secret: input.secret };
+  const entry = keepUnknownFields<KeyEntry>(ctx.world.personality, ctx.body, { key: name, value: input.value, secret: input.secret });
   unit.keys.set(name, entry);
   return reply(200, entry);
 }

@@ -1,11 +1,12 @@
 /** Plugin routes: list (summaries), details, create, replace requirement mappings, delete. */
 import { PluginInput, RequirementMappings, type Plugin } from '../../src/schemas.js';
+import { keepUnknownFields } from '../personality.js';
 import { assignId } from '../world.js';
 import { reply, type Reply, type RequestContext } from '../context.js';
 import { notFound, parseWith } from '../http.js';
 import { runIdempotent } from '../idempotency.js';
 import { checkBundleFree, checkMappingProviders, checkPluginUnused } from '../integrity.js';
-import { paginate, readPaging } from '../pagination.js';
+import { listPage } from '../pagination.js';
 import type { UnitStore } from '../unit-store.js';
 
 /** The summary a plugin list shows. */
@@ -19,7 +20,7 @@ function findPlugin(unit: UnitStore, id: string): Plugin {
 
 /** `GET /units/{unit}/plugins` */
 export const listPlugins = (ctx: RequestContext, unit: UnitStore): Reply =>
-  reply(200, paginate(unit.plugins.values(), readPaging(ctx.query), summarizePlugin));
+  reply(200, listPage(ctx, 'plugins', unit.plugins.values(), summarizePlugin));
 
 /** `GET /units/{unit}/plugins/{id}` (admin) */
 export const getPlugin = (_ctx: RequestContext, unit: UnitStore, id: string): Reply => reply(200, findPlugin(unit, id));
@@ -30,7 +31,7 @@ export function createPlugin(ctx: RequestContext, unit: UnitStore): Reply {
   return runIdempotent(ctx, unit.ref.id, 'plugins', () => {
     checkBundleFree(unit, input.bundle);
     checkMappingProviders(unit, input.requirementMappings, input.bundle);
-    const plugin: Plugin = { id: assignId(ctx.world, 'pl'), ...input };
+    const plugin = keepUnknownFields<Plugin>(ctx.world.personality, ctx.body, { id: assignId(ctx.world, 'pl'), ...input });
     unit.plugins.set(plugin.id, plugin);
     return reply(201, plugin);
   });

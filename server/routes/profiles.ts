@@ -1,23 +1,24 @@
 /** Profile routes: list (full entities), create, delete. */
 import { ProfileInput, type Profile } from '../../src/schemas.js';
+import { keepUnknownFields } from '../personality.js';
 import { assignId } from '../world.js';
 import { reply, type Reply, type RequestContext } from '../context.js';
 import { notFound, parseWith } from '../http.js';
 import { runIdempotent } from '../idempotency.js';
 import { checkProfileWorkspaces } from '../integrity.js';
-import { paginate, readPaging } from '../pagination.js';
+import { listPage } from '../pagination.js';
 import type { UnitStore } from '../unit-store.js';
 
 /** `GET /units/{unit}/profiles` */
 export const listProfiles = (ctx: RequestContext, unit: UnitStore): Reply =>
-  reply(200, paginate(unit.profiles.values(), readPaging(ctx.query), (p) => p));
+  reply(200, listPage(ctx, 'profiles', unit.profiles.values(), (p) => p));
 
 /** `POST /units/{unit}/profiles` (admin) → 201 profile */
 export function createProfile(ctx: RequestContext, unit: UnitStore): Reply {
   const input = parseWith(ProfileInput, ctx.body, 'profile');
   return runIdempotent(ctx, unit.ref.id, 'profiles', () => {
     checkProfileWorkspaces(unit, input.workspaces);
-    const profile: Profile = { id: assignId(ctx.world, 'pr'), ...input };
+    const profile = keepUnknownFields<Profile>(ctx.world.personality, ctx.body, { id: assignId(ctx.world, 'pr'), ...input });
     unit.profiles.set(profile.id, profile);
     return reply(201, profile);
   });

@@ -1,11 +1,12 @@
 /** Workspace routes: list (summaries), details, create (application ids assigned here), delete. */
 import { WorkspaceInput, type Workspace } from '../../src/schemas.js';
+import { keepUnknownFields } from '../personality.js';
 import { assignId } from '../world.js';
 import { reply, type Reply, type RequestContext } from '../context.js';
 import { notFound, parseWith } from '../http.js';
 import { runIdempotent } from '../idempotency.js';
 import { checkApplicationPlugins, checkWorkspaceUnlisted } from '../integrity.js';
-import { paginate, readPaging } from '../pagination.js';
+import { listPage } from '../pagination.js';
 import type { UnitStore } from '../unit-store.js';
 
 /** The summary a workspace list shows. */
@@ -19,7 +20,7 @@ function findWorkspace(unit: UnitStore, id: string): Workspace {
 
 /** `GET /units/{unit}/workspaces` */
 export const listWorkspaces = (ctx: RequestContext, unit: UnitStore): Reply =>
-  reply(200, paginate(unit.workspaces.values(), readPaging(ctx.query), summarizeWorkspace));
+  reply(200, listPage(ctx, 'workspaces', unit.workspaces.values(), summarizeWorkspace));
 
 /** `GET /units/{unit}/workspaces/{id}` */
 export const getWorkspace = (_ctx: RequestContext, unit: UnitStore, id: string): Reply => reply(200, findWorkspace(unit, id));
@@ -29,11 +30,11 @@ export function createWorkspace(ctx: RequestContext, unit: UnitStore): Reply {
   const input = parseWith(WorkspaceInput, ctx.body, 'workspace');
   return runIdempotent(ctx, unit.ref.id, 'workspaces', () => {
     checkApplicationPlugins(unit, input.applications);
-    const workspace: Workspace = {
+    const workspace = keepUnknownFields<Workspace>(ctx.world.personality, ctx.body, {
       id: assignId(ctx.world, 'ws'),
       ...input,
       applications: input.applications.map((app) => ({ id: assignId(ctx.world, 'app'), ...app })),
-    };
+    });
     unit.workspaces.set(workspace.id, workspace);
     return reply(201, workspace);
   });

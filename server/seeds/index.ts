@@ -3,6 +3,9 @@
  * deterministically, and copied into every world that uses it.
  */
 import type { UnitRef, UnitState } from '../../src/schemas.js';
+import type { Personality } from '../personality.js';
+import { buildForeignLargeSeed } from './foreign/large.js';
+import foreignSmall from './foreign/small.json';
 import { buildLargeSeed } from './large.js';
 import { buildSmallSeed } from './small.js';
 
@@ -30,15 +33,26 @@ const builders: Record<SeedName, () => SeedUnit[]> = {
   empty: () => UNITS.map((ref) => ({ ref: { ...ref }, state: emptyState() })),
 };
 
-/** Each seed built once, kept as JSON text: parsing it is the fastest way to a fresh copy (~3× structuredClone). */
-const cache = new Map<SeedName, string>();
+/**
+ * The foreign personality's seeds: literal JSON (server/seeds/foreign/), cast rather than parsed with the client's
+ * schemas on purpose — their unknown fields must reach the store untouched.
+ */
+const foreignBuilders: Record<SeedName, () => SeedUnit[]> = {
+  small: () => foreignSmall.units as unknown as SeedUnit[],
+  large: () => buildForeignLargeSeed() as unknown as SeedUnit[],
+  empty: builders.empty,
+};
 
-/** A fresh, private copy of a seed's units. */
-export function loadSeed(name: SeedName): SeedUnit[] {
-  let text = cache.get(name);
+/** Each seed built once, kept as JSON text: parsing it is the fastest way to a fresh copy (~3× structuredClone). */
+const cache = new Map<string, string>();
+
+/** A fresh, private copy of a seed's units, as the personality has them. */
+export function loadSeed(name: SeedName, personality: Personality = 'reference'): SeedUnit[] {
+  const id = `${personality}:${name}`;
+  let text = cache.get(id);
   if (text === undefined) {
-    text = JSON.stringify(builders[name]());
-    cache.set(name, text);
+    text = JSON.stringify((personality === 'foreign' ? foreignBuilders : builders)[name]());
+    cache.set(id, text);
   }
   return JSON.parse(text) as SeedUnit[];
 }

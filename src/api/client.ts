@@ -3,8 +3,8 @@
  * implementation is {@link createRestClient}; an embedder whose Dashboard differs can supply its own adapter.
  *
  * Every method rejects with an `HttpError` (src/errors.ts) whose `code` is one of UNAUTHENTICATED, NOT_ADMIN,
- * NOT_FOUND, CONFLICT, INVALID, RATE_LIMITED, NETWORK, SERVER, BAD_RESPONSE or ABORTED, and which carries the
- * request's method and path (never its body).
+ * NOT_FOUND, CONFLICT, INVALID, RATE_LIMITED, NETWORK, SERVER, BAD_RESPONSE, UNIT_CHANGED_DURING_READ or ABORTED,
+ * and which carries the request's method and path (never its body).
  */
 import type {
   KeyEntry,
@@ -46,8 +46,8 @@ export interface DashboardClient {
 
   /**
    * Every plugin of a unit, as summaries, in the Dashboard's order. Reads the first page, then all the others in
-   * parallel using its `total`.
-   * @throws HttpError CONFLICT when the list changed while it was being read (after re-reading it twice).
+   * parallel using its `total` and `limit`; a list of several pages is read until two reads agree (src/api/pages.ts).
+   * @throws HttpError UNIT_CHANGED_DURING_READ when the list kept changing while it was being read.
    */
   listPlugins(unit: string, o?: RequestOptions): Promise<PluginSummary[]>;
 

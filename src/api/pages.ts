@@ -1,62 +1,87 @@
 /**
- * Reading a whole paged list: the first page says how many items there are (`total`), then every other page is
- * requested at once (the client's limiter bounds how many are in flight). A list that changes while it is read is
- * read again, so a backup never holds a list with holes or duplicates from a shifted page.
+ * Reading a whole paged list consistently. The first page says how many items there are (`total`) and how many
+ * the Dashboard serves per page (its `limit`, which may be lower than asked); every other page is then requested
+ * at once (the client's limiter bounds how many are in flight). Pages read at different moments can disagree when
+ * someone edits the list in between — a shifted page repeats or skips an item — so a list of more than one page is
+ * read twice and kept only when both reads agree item for item. A list that keeps changing is refused with
+ * UNIT_CHANGED_DURING_READ: a backup never holds a list with holes or duplicates.
  */
 import { HttpError } from '../errors.js';
 import { MAX_PAGE_LIMIT, type Page } from '../schemas.js';
 
-/** Items asked for per page: the most the Dashboard allows. */
+/** Items asked for per page: the most the contract allows (a Dashboard may serve fewer). */
 export const LIST_PAGE_LIMIT = MAX_PAGE_LIMIT;
 
-/** Reads of a list before giving up because it keeps changing. */
-export const LIST_READ_ATTEMPTS = 3;
+/** Reads of a list (each one every page) before giving up because it keeps changing. */
+export const LIST_READ_ATTEMPTS = 4;
 
 /** Fetches one page; must reject with an `HttpError` ABORTED when `signal` aborts. */
 export type ReadPage<T> = (offset: number, limit: number, signal: AbortSignal) => Promise<Page<T>>;
 
-/** True when the pages fit together: same total everywhere, offsets as asked, every item present. */
-function isConsistent<T>(pages: Page<T>[], offsets: number[], total: number): boolean {
-  const count = pages.reduce((sum, page) => sum + page.items.length, 0);
-  return count === total && pages.every((page, i) => page.total === total && page.offset === offsets[i]);
+/** One read of every page: the items, or `undefined` when the pages do not fit together. */
+interface Pass<T> {
+  items: T[] | undefined;
+  pages: number;
 }
 
 /**
- * Reads every item of a list, in order.
+ * Reads every page once. The pages fit together when each reports the first page's total, the offset asked for and
+ * exactly as many items as its place in the list holds, and no item (by `identify`) appears twice.
+ */
+async function readPass<T>(readPage: ReadPage<T>, identify: (item: T) => string, signal: AbortSignal): Promise<Pass<T>> {
+  const first = await readPage(0, LIST_PAGE_LIMIT, signal);
+  const total = first.total;
+  // Step by the page size the Dashboard says it served, never by more than was asked.
+  const step = Math.min(first.limit, LIST_PAGE_LIMIT);
+  const offsets: number[] = [];
+  for (let offset = step; offset < total; offset += step) offsets.push(offset);
+  const rest = await Promise.all(offsets.map((offset) => readPage(offset, step, signal)));
+  const pages = [first, ...rest];
+  const fits = pages.every((page, i) => {
+    const offset = i * step;
+    return page.total === total && page.offset === offset && page.items.length === Math.min(step, total - offset);
+  });
+  const items = pages.flatMap((page) => page.items);
+  const unique = new Set(items.map(identify)).size === items.length;
+  return { items: fits && unique ? items : undefined, pages: pages.length };
+}
+
+/** Two reads of a list agree when they hold the same items (compared as JSON) in the same order. */
+const sameList = <T>(a: T[], b: T[]): boolean => a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Reads every item of a list, in the Dashboard's order. A list of one page is one request (a single response
+ * cannot be torn); a longer one is read until two reads in a row agree.
  * @param describe method and path for the error when the list keeps changing.
- * @throws HttpError CONFLICT when the pages still disagree after {@link LIST_READ_ATTEMPTS} reads; any error of
- *   `readPage` (the first one; the other pages in flight are then cancelled).
+ * @param identify an item's identity (its id, a key's name), to find an item served twice.
+ * @throws HttpError UNIT_CHANGED_DURING_READ when no two reads in a row agree within {@link LIST_READ_ATTEMPTS};
+ *   any error of `readPage` (the first one; the other pages in flight are then cancelled).
  */
 export async function readAllPages<T>(
   readPage: ReadPage<T>,
   describe: { method: string; path: string },
+  identify: (item: T) => string,
   signal?: AbortSignal,
 ): Promise<T[]> {
-  for (let attempt = 1; ; attempt++) {
+  let previous: T[] | undefined;
+  for (let attempt = 1; attempt <= LIST_READ_ATTEMPTS; attempt++) {
     // Cancels the sibling pages as soon as one fails, so they stop holding the client's slots.
     const siblings = new AbortController();
     const linked = signal ? AbortSignal.any([signal, siblings.signal]) : siblings.signal;
+    let pass: Pass<T>;
     try {
-      const first = await readPage(0, LIST_PAGE_LIMIT, linked);
-      const total = first.total;
-      // The Dashboard may return fewer items per page than asked; step by what it actually returns.
-      const step = first.items.length;
-      const offsets = [0];
-      if (step > 0) for (let offset = step; offset < total; offset += step) offsets.push(offset);
-      const rest = await Promise.all(offsets.slice(1).map((offset) => readPage(offset, LIST_PAGE_LIMIT, linked)));
-      const pages = [first, ...rest];
-      if (isConsistent(pages, offsets, total)) return pages.flatMap((page) => page.items);
+      pass = await readPass(readPage, identify, linked);
     } catch (error) {
       siblings.abort();
       throw error;
     }
-    if (attempt >= LIST_READ_ATTEMPTS) {
-      const { method, path } = describe;
-      throw new HttpError(
-        'CONFLICT',
-        `The list at ${method} ${path} kept changing while it was being read (${attempt} attempts). Try again when nobody is editing the unit.`,
-        { method, path, status: 200 },
-      );
-    }
+    if (pass.items && (pass.pages === 1 || (previous && sameList(previous, pass.items)))) return pass.items;
+    previous = pass.items;
   }
+  const { method, path } = describe;
+  throw new HttpError(
+    'UNIT_CHANGED_DURING_READ',
+    `The list at ${method} ${path} changed while it was being read, ${LIST_READ_ATTEMPTS} times in a row (items added, removed or edited between two page reads), so it could not be read consistently. Nothing was written. Try again when nobody is editing the unit.`,
+    { method, path, status: 200 },
+  );
 }

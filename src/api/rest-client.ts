@@ -45,20 +45,24 @@ export interface RestClientOptions {
   retry?: RetryOptions;
 }
 
-/** Reads a whole paged list at `path`, each page checked against `Page(item)`. */
+/** Reads a whole paged list at `path`, each page checked against `Page(item)`; `identify` names an item. */
 function listAll<S extends z.ZodMiniType>(
   transport: Transport,
   path: string,
   item: S,
+  identify: (item: z.output<S>) => string,
   o?: RequestOptions,
 ): Promise<z.output<S>[]> {
   const pageSchema = Page(item);
   return readAllPages<z.output<S>>(
     (offset, limit, signal) => transport.json({ method: 'GET', path, query: { offset, limit }, signal }, pageSchema),
     { method: 'GET', path },
+    identify,
     o?.signal,
   );
 }
+
+const byId = (item: { id: string }): string => item.id;
 
 /**
  * Creates a {@link DashboardClient} speaking the reference Dashboard's REST API (docs/dashboard-api.md).
@@ -99,7 +103,7 @@ export function createRestClient(options: RestClientOptions = {}): DashboardClie
   return {
     getSession: async (o) => get(routes.session(), Session, o),
 
-    listPlugins: async (unit, o) => listAll(transport, routes.plugins(enc(unit)), PluginSummary, o),
+    listPlugins: async (unit, o) => listAll(transport, routes.plugins(enc(unit)), PluginSummary, byId, o),
     getPlugin: async (unit, id, o) =>
       get(routes.plugin(enc(unit), segment(id, 'GET', routes.plugins(enc(unit)))), Plugin, o),
     createPlugin: async (unit, input, o) => create(routes.plugins(enc(unit)), input, Plugin, o),
@@ -110,19 +114,19 @@ export function createRestClient(options: RestClientOptions = {}): DashboardClie
     deletePlugin: async (unit, id, o) =>
       remove(routes.plugin(enc(unit), segment(id, 'DELETE', routes.plugins(enc(unit)))), o),
 
-    listWorkspaces: async (unit, o) => listAll(transport, routes.workspaces(enc(unit)), WorkspaceSummary, o),
+    listWorkspaces: async (unit, o) => listAll(transport, routes.workspaces(enc(unit)), WorkspaceSummary, byId, o),
     getWorkspace: async (unit, id, o) =>
       get(routes.workspace(enc(unit), segment(id, 'GET', routes.workspaces(enc(unit)))), Workspace, o),
     createWorkspace: async (unit, input, o) => create(routes.workspaces(enc(unit)), input, Workspace, o),
     deleteWorkspace: async (unit, id, o) =>
       remove(routes.workspace(enc(unit), segment(id, 'DELETE', routes.workspaces(enc(unit)))), o),
 
-    listProfiles: async (unit, o) => listAll(transport, routes.profiles(enc(unit)), Profile, o),
+    listProfiles: async (unit, o) => listAll(transport, routes.profiles(enc(unit)), Profile, byId, o),
     createProfile: async (unit, input, o) => create(routes.profiles(enc(unit)), input, Profile, o),
     deleteProfile: async (unit, id, o) =>
       remove(routes.profile(enc(unit), segment(id, 'DELETE', routes.profiles(enc(unit)))), o),
 
-    listKeys: async (unit, o) => listAll(transport, routes.keys(enc(unit)), KeyEntry, o),
+    listKeys: async (unit, o) => listAll(transport, routes.keys(enc(unit)), KeyEntry, (k) => k.key, o),
     putKey: async (unit, entry, o) => {
       const path = routes.key(enc(unit), segment(entry.key, 'PUT', routes.keys(enc(unit))));
       const body = { value: entry.value, secret: entry.secret };

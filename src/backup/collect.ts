@@ -3,6 +3,8 @@
  * import preflight and verification all use this one function, so they see the unit the same way.
  */
 import type { DashboardClient } from '../api/index.js';
+import { LIST_READ_ATTEMPTS } from '../api/pages.js';
+import { HttpError, isBackupError } from '../errors.js';
 import type { UnitState } from '../schemas.js';
 import { linkAbort, normalizeAbort } from './abort.js';
 import type { ProgressListener } from './types.js';
@@ -17,7 +19,10 @@ export interface CollectOptions {
 /**
  * Reads every plugin (in full), workspace (in full), profile and key-store entry of `unit`. Requests are issued
  * all at once and bounded by the client's concurrency; detail reads start as soon as their list has arrived.
+ * A list is read consistently (src/api/pages.ts); an entity listed but gone when its details are read (someone
+ * removed it meanwhile) makes that collection be read again, list and details.
  * On the first failure the remaining requests are cancelled and that failure is thrown.
+ * @throws HttpError UNIT_CHANGED_DURING_READ when a list, or its entities, kept changing while they were read.
  */
 export async function collectUnit(client: DashboardClient, unit: string, o: CollectOptions = {}): Promise<UnitState> {
   const controller = linkAbort(o.signal);
@@ -31,20 +36,52 @@ export async function collectUnit(client: DashboardClient, unit: string, o: Coll
       report();
       return value;
     });
-  const details = <S extends { id: string }, T>(list: S[], get: (id: string) => Promise<T>): Promise<T[]> => {
-    total += list.length;
-    report();
-    return Promise.all(list.map((s) => track(get(s.id))));
+
+  /** The list, then each entity in full; again (at most LIST_READ_ATTEMPTS times) when one was removed meanwhile. */
+  const inFull = async <S extends { id: string }, T>(
+    path: string,
+    list: (s: AbortSignal) => Promise<S[]>,
+    get: (id: string, s: AbortSignal) => Promise<T>,
+  ): Promise<T[]> => {
+    for (let attempt = 1; ; attempt++) {
+      const summaries = await track(list(signal));
+      total += summaries.length;
+      report();
+      const round = linkAbort(signal);
+      let read = 0;
+      const reads = summaries.map((s) =>
+        track(get(s.id, round.signal)).then((v) => {
+          read += 1;
+          return v;
+        }),
+      );
+      try {
+        return await Promise.all(reads);
+      } catch (error) {
+        round.abort();
+        await Promise.allSettled(reads);
+        if (!isBackupError(error, 'NOT_FOUND') || signal.aborted) throw error;
+        // Count only what the next attempt reads: its list again, and its details.
+        total -= summaries.length;
+        done -= read + 1;
+        report();
+        if (attempt >= LIST_READ_ATTEMPTS) {
+          throw new HttpError(
+            'UNIT_CHANGED_DURING_READ',
+            `An entity listed at GET ${path} was removed before it could be read, ${attempt} times in a row, so the unit could not be read consistently. Nothing was written. Try again when nobody is editing the unit.`,
+            { method: 'GET', path, status: 404 },
+            { cause: error },
+          );
+        }
+      }
+    }
   };
+
   report();
   try {
     const [plugins, workspaces, profiles, keys] = await Promise.all([
-      track(client.listPlugins(unit, { signal })).then((list) =>
-        details(list, (id) => client.getPlugin(unit, id, { signal })),
-      ),
-      track(client.listWorkspaces(unit, { signal })).then((list) =>
-        details(list, (id) => client.getWorkspace(unit, id, { signal })),
-      ),
+      inFull(`/units/${unit}/plugins`, (s) => client.listPlugins(unit, { signal: s }), (id, s) => client.getPlugin(unit, id, { signal: s })),
+      inFull(`/units/${unit}/workspaces`, (s) => client.listWorkspaces(unit, { signal: s }), (id, s) => client.getWorkspace(unit, id, { signal: s })),
       track(client.listProfiles(unit, { signal })),
       track(client.listKeys(unit, { signal })),
     ]);
