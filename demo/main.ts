@@ -9,14 +9,15 @@ import { isBackupError } from '../src/errors.js';
 import type { Session } from '../src/schemas.js';
 import '../components/dashboard-backup.js';
 import type { BackupOperation } from '../components/dashboard-backup.js';
+import { chosenDashboard, resolveApiBase, switchDashboard, type DemoDashboard } from './dashboard.js';
 import { DEMO_USERS, signIn, signOut, type DemoUser } from './session.js';
 import { setUpUserMenu } from './user-menu.js';
 
-/** Where the reference Dashboard is mounted on this origin. */
-export const API_BASE = '/api';
+/** The chosen Dashboard's API base (`/api`, or a foreign world's: demo/dashboard.ts), set by start(). */
+let apiBase = '/api';
 
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
-const client = createRestClient({ baseUrl: API_BASE });
+let client = createRestClient({ baseUrl: apiBase });
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 async function loadContent(session: Session): Promise<void> {
@@ -89,7 +90,7 @@ function setUpBackupDialog(session: Session, closeMenu: () => void): void {
     // One element per page view; it keeps its state when the dialog is closed and opened again.
     if (!slot.querySelector('dashboard-backup')) {
       const element = document.createElement('dashboard-backup');
-      element.setAttribute('api-base', API_BASE);
+      element.setAttribute('api-base', apiBase);
       element.setAttribute('unit', session.unit.id);
       // No `.client`: the element makes its own REST client for api-base, with the page's cookie session.
       slot.append(element);
@@ -134,15 +135,20 @@ function setUpBackupDialog(session: Session, closeMenu: () => void): void {
 async function start(): Promise<void> {
   // Lit renders next to existing children: drop the static "Loading…" first.
   byId('content').replaceChildren();
+  const dashboardSelect = byId<HTMLSelectElement>('demo-dashboard');
+  dashboardSelect.value = chosenDashboard();
+  dashboardSelect.addEventListener('change', () => switchDashboard(dashboardSelect.value as DemoDashboard));
+  apiBase = await resolveApiBase();
+  client = createRestClient({ baseUrl: apiBase });
   const closeMenu = setUpUserMenu(byId('user-menu-button'), byId('user-menu'));
   byId('sign-in').addEventListener('submit', async (event) => {
     event.preventDefault();
     const user = byId<HTMLSelectElement>('demo-user').value as DemoUser;
-    await signIn(API_BASE, user, byId<HTMLSelectElement>('demo-unit').value);
+    await signIn(apiBase, user, byId<HTMLSelectElement>('demo-unit').value);
     location.reload();
   });
   byId('sign-out').addEventListener('click', async () => {
-    await signOut(API_BASE);
+    await signOut(apiBase);
     location.reload();
   });
   let session: Session;

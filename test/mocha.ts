@@ -7,9 +7,14 @@ interface Context {
 }
 type Done = (error?: unknown) => void;
 type Body = (this: Context, done: Done) => void | Promise<unknown>;
+interface It {
+  (title: string, body: Body): void;
+  /** A test written now that cannot pass yet (say why in a comment next to it). */
+  skip(title: string, body: Body): void;
+}
 interface Mocha {
   describe(title: string, body: () => void): void;
-  it(title: string, body: Body): void;
+  it: It;
   before(body: Body): void;
   after(body: Body): void;
   beforeEach(body: Body): void;
@@ -18,7 +23,9 @@ interface Mocha {
 const g = globalThis as unknown as Mocha;
 
 export const describe: Mocha['describe'] = (title, body) => g.describe(title, body);
-export const it: Mocha['it'] = (title, body) => g.it(title, body);
+export const it: It = Object.assign((title: string, body: Body) => g.it(title, body), {
+  skip: (title: string, body: Body) => g.it.skip(title, body),
+});
 export const before: Mocha['before'] = (body) => g.before(body);
 export const after: Mocha['after'] = (body) => g.after(body);
 export const beforeEach: Mocha['beforeEach'] = (body) => g.beforeEach(body);
