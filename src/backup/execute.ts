@@ -86,7 +86,14 @@ export async function executeSteps(o: ExecuteOptions): Promise<void> {
   let inFlight = 0;
   let failure: unknown;
 
-  const run = async (step: Step): Promise<void> => {
+  /**
+   * Runs one step. `answered` is called once the response is in and its "done" record has been handed to the
+   * journal writer: dependents may start then, so their "started" records join the same IndexedDB transaction as
+   * this "done" one (or a later one, committed after it) instead of waiting for a commit of their own — a chain of
+   * creates (steps.ts) pays one commit per link, not two. A dependent's request still waits for its own "started"
+   * commit, which never precedes this "done" one. Resolves once the "done" record is committed.
+   */
+  const run = async (step: Step, answered: () => void): Promise<void> => {
     const previous = records.get(step.id);
     const idempotencyKey = idempotencyKeyFor(o.journalId, step.id);
     if (previous?.status !== 'started') {
@@ -109,9 +116,14 @@ export async function executeSteps(o: ExecuteOptions): Promise<void> {
       }
     }
     const finished: StepRecord = { journal: o.journalId, step: step.id, status: 'done', idempotencyKey, ...(newId ? { newId } : {}) };
-    await o.writer.write(finished);
+    // In memory first: a dependent (a profile after its workspaces) reads the new id from `records`.
     records.set(step.id, finished);
+    const written = o.writer.write(finished);
+    answered();
+    await written;
   };
+  /** Steps whose "done" record is not committed yet (every running step counts until then). */
+  let writing = 0;
 
   await new Promise<void>((resolve) => {
     const complete = (step: Step): void => {
@@ -135,21 +147,29 @@ export async function executeSteps(o: ExecuteOptions): Promise<void> {
           continue;
         }
         inFlight += 1;
-        run(step).then(
+        writing += 1;
+        let answered = false;
+        const release = (): void => {
+          answered = true;
+          inFlight -= 1;
+          complete(step);
+          pump();
+        };
+        run(step, release).then(
           () => {
-            inFlight -= 1;
-            complete(step);
+            writing -= 1;
             pump();
           },
           (error: unknown) => {
-            inFlight -= 1;
+            writing -= 1;
+            if (!answered) inFlight -= 1;
             // Stop starting steps, but let those in flight finish and be journaled, so the journal stays exact.
             failure ??= error;
             pump();
           },
         );
       }
-      if (inFlight === 0 && (remaining === 0 || failure !== undefined || controller.signal.aborted || head >= ready.length)) {
+      if (inFlight === 0 && writing === 0 && (remaining === 0 || failure !== undefined || controller.signal.aborted || head >= ready.length)) {
         resolve();
       }
     };
