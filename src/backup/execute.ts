@@ -101,6 +101,8 @@ export async function executeSteps(o: ExecuteOptions): Promise<void> {
       await o.writer.write(started);
       records.set(step.id, started);
     }
+    // Something failed meanwhile (say the "done" write of a step this one depends on): send nothing more.
+    if (failure !== undefined) throw failure;
     let newId: string | undefined;
     for (let attempt = 0; ; attempt++) {
       try {

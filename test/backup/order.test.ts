@@ -3,7 +3,7 @@
 import { expect } from '@open-wc/testing';
 import { exportUnit, openBackup, runImport, type OpenedBackup } from '../../src/backup/index.js';
 import { describe, it } from '../mocha.js';
-import { UNIT, createWorld } from '../world.js';
+import { UNIT, createWorld, rejectionOf } from '../world.js';
 import { PASSWORD, TEST_ITERATIONS, uniqueDatabase } from './helpers.js';
 import { adversarialOrder, listedOrder, orderOf } from './order.js';
 
@@ -45,5 +45,30 @@ describe('order of the restored lists', () => {
     expect((await runImport(into, backup, PASSWORD, { ...opts, database: uniqueDatabase(), reload: false })).verified).to.equal(true);
     expect(await listedOrder(into, UNIT)).to.deep.equal(wanted);
     await Promise.all([world.drop(), empty.drop()]);
+  });
+
+  it('the next create of a chain is not sent when the done record of the one before it cannot be written', async () => {
+    const source = await createWorld('small');
+    const backup = await openBackup((await exportUnit(source.client(), PASSWORD, opts)).blob, PASSWORD);
+    await source.drop();
+    const world = await createWorld('empty');
+    // Storage fails when the first workspace create is to be recorded done.
+    const realPut = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+      const record = value as { status?: string; step?: string } | undefined;
+      if (this.name === 'steps' && record?.status === 'done' && record.step === 'create-workspace-0') {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return realPut.call(this, value, key);
+    };
+    try {
+      const error = await rejectionOf(runImport(world.client(), backup, PASSWORD, { ...opts, database: uniqueDatabase(), reload: false }));
+      expect(error.code).to.equal('JOURNAL_UNAVAILABLE');
+    } finally {
+      IDBObjectStore.prototype.put = realPut;
+    }
+    const creates = (await world.mutations()).filter((e) => e.method === 'POST' && e.path.endsWith('/workspaces'));
+    expect(creates, 'only the first workspace create was sent').to.have.length(1);
+    await world.drop();
   });
 });
