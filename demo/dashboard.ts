@@ -1,8 +1,8 @@
 /**
  * Which Dashboard the demo talks to. By default the reference Dashboard's default world at `/api`. With
  * `?dashboard=foreign` in the URL, a world of its `foreign` personality (docs/dashboard-api.md, "Personalities": a
- * Dashboard that is not our mirror), created on first load and kept in the URL (`&world=<id>`), so the reload after
- * an import shows the same world.
+ * Dashboard that is not our mirror), seeded `small` (or `large` with `&seed=large`), created on first load and kept
+ * in the URL (`&world=<id>`), so the reload after an import shows the same world.
  */
 
 /** Where the reference Dashboard is mounted on this origin. */
@@ -30,7 +30,7 @@ export async function resolveApiBase(): Promise<string> {
   const response = await fetch(`${DEFAULT_API_BASE}/__dev/worlds`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ seed: 'small', personality: 'foreign' }),
+    body: JSON.stringify({ seed: url.searchParams.get('seed') === 'large' ? 'large' : 'small', personality: 'foreign' }),
   });
   if (!response.ok) throw new Error(`creating a foreign Dashboard answered ${response.status}`);
   const { id, baseUrl } = (await response.json()) as { id: string; baseUrl: string };

@@ -56,14 +56,17 @@ describe('the demo against a foreign Dashboard', () => {
     await server?.stop();
   });
 
-  /** Exports South News and imports it into North News through the demo page; resolves to both units' raw states. */
-  async function roundTrip() {
+  /**
+   * Exports South News of a foreign world seeded `seed` and imports it into North News through the demo page;
+   * resolves to both units' raw states and the workspace names the page shows after the reload.
+   */
+  async function roundTrip(seed) {
     const { page, checkClean, context } = await openCheckedPage(
       browser,
       { acceptDownloads: true, viewport: { width: 1100, height: 1300 } },
       { ignoreConsole: /401 \(Unauthorized\)/ },
     );
-    await gotoStrict(page, `${server.origin}/?dashboard=foreign`);
+    await gotoStrict(page, `${server.origin}/?dashboard=foreign&seed=${seed}`);
     await page.getByRole('heading', { name: 'Not signed in' }).waitFor();
     const world = new URL(page.url()).searchParams.get('world');
     assert.match(world ?? '', /^[a-z0-9]+$/i, 'the page made a foreign world and keeps it in its URL');
@@ -104,17 +107,20 @@ describe('the demo against a foreign Dashboard', () => {
     return { south, north: await state('north-news'), shown };
   }
 
-  it('exports South News and imports it into North News: verified, every list in the same order, foreign ids', async () => {
-    const { south, north, shown } = await roundTrip();
-    assert.deepEqual(orderView(north), orderView(south), 'every list in the backup order');
-    assert.deepEqual(shown, south.workspaces.map((w) => w.name), 'the page lists the workspaces in the backup order');
-    for (const w of north.workspaces) assert.match(w.id, /^ws_01HF[0-9A-Z]{22}$/);
-    for (const p of north.plugins) assert.match(p.id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/);
-  });
+  for (const seed of ['small', 'large']) {
+    it(`${seed} seed: exports South News and imports it into North News: verified, every list in the same order, foreign ids`, async () => {
+      const { south, north, shown } = await roundTrip(seed);
+      assert.deepEqual(orderView(north), orderView(south), 'every list in the backup order');
+      assert.deepEqual(shown, south.workspaces.map((w) => w.name), 'the page lists the workspaces in the backup order');
+      for (const w of north.workspaces) assert.match(w.id, /^ws_01HF[0-9A-Z]{22}$/);
+      for (const p of north.plugins) assert.match(p.id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/);
+    });
 
-  // Needs entity schemas that keep unknown fields. unskip after wip/lossless merges
-  it.skip('the round trip is exact: every field, unknown ones included', async () => {
-    const { south, north } = await roundTrip();
-    assert.equal(rawView(north), rawView(south));
-  });
+    // Exactness of the fields our schemas do not know needs entity schemas that keep them (wip/lossless).
+    // unskip after wip/lossless merges
+    it.skip(`${seed} seed: the round trip is exact: every field, unknown ones included`, async () => {
+      const { south, north } = await roundTrip(seed);
+      assert.equal(rawView(north), rawView(south));
+    });
+  }
 });
