@@ -203,4 +203,54 @@ describe('reference server: log, stats, latency and worlds', () => {
       await dropWorld(empty);
     }
   });
+
+  it('creates foreign worlds (20 items a page whatever the limit, keys by name, unknown fields kept) and refuses unknown personalities', async () => {
+    const refused = await fetch('/api/__dev/worlds', { method: 'POST', body: JSON.stringify({ seed: 'small', personality: 'mirror' }) });
+    expect(refused.status).to.equal(400);
+    const res = await fetch('/api/__dev/worlds', { method: 'POST', body: JSON.stringify({ seed: 'small', personality: 'foreign' }) });
+    const world = (await res.json()) as TestWorld & { personality: string };
+    try {
+      expect(world.personality).to.equal('foreign');
+      const page = await call(world, 'GET', `${U}/keys?limit=100`);
+      expect([page.body.total, page.body.limit, page.body.items.length]).to.deep.equal([25, 20, 20]);
+      const names = page.body.items.map((k: { key: string }) => k.key);
+      expect(names).to.deep.equal([...names].sort());
+      const created = await call(world, 'POST', `${U}/profiles`, {
+        body: { name: 'P', roles: [], workspaces: [], id: 'mine', audience: { regions: [null, ['x']] }, '': 0 },
+      });
+      expect(created.status).to.equal(201);
+      expect(created.body.id).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(created.body).to.deep.include({ audience: { regions: [null, ['x']] }, '': 0 });
+      const ws = await call(world, 'POST', `${U}/workspaces`, {
+        body: { name: 'W', owner: 'admin', shared: false, layout: 'grid', icon: { text: 'W', color: '#000' }, theme: null,
+          applications: [{ plugin: 'com.acme.desk', column: 0, position: 0, config: { __proto__x: 1 }, meta: { a: [] } }] },
+      });
+      expect(ws.body.id).to.match(/^ws_01HF[0-9A-Z]{22}$/);
+      expect(ws.body.theme).to.equal(null);
+      expect(ws.body.applications[0].meta).to.deep.equal({ a: [] });
+      expect(ws.body.applications[0].id).to.match(/^app_01HF[0-9A-Z]{22}$/);
+    } finally {
+      await dropWorld(world);
+    }
+  });
+
+  it('churns a list after the nth page read (add, remove, edit, replace), and clears its rules', async () => {
+    const world = await createWorld('small');
+    try {
+      const post = await call(world, 'POST', '/__dev/churn', { body: { rules: [{ collection: 'profiles', action: 'replace', afterPage: 2 }] } });
+      expect(post.status).to.equal(200);
+      const names = async () => (await call(world, 'GET', `${U}/profiles?limit=100`)).body.items.map((p: { name: string }) => p.name);
+      const first = await names();
+      expect(await names(), 'the change comes after the second read').to.deep.equal(first);
+      const third = await names();
+      expect(third).to.have.length(first.length);
+      expect(third[0]).to.equal(first[1]);
+      expect(third.at(-1)).to.equal('Churn 1');
+      expect(await names(), 'once only').to.deep.equal(third);
+      expect((await call(world, 'POST', '/__dev/churn', { body: { rules: [{ collection: 'nope', action: 'add' }] } })).status).to.equal(400);
+      expect((await call(world, 'DELETE', '/__dev/churn')).status).to.equal(204);
+    } finally {
+      await dropWorld(world);
+    }
+  });
 });
