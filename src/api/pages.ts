@@ -31,8 +31,10 @@ interface Pass<T> {
 async function readPass<T>(readPage: ReadPage<T>, identify: (item: T) => string, signal: AbortSignal): Promise<Pass<T>> {
   const first = await readPage(0, LIST_PAGE_LIMIT, signal);
   const total = first.total;
-  // Step by the page size the Dashboard says it served, never by more than was asked.
-  const step = Math.min(first.limit, LIST_PAGE_LIMIT);
+  // Step by the page size the Dashboard says it served (never more than was asked); by what it actually served when
+  // that is less (a Dashboard whose `limit` is not the one it applied).
+  const served = first.items.length;
+  const step = served > 0 && served < Math.min(first.limit, total) ? served : Math.min(first.limit, LIST_PAGE_LIMIT);
   const offsets: number[] = [];
   for (let offset = step; offset < total; offset += step) offsets.push(offset);
   const rest = await Promise.all(offsets.map((offset) => readPage(offset, step, signal)));
