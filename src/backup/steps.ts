@@ -14,6 +14,9 @@
  *   (the chain has created it by then). When a provider comes later, or the plugin names itself (so also on every
  *   cycle), it is created without mappings in its place and `map-plugin-i` sets them once it and its providers
  *   exist. Mapping does not move a plugin in the list, so the order holds without a reorder call.
+ * - So a run that stops part-way has created, in each collection, a prefix of the backup's list in order (plus at
+ *   most one create whose answer was lost); steps recomputed from the live unit keep the order only if they create
+ *   the rest of each list after that prefix, in the backup's order.
  * - Keys are not chained: the key store is a map whose list order is not part of the state (the contract lets
  *   a Dashboard list it in its own order), so its PUTs run in parallel and kept keys are replaced in place.
  */
