@@ -185,8 +185,12 @@ export default async function benchEngine(): Promise<BenchTable[]> {
         ['now (one chain per collection, order kept)', wallS.toFixed(1), ratio.toFixed(2), `+${(wallS - BEFORE_ORDER.importLargeS).toFixed(1)} s (×${(wallS / BEFORE_ORDER.importLargeS).toFixed(2)})`],
       ],
       notes: [
-        'Each collection is created as a chain in the backup order (src/backup/steps.ts): a create waits for the previous create of its ' +
-          'collection (request + two journal writes), so the 2,000 workspaces alone make a critical path of 2,000 round trips.',
+        'Each collection is created as a chain in the backup order (src/backup/steps.ts): a create waits for the answer to the previous ' +
+          `create of its collection and for its own journal write. Workspaces wait for their plugins and profiles for their workspaces, so the ` +
+          `critical path is about plugins + workspaces + profiles = ${large.counts.plugins + large.counts.workspaces + large.counts.profiles} ` +
+          'round trips one after another; the rest of the import still runs 6 at a time.',
+        'The figures swing with the load of the machine: compare runs made under the same load (see the ratio of the concurrency-1 ' +
+          'slice import, which the chains do not change).',
         `The "before" row is a constant measured at commit 814e849 (${BEFORE_ORDER.importLargeS} s, ${BEFORE_ORDER.ratioToFloor}× the floor); the "now" row is measured on this run.`,
       ],
     },
