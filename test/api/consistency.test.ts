@@ -84,6 +84,16 @@ describe('lists that change while they are read', () => {
     await world.drop();
   });
 
+  it('workspaces removed after every list read, before their details: refused after 4 reads, nothing written', async () => {
+    const world = await createWorld('small');
+    await churn(world, { collection: 'workspaces', action: 'remove', times: 0 });
+    const error = await rejectionOf(exportUnit(world.client(), 'correct horse ✓ battery', { iterations: 100_000 }));
+    expect([error.code, error.path]).to.deep.equal(['UNIT_CHANGED_DURING_READ', `/units/${UNIT}/workspaces`]);
+    expect((await listReads(world, 'workspaces')).length).to.equal(LIST_READ_ATTEMPTS);
+    expect(await world.mutations()).to.deep.equal([]);
+    await world.drop();
+  });
+
   it('follows a Dashboard that serves fewer items per page than asked (its limit and total)', async () => {
     const world = await createWorld('small', 'foreign');
     const client = world.client();
