@@ -11,7 +11,9 @@
 import { createRestClient } from '../src/api/index.js';
 import { exportUnit, openBackup, runImport, type OpenedBackup } from '../src/backup/index.js';
 import { countUnit } from '../src/backup/consistency.js';
+import { buildSteps } from '../src/backup/steps.js';
 import type { Counts, UnitState } from '../src/schemas.js';
+import { IMPORT_PHASES, dependencyDepth, phaseClock, requestsByPhase, type PhaseFigures } from './breakdown.js';
 import { dev } from './dev.js';
 import type { BenchTable } from './types.js';
 
@@ -118,6 +120,26 @@ function sliceUnit(unit: UnitState): UnitState {
   };
 }
 
+/** Imports `backup` over `baseUrl`'s unit and returns each phase's wall time and requests (breakdown.ts). */
+async function importByPhase(baseUrl: string, backup: OpenedBackup, concurrency: number): Promise<{ figures: PhaseFigures; m: Measured }> {
+  const client = createRestClient({ baseUrl, token: () => 'admin-token', concurrency });
+  const database = `bench-journal-${crypto.randomUUID()}`;
+  const clock = phaseClock();
+  await dev(baseUrl, 'DELETE', 'log');
+  let verified = false;
+  const m = await measure(baseUrl, async () => {
+    clock.start();
+    const result = await runImport(client, backup, PASSWORD, { database, reload: false, concurrency, onProgress: clock.onProgress });
+    verified = result.verified;
+  });
+  const walls = clock.stop();
+  if (!verified) throw new Error('the benchmark import did not verify');
+  indexedDB.deleteDatabase(database);
+  const requests = await requestsByPhase(baseUrl);
+  const figures = Object.fromEntries(IMPORT_PHASES.map((p) => [p, { wallMs: walls[p], requests: requests[p] }])) as PhaseFigures;
+  return { figures, m };
+}
+
 /** Measures an export of `baseUrl`'s unit and an import of that export over the same unit, at `concurrency`. */
 async function exportAndImport(baseUrl: string, data: string, concurrency: number, rows: Row[]): Promise<OpenedBackup> {
   const client = createRestClient({ baseUrl, token: () => 'admin-token', concurrency });
@@ -147,6 +169,51 @@ async function createBenchWorld(seed: 'large' | 'empty'): Promise<string> {
   return baseUrl;
 }
 
+/** The per-phase table of the large import (breakdown.ts), with the step graph's dependency depth. */
+function breakdownTable(
+  large: OpenedBackup,
+  withLatency: { figures: PhaseFigures; m: Measured },
+  atZero: PhaseFigures,
+): BenchTable {
+  const steps = buildSteps(large.payload.unit, large.payload.unit);
+  const depthOf = { wipe: dependencyDepth(steps, 'wipe'), create: dependencyDepth(steps, 'create') } as Record<string, number>;
+  const s = (ms: number): string => (ms / 1000).toFixed(1);
+  let total = { requests: 0, wallMs: 0, floorMs: 0, zeroMs: 0 };
+  const rows: Row[] = IMPORT_PHASES.map((phase) => {
+    const { wallMs, requests } = withLatency.figures[phase];
+    const depth = depthOf[phase] ?? (requests > 0 ? 1 : 0);
+    const floorMs = Math.max((requests * LATENCY_MS) / FULL_CONCURRENCY, depth * LATENCY_MS);
+    const zero = atZero[phase];
+    total = { requests: total.requests + requests, wallMs: total.wallMs + wallMs, floorMs: total.floorMs + floorMs, zeroMs: total.zeroMs + zero.wallMs };
+    return [
+      phase,
+      requests,
+      s(wallMs),
+      s(floorMs),
+      floorMs > 0 ? (wallMs / floorMs).toFixed(2) : '—',
+      depthOf[phase] ?? '—',
+      s(zero.wallMs),
+      zero.requests > 0 ? (zero.wallMs / zero.requests).toFixed(2) : '—',
+    ];
+  });
+  const depth = dependencyDepth(steps);
+  rows.push(['total', total.requests, s(total.wallMs), s(total.floorMs), (total.wallMs / total.floorMs).toFixed(2), depth, s(total.zeroMs), (total.zeroMs / total.requests).toFixed(2)]);
+  return {
+    title: `Where the import of the large seed spends its time (${LATENCY_MS} ms latency, concurrency ${FULL_CONCURRENCY}; and at 0 ms)`,
+    columns: ['phase', 'requests', 'wall s', 'floor s', 'ratio', 'dependency depth', 'wall s at 0 ms', 'ms per request at 0 ms'],
+    rows,
+    notes: [
+      'Floor of a phase = the larger of requests × latency ÷ concurrency and dependency depth × latency: the depth is the longest ' +
+        'chain of requests that must go one after another (steps.ts), a floor no concurrency lifts.',
+      `Dependency depth of the whole step graph: ${depth} requests (${s(depth * LATENCY_MS)} s at ${LATENCY_MS} ms), against a ` +
+        `throughput floor of ${s((total.requests * LATENCY_MS) / FULL_CONCURRENCY)} s.`,
+      'ms per request at 0 ms = the phase\'s wall time at zero latency ÷ its requests: what the browser (journal writes, scheduling, ' +
+        'fetch) and the server cost per request, one after another. The snapshot phase sends nothing (encryption of two files + one journal write).',
+      'Requests per phase come from the server\'s request log; wall times from the engine\'s progress reports.',
+    ],
+  };
+}
+
 export default async function benchEngine(): Promise<BenchTable[]> {
   const started = performance.now();
   const rows: Row[] = [];
@@ -154,7 +221,12 @@ export default async function benchEngine(): Promise<BenchTable[]> {
   const largeUrl = await createBenchWorld('large');
   await dev(largeUrl, 'POST', 'latency', { ms: LATENCY_MS });
   const large = await exportAndImport(largeUrl, 'large', FULL_CONCURRENCY, rows);
+  // The same import again, phase by phase: with the latency, then without (the client's and server's own cost).
+  const withLatency = await importByPhase(largeUrl, large, FULL_CONCURRENCY);
+  await dev(largeUrl, 'POST', 'latency', { ms: 0 });
+  const atZero = await importByPhase(largeUrl, large, FULL_CONCURRENCY);
   await dev(largeUrl, 'DELETE', 'world');
+  const breakdown = breakdownTable(large, withLatency, atZero.figures);
 
   // A proportional slice of it, in a world of its own (filled without latency), at 6 and at 1 request in flight:
   // a one-at-a-time import of the whole seed would take over 5 minutes on its own.
@@ -177,6 +249,7 @@ export default async function benchEngine(): Promise<BenchTable[]> {
   const importLarge = rows.find((r) => r[0] === 'import' && r[1] === 'large')!;
   const [wallS, ratio] = [Number(importLarge[3]), Number(importLarge[6])];
   return [
+    breakdown,
     {
       title: 'What preserving order costs: the import of the large seed against the figures before it',
       columns: ['import of large', 'wall s', 'ratio to floor', 'cost'],
