@@ -15,64 +15,21 @@ import { buildSteps } from '../src/backup/steps.js';
 import type { Counts, UnitState } from '../src/schemas.js';
 import { IMPORT_PHASES, dependencyDepth, phaseClock, requestsByPhase, type PhaseFigures } from './breakdown.js';
 import { dev } from './dev.js';
+import { LATENCY_MS, PASSWORD, measure, type Measured } from './measure.js';
 import type { BenchTable } from './types.js';
 
-const LATENCY_MS = 20;
 /**
  * The import of the whole large seed as measured before order preservation (creates 6 at a time in any order;
  * commit 814e849, same machine class, same settings): the figures the order-preserving rows are compared with.
  */
 const BEFORE_ORDER = { importLargeS: 113.4, ratioToFloor: 2.15 } as const;
-const PASSWORD = 'bench password ✓';
 /** Requests in flight of the default client (the full seed is measured with it). */
 const FULL_CONCURRENCY = 6;
 /** The one-request-at-a-time comparison runs on 1/SLICE_DIVISOR of the seed. */
 const SLICE_DIVISOR = 20;
 const SLICE_CONCURRENCIES = [FULL_CONCURRENCY, 1];
 
-interface Measured {
-  wallMs: number;
-  requests: number;
-  longestTaskMs: number;
-  peakHeapMB: number | string;
-}
-
 const countsOf = countUnit;
-
-interface MemoryInfo {
-  usedJSHeapSize: number;
-}
-const memory = (): MemoryInfo | undefined => (performance as Performance & { memory?: MemoryInfo }).memory;
-
-/** Runs `work` and measures it: wall time, requests the world saw, longest task, peak heap. */
-async function measure(base: string, work: () => Promise<unknown>): Promise<Measured> {
-  (globalThis as { gc?: () => void }).gc?.();
-  await dev(base, 'DELETE', 'stats');
-  let longest = 0;
-  const observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) longest = Math.max(longest, e.duration);
-  });
-  observer.observe({ type: 'longtask', buffered: false });
-  let peak = memory()?.usedJSHeapSize ?? 0;
-  const sampler = setInterval(() => (peak = Math.max(peak, memory()?.usedJSHeapSize ?? 0)), 50);
-  const start = performance.now();
-  try {
-    await work();
-  } finally {
-    clearInterval(sampler);
-  }
-  const wallMs = performance.now() - start;
-  // Let the last long-task entries arrive.
-  await new Promise((r) => setTimeout(r, 100));
-  observer.disconnect();
-  const { requests } = (await dev(base, 'GET', 'stats')) as { requests: number };
-  return {
-    wallMs,
-    requests,
-    longestTaskMs: Math.round(longest),
-    peakHeapMB: memory() ? Math.round((peak / 2 ** 20) * 10) / 10 : 'n/a',
-  };
-}
 
 type Row = (string | number)[];
 

@@ -1,5 +1,7 @@
 // `npm run bench`: serves the repo with the reference Dashboard, opens each bench/*.bench.ts in headless Chromium,
 // and prints the measured tables; then reports the built bundle's size. Figures are measured on every run.
+// Benches named in OVER_HTTP2 run against a second server speaking HTTP/2 over TLS (HTTP2=1, the test-only
+// certificate of server/tls/), which is why Chromium gets --ignore-certificate-errors here and nowhere else.
 import { spawn } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -15,23 +17,38 @@ const names = (await readdir(new URL('.', import.meta.url)))
   .filter((n) => only.length === 0 || only.includes(n))
   .sort();
 
-const port = await freePort();
-const server = spawn('./node_modules/.bin/wds', ['--config', 'web-dev-server.config.mjs'], {
-  env: { ...process.env, PORT: String(port) },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+/** Benches that must run over HTTP/2 (TLS). */
+const OVER_HTTP2 = new Set(['http2']);
+
+const servers = [];
+/** Starts a dev server (HTTP/1.1, or HTTP/2 over TLS) and resolves to its origin once it answers. */
+async function startServer(http2) {
+  const port = await freePort();
+  const server = spawn('./node_modules/.bin/wds', ['--config', 'web-dev-server.config.mjs'], {
+    env: { ...process.env, PORT: String(port), HTTP2: http2 ? '1' : '' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  servers.push(server);
+  // Over HTTP/2 the port answers plain HTTP with a redirect to https: any answer means it is up.
+  await waitForServer(`http://localhost:${port}/bench/index.html`, http2);
+  return `${http2 ? 'https' : 'http'}://localhost:${port}`;
+}
+
 let failed = false;
 try {
-  await waitForServer(`http://localhost:${port}/bench/index.html`);
+  const plain = names.some((n) => !OVER_HTTP2.has(n)) ? await startServer(false) : undefined;
+  const secure = names.some((n) => OVER_HTTP2.has(n)) ? await startServer(true) : undefined;
   const browser = await chromium.launch(
-    chromiumLaunchOptions({ args: [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'] }),
+    chromiumLaunchOptions({
+      args: [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc', ...(secure ? ['--ignore-certificate-errors'] : [])],
+    }),
   );
   try {
     for (const name of names) {
       console.log(`\n### ${name}`);
       const page = await browser.newPage();
       page.on('console', (m) => { if (m.type() === 'error') console.error(`[page] ${m.text()}`); });
-      await page.goto(`http://localhost:${port}/bench/index.html?bench=${name}`);
+      await page.goto(`${OVER_HTTP2.has(name) ? secure : plain}/bench/index.html?bench=${name}`);
       await page.waitForFunction(() => window.benchDone, null, { timeout: 30 * 60 * 1000, polling: 500 });
       const done = await page.evaluate(() => window.benchDone);
       if (done.error) {
@@ -47,7 +64,7 @@ try {
   }
   if (only.length === 0 || only.includes('bundle')) await reportBundleSize();
 } finally {
-  server.kill();
+  for (const server of servers) server.kill();
 }
 process.exit(failed ? 1 : 0);
 
@@ -59,9 +76,12 @@ function freePort() {
   });
 }
 
-async function waitForServer(url) {
+async function waitForServer(url, anyAnswer = false) {
   for (let i = 0; i < 300; i++) {
-    try { if ((await fetch(url)).ok) return; } catch { /* not up yet */ }
+    try {
+      const response = await fetch(url, { redirect: 'manual' });
+      if (response.ok || anyAnswer) return;
+    } catch { /* not up yet */ }
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`dev server did not start at ${url}`);

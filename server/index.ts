@@ -4,6 +4,7 @@
  * `npm start` (scripts/load-server.mjs).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { constants as http2, type Http2ServerRequest } from 'node:http2';
 import * as z from 'zod/mini';
 import type { Reply, RequestContext } from './context.js';
 import { routeDev } from './dev.js';
@@ -180,8 +181,14 @@ function injectFault(req: IncomingMessage, res: ServerResponse, fault: Fault): n
  * not enough: browsers then silently resend the request on another connection (Chromium's ShouldResendRequest), so
  * the client would never see the failure. A header block with two different Content-Lengths is rejected outright
  * (ERR_RESPONSE_HEADERS_MULTIPLE_CONTENT_LENGTH) and never resent, so fetch rejects with a network error.
+ * Over HTTP/2 (`HTTP2=1`, server/tls/) the connection carries other requests: only the request's stream is reset
+ * (RST_STREAM INTERNAL_ERROR, which a browser does not resend, unlike REFUSED_STREAM).
  */
 function dropConnection(req: IncomingMessage): void {
+  if (req.httpVersionMajor === 2) {
+    (req as unknown as Http2ServerRequest).stream.close(http2.NGHTTP2_INTERNAL_ERROR);
+    return;
+  }
   const socket = req.socket;
   socket.end('HTTP/1.1 502 Dropped\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n', () => socket.destroy());
 }
