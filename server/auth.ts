@@ -96,5 +96,8 @@ export function requireAdmin(caller: Caller, unit: UnitStore): void {
 export function describeSession(world: World, caller: Caller): Session {
   const units = [...world.units.values()].map((u) => ({ ...u.ref }));
   const current = world.units.get(caller.unit)?.ref ?? units[0] ?? { id: caller.unit, name: caller.unit };
-  return { user: { id: caller.user.id, name: caller.user.name }, role: caller.user.role, unit: { ...current }, units };
+  const session: Session = { user: { id: caller.user.id, name: caller.user.name }, role: caller.user.role, unit: { ...current }, units };
+  // Only a world that offers an optional feature says so: the others answer exactly as before.
+  if (world.features.size > 0) session.features = [...world.features];
+  return session;
 }

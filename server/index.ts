@@ -12,6 +12,7 @@ import type { Fault } from './faults.js';
 import { ApiFailure, invalid, notFound, parseJson, parseWith, readBodyText, sendEmpty, sendFailure, sendJson, sleep } from './http.js';
 import { churnAfterListRead } from './churn.js';
 import { PERSONALITIES } from './personality.js';
+import { FEATURES } from './routes/order.js';
 import { isMutating, routeApi } from './routes/index.js';
 import { SEED_NAMES, type SeedName } from './seeds/index.js';
 import type { World } from './world.js';
@@ -33,6 +34,7 @@ export interface ReferenceDashboard {
 export const CreateWorldBody = z.object({
   seed: z._default(z.enum(SEED_NAMES), 'small'),
   personality: z._default(z.enum(PERSONALITIES), 'reference'),
+  features: z._default(z.array(z.enum(FEATURES)), []),
 });
 
 /** Creates a reference Dashboard with its default world seeded. */
@@ -60,9 +62,9 @@ export function createReferenceDashboard(options: ReferenceDashboardOptions = {}
     if (rest === '/__dev/worlds') {
       const body = parseJson(await readBodyText(req));
       if (req.method !== 'POST') throw new ApiFailure(405, 'METHOD_NOT_ALLOWED', 'Use POST on this path.', { headers: { allow: 'POST' } });
-      const { seed, personality } = parseWith(CreateWorldBody, body ?? {}, 'world body');
-      const created = registry.create(seed, personality);
-      return sendJson(res, 201, { id: created.id, baseUrl: created.baseUrl, seed: created.seed, personality });
+      const { seed, personality, features } = parseWith(CreateWorldBody, body ?? {}, 'world body');
+      const created = registry.create(seed, personality, features);
+      return sendJson(res, 201, { id: created.id, baseUrl: created.baseUrl, seed: created.seed, personality, features });
     }
     const worldMatch = /^\/worlds\/([^/]+)(\/.*)?$/.exec(rest);
     if (worldMatch) {

@@ -6,6 +6,7 @@ import type { ChurnState } from './churn.js';
 import { FaultPlan } from './faults.js';
 import { foreignId, type Personality } from './personality.js';
 import { RequestLog, RequestStats } from './request-log.js';
+import type { Feature } from './routes/order.js';
 import { loadSeed, type SeedName } from './seeds/index.js';
 import { createUnitStore, type UnitStore } from './unit-store.js';
 
@@ -31,6 +32,8 @@ export interface World {
   seed: SeedName;
   /** Which Dashboard this world behaves as (server/personality.ts); fixed for the world's life. */
   personality: Personality;
+  /** Optional contract features this world offers (`reorder`), fixed for its life; `GET /session` lists them. */
+  features: ReadonlySet<Feature>;
   units: Map<string, UnitStore>;
   sessions: Map<string, CookieSession>;
   idempotency: Map<string, IdempotencyRecord>;
@@ -45,12 +48,19 @@ export interface World {
 }
 
 /** Makes a world seeded with `seed`. */
-export function createWorld(id: string, baseUrl: string, seed: SeedName, personality: Personality = 'reference'): World {
+export function createWorld(
+  id: string,
+  baseUrl: string,
+  seed: SeedName,
+  personality: Personality = 'reference',
+  features: readonly Feature[] = [],
+): World {
   const world: World = {
     id,
     baseUrl,
     seed,
     personality,
+    features: new Set(features),
     units: new Map(),
     sessions: new Map(),
     idempotency: new Map(),

@@ -3,6 +3,7 @@
  * {@link MAX_WORLDS} test worlds are kept (and at most {@link MAX_LARGE_WORLDS} seeded `large`, ~4 MB of heap each).
  */
 import type { Personality } from './personality.js';
+import type { Feature } from './routes/order.js';
 import type { SeedName } from './seeds/index.js';
 import { createWorld, type World } from './world.js';
 
@@ -25,10 +26,10 @@ export class WorldRegistry {
   }
 
   /** Makes a test world, evicting the oldest ones past the caps. */
-  create(seed: SeedName, personality: Personality = 'reference'): World {
+  create(seed: SeedName, personality: Personality = 'reference', features: readonly Feature[] = []): World {
     // a random part keeps ids unguessable across server restarts, so a stale test never hits a new world
     const id = `w${++this.counter}${Math.random().toString(36).slice(2, 8)}`;
-    const world = createWorld(id, `${DEFAULT_BASE}/worlds/${id}`, seed, personality);
+    const world = createWorld(id, `${DEFAULT_BASE}/worlds/${id}`, seed, personality, features);
     this.worlds.set(id, world);
     this.evict();
     return world;

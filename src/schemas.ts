@@ -45,6 +45,11 @@ export const Session = z.object({
   role: Role,
   unit: UnitRef,
   units: z.array(UnitRef),
+  /**
+   * Optional contract features the Dashboard offers (docs/dashboard-api.md, "Reordering (optional)"): `reorder`.
+   * Absent on a Dashboard that offers none; names the client does not know are ignored.
+   */
+  features: z.optional(z.array(z.string().check(z.maxLength(100))).check(z.maxLength(100))),
 });
 export type Session = z.infer<typeof Session>;
 

@@ -6,12 +6,13 @@
 import { findUnit, identifyCaller, requireAdmin } from '../auth.js';
 import type { Reply, RequestContext } from '../context.js';
 import { methodNotAllowed, notFound } from '../http.js';
-import type { UnitStore } from '../unit-store.js';
+import type { EntityCollection, UnitStore } from '../unit-store.js';
 import { getSession, login, logout, switchUnit } from './session.js';
 import { createPlugin, deletePlugin, getPlugin, listPlugins, putPluginMappings } from './plugins.js';
 import { createWorkspace, deleteWorkspace, getWorkspace, listWorkspaces } from './workspaces.js';
 import { createProfile, deleteProfile, listProfiles } from './profiles.js';
 import { deleteKey, listKeys, putKey } from './keys.js';
+import { ORDER_SEGMENT, putOrder } from './order.js';
 
 type UnitHandler = (ctx: RequestContext, unit: UnitStore, id: string) => Reply;
 /** A unit route: handler per method, and whether the method needs the admin role. */
@@ -57,6 +58,9 @@ export function routeApi(ctx: RequestContext): Reply {
   else if (tail === undefined) methods = ITEM_ROUTES[collection];
   else if (tail === 'mappings' && collection === 'plugins') methods = MAPPINGS_ROUTE;
   if (!methods || id === '' || unitId === '') throw unknownRoute(ctx);
+  if (id === ORDER_SEGMENT && tail === undefined && ctx.world.features.has('reorder') && isEntityCollection(collection)) {
+    methods = { PUT: { run: (c, unit) => putOrder(c, unit, collection), admin: true } };
+  }
   const route = pickMethod(methods, ctx.method);
 
   const caller = identifyCaller(ctx.world, ctx.req);
@@ -64,6 +68,8 @@ export function routeApi(ctx: RequestContext): Reply {
   if (route.admin) requireAdmin(caller, unit);
   return route.run(ctx, unit, id ?? '');
 }
+
+const isEntityCollection = (c: string): c is EntityCollection => c === 'plugins' || c === 'workspaces' || c === 'profiles';
 
 function pickMethod<T>(methods: Record<string, T>, method: string): T {
   const route = methods[method];

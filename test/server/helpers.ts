@@ -14,9 +14,12 @@ export interface TestWorld {
 export const ADMIN = 'admin-token';
 export const EDITOR = 'editor-token';
 
-/** Creates a fresh world with the given seed. */
-export async function createWorld(seed: 'small' | 'large' | 'empty' = 'small'): Promise<TestWorld> {
-  const res = await fetch('/api/__dev/worlds', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seed }) });
+/** Creates a fresh world with the given seed (and, optionally, personality and optional features). */
+export async function createWorld(
+  seed: 'small' | 'large' | 'empty' = 'small',
+  extra: { personality?: 'reference' | 'foreign'; features?: 'reorder'[] } = {},
+): Promise<TestWorld> {
+  const res = await fetch('/api/__dev/worlds', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seed, ...extra }) });
   if (res.status !== 201) throw new Error(`creating a world answered ${res.status}`);
   return (await res.json()) as TestWorld;
 }
