@@ -79,8 +79,14 @@ async function callJson(url: string, method: string, body?: unknown): Promise<un
 export type Personality = 'reference' | 'foreign';
 
 /** Creates a fresh world of the reference Dashboard from `seed`, with the given personality (default `reference`). */
-export async function createWorld(seed: Seed = 'empty', personality: Personality = 'reference'): Promise<World> {
-  const { baseUrl } = (await callJson('/api/__dev/worlds', 'POST', { seed, personality })) as { baseUrl: string };
+export async function createWorld(
+  seed: Seed = 'empty',
+  personality: Personality = 'reference',
+  /** Optional contract features the world offers (`reorder`: docs/dashboard-api.md, "Reordering (optional)"). */
+  features: 'reorder'[] = [],
+): Promise<World> {
+  const body = features.length > 0 ? { seed, personality, features } : { seed, personality };
+  const { baseUrl } = (await callJson('/api/__dev/worlds', 'POST', body)) as { baseUrl: string };
   const dev = (method: string, path: string, body?: unknown) => callJson(`${baseUrl}/__dev/${path}`, method, body);
   const log = async () => ((await dev('GET', 'log')) as { entries: LogEntry[] }).entries;
   return {

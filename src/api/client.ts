@@ -36,6 +36,12 @@ export interface CreateOptions extends RequestOptions {
   idempotencyKey?: string;
 }
 
+/** The collections whose list order is part of a unit's state (the key store's is not). */
+export type OrderedCollection = 'plugins' | 'workspaces' | 'profiles';
+
+/** Optional contract feature: the Dashboard sets a collection's order in one call (`Session.features`). */
+export const REORDER_FEATURE = 'reorder';
+
 /** What the backup module needs from a Dashboard. Unit arguments are unit ids (`Session.unit.id`). */
 export interface DashboardClient {
   /**
@@ -121,4 +127,12 @@ export interface DashboardClient {
 
   /** Removes a key-store entry. Resolves also when it was already gone (404). @throws HttpError NOT_ADMIN. */
   deleteKey(unit: string, key: string, o?: RequestOptions): Promise<void>;
+
+  /**
+   * Optional: sets the list order of a collection to `ids` (every id of it, each once). Called only when the
+   * session lists the `reorder` feature ({@link REORDER_FEATURE}); an adapter for a Dashboard without such a route
+   * leaves it out, and a restore then creates each collection in order instead (slower, same result).
+   * @throws HttpError CONFLICT when `ids` is not exactly the collection; NOT_ADMIN.
+   */
+  setOrder?(unit: string, collection: OrderedCollection, ids: string[], o?: RequestOptions): Promise<void>;
 }

@@ -2,7 +2,8 @@
  * The Dashboard API client: the {@link DashboardClient} interface export and import code against, and its REST
  * implementation for the reference Dashboard (or any Dashboard whose routes can be mapped onto it).
  */
-export type { DashboardClient, RequestOptions, CreateOptions } from './client.js';
+export type { DashboardClient, RequestOptions, CreateOptions, OrderedCollection } from './client.js';
+export { REORDER_FEATURE } from './client.js';
 export { createRestClient, DEFAULT_BASE_URL, type RestClientOptions } from './rest-client.js';
 export { DEFAULT_ROUTES, type RouteTable } from './routes.js';
 export type { TokenProvider } from './transport.js';

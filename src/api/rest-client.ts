@@ -133,5 +133,8 @@ export function createRestClient(options: RestClientOptions = {}): DashboardClie
       await transport.json({ method: 'PUT', path, body, signal: o?.signal }, KeyEntry);
     },
     deleteKey: async (unit, key, o) => remove(routes.key(enc(unit), segment(key, 'DELETE', routes.keys(enc(unit)))), o),
+
+    setOrder: async (unit, collection, ids, o) =>
+      transport.send({ method: 'PUT', path: routes.order(enc(unit), collection), body: { ids }, signal: o?.signal }),
   };
 }

@@ -28,6 +28,8 @@ export interface RouteTable {
   keys(unit: string): string;
   /** `PUT` and `DELETE` one key-store entry. */
   key(unit: string, key: string): string;
+  /** `PUT` the order of `plugins`, `workspaces` or `profiles` (optional route: used only when offered). */
+  order(unit: string, collection: string): string;
 }
 
 /** The reference Dashboard's routes (docs/dashboard-api.md). */
@@ -42,6 +44,7 @@ export const DEFAULT_ROUTES: Readonly<RouteTable> = Object.freeze({
   profile: (unit: string, id: string) => `/units/${unit}/profiles/${id}`,
   keys: (unit: string) => `/units/${unit}/keys`,
   key: (unit: string, key: string) => `/units/${unit}/keys/${key}`,
+  order: (unit: string, collection: string) => `/units/${unit}/${collection}/order`,
 });
 
 /** The default routes with `overrides` applied. */

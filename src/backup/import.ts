@@ -12,7 +12,7 @@ import { backupFilename, buildPayload } from './manifest.js';
 import { parsePayload } from './open.js';
 import { computePlan, samePlan } from './plan.js';
 import { finishRestore } from './restore.js';
-import { checkPassword, requireAdmin } from './session.js';
+import { checkPassword, offersReorder, requireAdmin } from './session.js';
 import { buildSteps } from './steps.js';
 import type { ImportOptions, ImportResult, OpenedBackup } from './types.js';
 
@@ -99,7 +99,7 @@ async function importLocked(
     encryptBackupToBlob(payload, password, encryptOptions(o)),
   ]);
   throwIfAborted(signal);
-  const steps = buildSteps(current, payload.unit);
+  const steps = buildSteps(current, payload.unit, { reorder: offersReorder(session, client) });
   const record: ImportRecord = {
     unit: target.id,
     target,

@@ -178,6 +178,15 @@ export async function createPerformer(ctx: PerformerContext): Promise<PerformSte
         const create = (key: string) => client.createProfile(unit, input, { ...o, idempotencyKey: key });
         return (reconcile ? await find() : undefined) ?? (await createFree('profile', idempotencyKey, create, find));
       }
+      case 'reorder': {
+        // Every entity of the collection was created by this run (the wipe removed the rest): their new ids in
+        // the backup's order. A Dashboard that changed meanwhile answers 409 and the step fails (resume retries).
+        const collection = step.collection!;
+        const kind = collection === 'plugins' ? 'plugin' : collection === 'workspaces' ? 'workspace' : 'profile';
+        const ids = source[collection].map((_, n) => newIdOf(createStepId(kind, n)));
+        if (!client.setOrder) throw new BackupError('IMPORT_INCOMPLETE', 'This Dashboard client cannot set the order of a list; resume with the client that began the import.');
+        return void (await client.setOrder(unit, collection, ids, o));
+      }
       case 'gate':
         return undefined;
     }

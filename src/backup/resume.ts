@@ -24,8 +24,8 @@ import {
 import { isUnitLocked, withUnitLock } from './lock.js';
 import { parsePayload } from './open.js';
 import { finishRestore } from './restore.js';
-import { checkPassword, requireAdmin } from './session.js';
-import { buildSteps } from './steps.js';
+import { checkPassword, offersReorder, requireAdmin } from './session.js';
+import { buildSteps, usesReorder } from './steps.js';
 import type { ImportResult, JournalOptions, RestoreOptions, UnfinishedImport } from './types.js';
 
 /** The journal for `unit`; without a unit, the only journal there is (or, if several, `fallbackUnit`'s). */
@@ -85,7 +85,8 @@ async function continueRun(client: DashboardClient, record: ImportRecord, passwo
     readPayload(o, record, record.baseBlob, password),
   ]);
   o.onProgress?.({ phase: 'decrypt', done: 1, total: 1 });
-  const steps = buildSteps(base.unit, source.unit);
+  // The same steps as the page that began it: with reorder steps if it had them (steps.ts).
+  const steps = buildSteps(base.unit, source.unit, { reorder: usesReorder(record.steps) });
   if (steps.length !== record.steps.length || steps.some((s, i) => s.id !== record.steps[i])) throw damagedJournal();
   const records = await loadStepRecords(o.database, record.id);
   return finishRestore({ client, record, base: base.unit, source: source.unit, steps, records }, o);
@@ -153,7 +154,7 @@ async function rollbackLocked(client: DashboardClient, old: ImportRecord, passwo
     password,
     encryptOptions(o),
   );
-  const steps = buildSteps(current, snapshot.unit);
+  const steps = buildSteps(current, snapshot.unit, { reorder: offersReorder(admin, client) });
   const record: ImportRecord = {
     ...old,
     id: crypto.randomUUID(),

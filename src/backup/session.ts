@@ -1,5 +1,5 @@
 /** Session checks shared by every engine: the caller must be an admin, and the unit must be one they can reach. */
-import type { DashboardClient } from '../api/index.js';
+import { REORDER_FEATURE, type DashboardClient } from '../api/index.js';
 import { BackupError } from '../errors.js';
 import type { Session, UnitRef } from '../schemas.js';
 
@@ -36,3 +36,10 @@ export async function requireAdmin(
   }
   return { session, target };
 }
+
+/**
+ * True when a restore may create in parallel and set each collection's order in one call at the end: the
+ * Dashboard lists the `reorder` feature in its session and the client implements `setOrder` (steps.ts).
+ */
+export const offersReorder = (session: Session, client: DashboardClient): boolean =>
+  typeof client.setOrder === 'function' && session.features?.includes(REORDER_FEATURE) === true;

@@ -19,7 +19,14 @@
  *   the rest of each list after that prefix, in the backup's order.
  * - Keys are not chained: the key store is a map whose list order is not part of the state (the contract lets
  *   a Dashboard list it in its own order), so its PUTs run in parallel and kept keys are replaced in place.
+ * - With the optional reorder route (`reorder: true`: the session offers it, docs/dashboard-api.md "Reordering
+ *   (optional)"), there are no chains: every create waits only for what the integrity rules need (a plugin for
+ *   its providers, unless it is on a cycle or maps to itself: then it is created without mappings and mapped
+ *   after), and one `reorder-<collection>` step per collection, after all its creates, sets the backup's order.
+ *   The three reorder steps are always there in that mode (even for an empty list), so a resume tells the mode
+ *   from the journal's step ids alone ({@link usesReorder}).
  */
+import type { OrderedCollection } from '../api/client.js';
 import type { UnitState } from '../schemas.js';
 import { findCyclicPlugins, providerIndices } from './graph.js';
 
@@ -35,6 +42,7 @@ export type StepKind =
   | 'mapPlugin'
   | 'createWorkspace'
   | 'createProfile'
+  | 'reorder'
   | 'gate';
 
 /** One step of a restore. */
@@ -48,7 +56,21 @@ export interface Step {
   phase: 'wipe' | 'create';
   /** createPlugin only: send the requirement mappings with the create (false on a cycle: a mapPlugin step follows). */
   withMappings?: boolean;
+  /** reorder only: the collection whose order it sets. */
+  collection?: OrderedCollection;
 }
+
+/** How the steps are built. */
+export interface StepOptions {
+  /** The Dashboard offers the reorder route: create in parallel, then set each collection's order in one call. */
+  reorder?: boolean;
+}
+
+const REORDER_PREFIX = 'reorder-';
+const ORDERED: OrderedCollection[] = ['plugins', 'workspaces', 'profiles'];
+
+/** True when a journal's step ids were built with `reorder: true` (see the ordering rule above). */
+export const usesReorder = (stepIds: readonly string[]): boolean => stepIds.some((id) => id.startsWith(REORDER_PREFIX));
 
 /** Gate: every wipe step is done. */
 export const GATE_WIPED = 'gate-wiped';
@@ -108,18 +130,23 @@ function wipeSteps(base: UnitState, source: UnitState): Step[] {
 }
 
 /** The previous create of the same collection, so a collection's creates reach the Dashboard in its order. */
-const previous = (kind: 'plugin' | 'workspace' | 'profile', i: number): string[] => (i > 0 ? [createStepId(kind, i - 1)] : []);
+const chained = (kind: 'plugin' | 'workspace' | 'profile', i: number): string[] => (i > 0 ? [createStepId(kind, i - 1)] : []);
 
 /** The create steps for `source`: key store, then one chain per collection (see the ordering rule above). */
-function createSteps(source: UnitState): Step[] {
+function createSteps(source: UnitState, reorder: boolean): Step[] {
+  // With a reorder step at the end, nothing waits for the previous create of its collection.
+  const previous = (kind: 'plugin' | 'workspace' | 'profile', i: number): string[] => (reorder ? [] : chained(kind, i));
   const steps: Step[] = [];
   source.keys.forEach((_, i) => steps.push({ id: `put-key-${i}`, kind: 'putKey', index: i, after: [GATE_WIPED], phase: 'create' }));
   steps.push({ id: GATE_KEYS, kind: 'gate', index: -1, after: [GATE_WIPED, ...steps.map((s) => s.id)], phase: 'create' });
   const providers = providerIndices(source.plugins);
-  // Providers earlier in the chain exist when plugin i is created; a later one (or itself) means mapping after.
-  const later = source.plugins.map((_, i) => providers[i]!.some((p) => p >= i));
+  // Chained: providers earlier in the chain exist when plugin i is created; a later one (or itself) means mapping
+  // after. Reordered: a plugin waits for its providers' creates, unless it is on a cycle (or maps to itself).
+  const cyclic = reorder ? findCyclicPlugins(providers) : new Set<number>();
+  const later = source.plugins.map((_, i) => (reorder ? cyclic.has(i) : providers[i]!.some((p) => p >= i)));
   source.plugins.forEach((_, i) => {
-    const after = [GATE_KEYS, ...previous('plugin', i)];
+    const waitFor = reorder && !later[i] ? providers[i]!.map((p) => createStepId('plugin', p)) : [];
+    const after = [GATE_KEYS, ...previous('plugin', i), ...waitFor];
     steps.push({ id: createStepId('plugin', i), kind: 'createPlugin', index: i, after, phase: 'create', withMappings: !later[i] });
   });
   source.plugins.forEach((_, i) => {
@@ -139,10 +166,20 @@ function createSteps(source: UnitState): Step[] {
     const after = [GATE_KEYS, ...previous('profile', i), ...[...ws].map((w) => createStepId('workspace', w))];
     steps.push({ id: createStepId('profile', i), kind: 'createProfile', index: i, after, phase: 'create' });
   });
+  if (reorder) {
+    for (const collection of ORDERED) {
+      const kind = collection === 'plugins' ? 'plugin' : collection === 'workspaces' ? 'workspace' : 'profile';
+      const after = [GATE_KEYS, ...source[collection].map((_, i) => createStepId(kind, i))];
+      steps.push({ id: `${REORDER_PREFIX}${collection}`, kind: 'reorder', index: -1, after, phase: 'create', collection });
+    }
+  }
   return steps;
 }
 
-/** Every step of restoring `source` over `base`, in a deterministic order (same input → same ids and order). */
-export function buildSteps(base: UnitState, source: UnitState): Step[] {
-  return [...wipeSteps(base, source), ...createSteps(source)];
+/**
+ * Every step of restoring `source` over `base`, in a deterministic order (same input and options → same ids and
+ * order).
+ */
+export function buildSteps(base: UnitState, source: UnitState, options: StepOptions = {}): Step[] {
+  return [...wipeSteps(base, source), ...createSteps(source, options.reorder === true)];
 }
