@@ -3,17 +3,15 @@
  * creates nothing; the same key with another body is a 409. Records are per world, unit and collection. Failed
  * requests are not recorded, so a retry after a failure does the work.
  */
+import { canonicalJson } from '../src/json.js';
 import { conflict } from './http.js';
 import type { Reply, RequestContext } from './context.js';
 
-/** Canonical JSON (object keys sorted), so the same body serialised in another key order still matches. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
-}
+/**
+ * Canonical JSON (object keys sorted), so the same body serialised in another key order still matches. Iterative
+ * (src/json.ts): a body may nest as deep as the contract allows.
+ */
+export { canonicalJson };
 
 /**
  * Runs `create` at most once per Idempotency-Key. Without the header it just runs `create`. `create` must be

@@ -13,7 +13,8 @@ export const listKeys = (ctx: RequestContext, unit: UnitStore): Reply =>
 export function putKey(ctx: RequestContext, unit: UnitStore, key: string): Reply {
   const name = parseWith(KeyName, key, 'key name');
   const input = parseWith(KeyValueInput, ctx.body, 'key value');
-  const entry: KeyEntry = { key: name, value: input.value, secret: input.secret };
+  // Fields beyond value and secret are kept as given (a round trip is exact); the name comes from the path.
+  const entry: KeyEntry = { ...input, key: name };
   unit.keys.set(name, entry);
   return reply(200, entry);
 }

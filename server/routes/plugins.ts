@@ -1,6 +1,6 @@
 /** Plugin routes: list (summaries), details, create, replace requirement mappings, delete. */
 import { PluginInput, RequirementMappings, type Plugin } from '../../src/schemas.js';
-import { assignId } from '../world.js';
+import { assignId, withoutServerOwned } from '../world.js';
 import { reply, type Reply, type RequestContext } from '../context.js';
 import { notFound, parseWith } from '../http.js';
 import { runIdempotent } from '../idempotency.js';
@@ -30,7 +30,7 @@ export function createPlugin(ctx: RequestContext, unit: UnitStore): Reply {
   return runIdempotent(ctx, unit.ref.id, 'plugins', () => {
     checkBundleFree(unit, input.bundle);
     checkMappingProviders(unit, input.requirementMappings, input.bundle);
-    const plugin: Plugin = { id: assignId(ctx.world, 'pl'), ...input };
+    const plugin: Plugin = { ...withoutServerOwned(input), id: assignId(ctx.world, 'pl') };
     unit.plugins.set(plugin.id, plugin);
     return reply(201, plugin);
   });

@@ -1,6 +1,6 @@
 /** Profile routes: list (full entities), create, delete. */
 import { ProfileInput, type Profile } from '../../src/schemas.js';
-import { assignId } from '../world.js';
+import { assignId, withoutServerOwned } from '../world.js';
 import { reply, type Reply, type RequestContext } from '../context.js';
 import { notFound, parseWith } from '../http.js';
 import { runIdempotent } from '../idempotency.js';
@@ -17,7 +17,7 @@ export function createProfile(ctx: RequestContext, unit: UnitStore): Reply {
   const input = parseWith(ProfileInput, ctx.body, 'profile');
   return runIdempotent(ctx, unit.ref.id, 'profiles', () => {
     checkProfileWorkspaces(unit, input.workspaces);
-    const profile: Profile = { id: assignId(ctx.world, 'pr'), ...input };
+    const profile: Profile = { ...withoutServerOwned(input), id: assignId(ctx.world, 'pr') };
     unit.profiles.set(profile.id, profile);
     return reply(201, profile);
   });

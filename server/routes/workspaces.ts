@@ -1,6 +1,6 @@
 /** Workspace routes: list (summaries), details, create (application ids assigned here), delete. */
 import { WorkspaceInput, type Workspace } from '../../src/schemas.js';
-import { assignId } from '../world.js';
+import { assignId, withoutServerOwned } from '../world.js';
 import { reply, type Reply, type RequestContext } from '../context.js';
 import { notFound, parseWith } from '../http.js';
 import { runIdempotent } from '../idempotency.js';
@@ -30,9 +30,9 @@ export function createWorkspace(ctx: RequestContext, unit: UnitStore): Reply {
   return runIdempotent(ctx, unit.ref.id, 'workspaces', () => {
     checkApplicationPlugins(unit, input.applications);
     const workspace: Workspace = {
+      ...withoutServerOwned(input),
       id: assignId(ctx.world, 'ws'),
-      ...input,
-      applications: input.applications.map((app) => ({ id: assignId(ctx.world, 'app'), ...app })),
+      applications: input.applications.map((app) => ({ ...withoutServerOwned(app), id: assignId(ctx.world, 'app') })),
     };
     unit.workspaces.set(workspace.id, workspace);
     return reply(201, workspace);
