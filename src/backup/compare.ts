@@ -229,11 +229,17 @@ export function findOrderDifference(section: SectionName, actual: Entry[], expec
   return `${SECTION_TITLE[section]} are not in the backup’s order (a difference in "order"): position ${i + 1} holds ${SINGULAR[section].toLowerCase()} "${a[i]!.label}", the backup has "${b[i]!.label}" there.`;
 }
 
+/**
+ * The collections whose order is part of a unit's state (docs/dashboard-api.md, "Lists and pagination"): the key
+ * store is a map, listed in an order of the Dashboard's choosing, so its order is not compared.
+ */
+export const ORDERED: readonly SectionName[] = ['plugins', 'workspaces', 'profiles'];
+
 const SECTION_TITLE: Record<SectionName, string> = { plugins: 'Plugins', workspaces: 'Workspaces', profiles: 'Profiles', keys: 'Keys' };
 
 /**
  * How `actual` differs from `expected`, one sentence per entity, naming it by its natural key and the fields that
- * differ (never a value), then one per section whose order differs. Every field counts, unknown ones included;
+ * differ (never a value), then one per collection whose order differs ({@link ORDERED}). Every field counts, unknown ones included;
  * server-owned fields (SERVER_OWNED_FIELDS) do not. Empty when they are equal.
  */
 export async function findDifferences(actual: UnitState, expected: UnitState): Promise<string[]> {
@@ -252,7 +258,7 @@ export async function findDifferences(actual: UnitState, expected: UnitState): P
       } else out.push(`${SINGULAR[s]} "${w.label}" is missing.`);
     }
     for (const e of extra) out.push(`${SINGULAR[s]} "${e.label}" is not in the backup.`);
-    const order = findOrderDifference(s, a[s], b[s]);
+    const order = ORDERED.includes(s) ? findOrderDifference(s, a[s], b[s]) : undefined;
     if (order) out.push(order);
   }
   return out;

@@ -2,7 +2,8 @@
  * Differences between two backups, section by section, matched by natural key — never by id, because ids are
  * assigned by the server and differ between units and after every restore:
  * plugins by bundle, workspaces by name + owner, profiles by name, keys by key name. Every field counts, unknown
- * ones included, except the server-owned ones (SERVER_OWNED_FIELDS); so does each section's order.
+ * ones included, except the server-owned ones (SERVER_OWNED_FIELDS); so does the order of plugins, workspaces
+ * and profiles (not the key store's, a map).
  * Entries name the fields that differ but carry no values, so a diff never shows a secret.
  * Works in slices of entities, yielding to the page in between, so comparing two `large` seeds never freezes it.
  */
@@ -141,7 +142,7 @@ function findOrderChange(a: Map<string, Comparable>, b: Map<string, Comparable>)
   return i < 0 ? undefined : { position: i + 1, before: before[i]!.label, after: after[i]!.label };
 }
 
-async function diffSection(before: Comparable[], after: Comparable[], pacer: EntityPacer): Promise<SectionDiff> {
+async function diffSection(before: Comparable[], after: Comparable[], pacer: EntityPacer, ordered: boolean): Promise<SectionDiff> {
   const a = indexByKey(before);
   const b = indexByKey(after);
   const result: SectionDiff = { added: [], removed: [], changed: [], unchanged: 0 };
@@ -158,7 +159,7 @@ async function diffSection(before: Comparable[], after: Comparable[], pacer: Ent
   }
   // A lookup per entity: too little work to pace.
   for (const [key, item] of b) if (!a.has(key)) result.added.push({ key, label: item.label, fields: [] });
-  const order = findOrderChange(a, b);
+  const order = ordered ? findOrderChange(a, b) : undefined;
   if (order) result.order = order;
   return result;
 }
@@ -189,17 +190,19 @@ export async function diffBackups(before: BackupPayload, after: BackupPayload, o
     .map((field) => ({ field, before: ma[field]!, after: mb[field]! }));
   const size = (p: BackupPayload) => p.unit.plugins.length + p.unit.workspaces.length + p.unit.profiles.length + p.unit.keys.length;
   const pacer = createEntityPacer(2 * size(before) + size(after), o);
-  const section = async <T>(pick: (p: BackupPayload) => T[], describe: (p: BackupPayload) => (item: T) => Comparable) =>
+  // The key store's order is not part of a unit's state (docs/dashboard-api.md): only the other three compare it.
+  const section = async <T>(pick: (p: BackupPayload) => T[], describe: (p: BackupPayload) => (item: T) => Comparable, ordered = true) =>
     diffSection(
       await mapPaced(pick(before), describe(before), pacer),
       await mapPaced(pick(after), describe(after), pacer),
       pacer,
+      ordered,
     );
   const sections = {
     plugins: await section((p) => p.unit.plugins, () => comparePlugin),
     workspaces: await section((p) => p.unit.workspaces, () => compareWorkspace),
     profiles: await section((p) => p.unit.profiles, compareProfileIn),
-    keys: await section((p) => p.unit.keys, () => compareKey),
+    keys: await section((p) => p.unit.keys, () => compareKey, false),
   };
   pacer.finish();
   const identical = Object.values(sections).every(
