@@ -93,6 +93,7 @@ export type {
   ExportResult,
   ImportOptions,
   ImportPlan,
+  WriteProblem,
   ImportResult,
   JournalOptions,
   OpenOptions,

@@ -87,6 +87,16 @@ export interface PlanSection {
 export type SectionName = 'plugins' | 'workspaces' | 'profiles' | 'keys';
 
 /** The consequence of importing a backup into a unit, computed without changing anything. */
+/** One entity of a backup that a restore could not send, and why (a sentence, never a value). */
+export interface WriteProblem {
+  section: SectionName;
+  /** Index in the backup's section. */
+  index: number;
+  /** What the preview shows for it: bundle, "name (owner)", profile or key name. */
+  label: string;
+  reason: string;
+}
+
 export interface ImportPlan {
   target: UnitRef;
   source: Manifest;
@@ -95,6 +105,11 @@ export interface ImportPlan {
   /** The backup was made on this origin. */
   sameOrigin: boolean;
   dangling: ValidationIssue[];
+  /**
+   * Entities the Dashboard would refuse (names a URL cannot carry, lone surrogates, bodies over the size or depth
+   * limit): an import refuses the backup before it changes anything (UNWRITABLE_BACKUP) while this is not empty.
+   */
+  unwritable: WriteProblem[];
   sections: Record<SectionName, PlanSection>;
   /** What the target unit holds now. */
   current: Counts;
