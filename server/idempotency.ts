@@ -29,7 +29,10 @@ export function runIdempotent(ctx: RequestContext, unit: string, collection: str
   }
   const result = create();
   if (result.status >= 200 && result.status < 300) {
-    ctx.world.idempotency.set(recordKey, { body, status: result.status, response: structuredClone(result.body) });
+    // A JSON copy, not structuredClone: V8's serializer recurses and overflows below the contract's depth limit
+    // (2,000), where JSON.stringify (which answering needs anyway) and JSON.parse (iterative) do not.
+    const response: unknown = result.body === undefined ? undefined : JSON.parse(JSON.stringify(result.body));
+    ctx.world.idempotency.set(recordKey, { body, status: result.status, response });
   }
   return result;
 }
