@@ -106,7 +106,9 @@ export async function openInspectedBackup(file: Blob, password: string, o: Inspe
 function extrasOfPayload(payload: BackupPayload): Extras {
   const extras = createEmptyExtras();
   for (const section of ['plugins', 'workspaces', 'profiles', 'keys'] as const) {
-    extras[section] = (payload.unit[section] as object[]).map((e) => otherFields(section, e));
+    const found = (payload.unit[section] as object[]).map((e) => otherFields(section, e));
+    // Parallel to the section only when some entity has other fields (an empty list means none).
+    if (found.some((x) => x !== undefined)) extras[section] = found;
   }
   return extras;
 }
