@@ -11,13 +11,13 @@ const PASSWORD = 'preview fidelity ✓';
 const ITERATIONS = 100_000;
 
 /** South News's backup with `edit` applied to its payload, as a file. */
-async function editedBackup(edit: (unit: Record<string, any>) => void): Promise<File> {
+async function editedBackup(edit: (unit: Record<string, any>, manifest: Record<string, any>) => void): Promise<File> {
   const world = await createWorld('small');
   const client = world.client();
   const backup = await openBackup((await exportUnit(client, PASSWORD, { iterations: ITERATIONS })).blob, PASSWORD);
   await world.drop();
-  const payload = JSON.parse(JSON.stringify(backup.payload)) as { unit: Record<string, any> };
-  edit(payload.unit);
+  const payload = JSON.parse(JSON.stringify(backup.payload)) as { unit: Record<string, any>; manifest: Record<string, any> };
+  edit(payload.unit, payload.manifest);
   return new File([(await encryptBackup(payload, PASSWORD, { iterations: ITERATIONS })) as BlobPart], 'edited.dashboard-backup');
 }
 
@@ -60,5 +60,24 @@ describe('import preview: fidelity', () => {
     expect(text).to.contain('rotation (values hidden: secret key)');
     expect(text).to.not.contain('SECRET-ROTATION-VALUE');
     expect(() => button(el, 'Import')).to.not.throw();
+  });
+
+  it('counts what the backup holds from its content, not from its manifest', async () => {
+    let real: number[] = [];
+    const file = await editedBackup((u, m) => {
+      u.workspaces.pop();
+      real = [u.plugins.length, u.workspaces.length, u.profiles.length, u.keys.length];
+      m.counts = { plugins: 999, workspaces: 999, profiles: 999, keys: 999 };
+    });
+    const world = await createWorld('small');
+    const el = await mountBackup(world);
+    const validated: { counts: Record<string, number> }[] = [];
+    el.addEventListener('backup-validated', (e) => validated.push((e as CustomEvent).detail));
+    await continueToTabs(el);
+    await submitValidate(el, file, PASSWORD);
+    await heading(el, 'Review before importing');
+    const shown = deepQueryAll(el, '[part="counts"] .count').map((c) => Number(c.textContent!.replace(/\D/g, '')));
+    expect(shown).to.deep.equal(real);
+    expect(Object.values(validated[0]!.counts)).to.deep.equal(real);
   });
 });
