@@ -97,24 +97,28 @@ export type PayloadValidation =
       unknownSections: string[];
     };
 
-/** The sections a payload, its manifest and its unit may have; anything else was written by a newer version. */
-const KNOWN_SECTIONS: Record<'payload' | 'manifest' | 'unit', readonly string[]> = {
-  payload: ['manifest', 'unit'],
-  manifest: Object.keys(Manifest.shape),
-  unit: ['plugins', 'workspaces', 'profiles', 'keys'],
-};
+/**
+ * The sections a payload may have, by path: its own, its manifest's (and those of the manifest's objects) and its
+ * unit's. Anything else was written by a newer version.
+ */
+const KNOWN_SECTIONS: [path: string[], known: readonly string[]][] = [
+  [[], ['manifest', 'unit']],
+  [['manifest'], Object.keys(Manifest.shape)],
+  [['manifest', 'unit'], ['id', 'name']],
+  [['manifest', 'exportedBy'], ['id', 'name']],
+  [['manifest', 'counts'], ['plugins', 'workspaces', 'profiles', 'keys']],
+  [['unit'], ['plugins', 'workspaces', 'profiles', 'keys']],
+];
 
-/** Paths of the keys of the payload, its manifest and its unit that this version does not know. */
+/** Paths (`unit.layouts`, `manifest.signature`) of the payload's sections this version does not know. */
 export function findUnknownSections(value: unknown): string[] {
-  if (!isObject(value)) return [];
-  const unknown = (v: unknown, known: readonly string[], prefix: string) =>
-    isObject(v) ? Object.keys(v).filter((k) => !known.includes(k)).map((k) => `${prefix}${k}`) : [];
-  const raw = value as { manifest?: unknown; unit?: unknown };
-  return [
-    ...unknown(value, KNOWN_SECTIONS.payload, ''),
-    ...unknown(raw.manifest, KNOWN_SECTIONS.manifest, 'manifest.'),
-    ...unknown(raw.unit, KNOWN_SECTIONS.unit, 'unit.'),
-  ];
+  const out: string[] = [];
+  for (const [path, known] of KNOWN_SECTIONS) {
+    let v: unknown = value;
+    for (const p of path) v = isObject(v) && Object.hasOwn(v, p) ? (v as Record<string, unknown>)[p] : undefined;
+    if (isObject(v)) for (const k of Object.keys(v)) if (!known.includes(k)) out.push([...path, k].join('.'));
+  }
+  return out;
 }
 
 /**

@@ -242,11 +242,12 @@ export const Manifest = z.strictObject({
   appVersion: z.string(),
   /** Origin (scheme://host:port) of the page that made the backup. */
   origin: z.string(),
-  unit: UnitRef,
-  exportedBy: z.object({ id: EntityId, name: Name }),
+  // Strict at every level: a field this version does not know was written by a newer one (NEWER_BACKUP).
+  unit: z.strictObject(UnitRef.shape),
+  exportedBy: z.strictObject({ id: EntityId, name: Name }),
   /** ISO-8601 timestamp. */
   createdAt: z.string(),
-  counts: Counts,
+  counts: z.strictObject(Counts.shape),
 });
 export type Manifest = z.infer<typeof Manifest>;
 

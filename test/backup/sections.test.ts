@@ -24,6 +24,8 @@ describe('sections a newer version wrote', () => {
   const cases: [string, (p: Record<string, any>) => void, string][] = [
     ['a top-level section', (p) => void (p.signatures = []), 'signatures'],
     ['a manifest field', (p) => void (p.manifest.compression = 'zstd'), 'manifest.compression'],
+    ['a field of the manifest’s unit', (p) => void (p.manifest.unit.region = 'eu'), 'manifest.unit.region'],
+    ['a manifest count', (p) => void (p.manifest.counts.dashboards = 0), 'manifest.counts.dashboards'],
     ['a unit section', (p) => void (p.unit.layouts = [{ id: 'l' }]), 'unit.layouts'],
     ['a "__proto__" unit section', (p) => Object.defineProperty(p.unit, '__proto__', { value: [], enumerable: true }), 'unit.__proto__'],
   ];
