@@ -115,13 +115,15 @@ export function renderUnwritable(plan: ImportPlan): TemplateResult | typeof noth
   const title = Object.fromEntries(PLAN_SECTIONS.map((s) => [s.key, s.label.replace(/s$/, '')]));
   return html`<div class="notice error" part="notice" role="alert" data-problem="unwritable">
     <p>
-      <strong>This backup cannot be restored here:</strong> the Dashboard would refuse ${n === 1 ? 'one item' : `${n} items`}
-      of it, so importing would stop after wiping the unit. Nothing has been changed. Fix ${n === 1 ? 'it' : 'them'} at the
-      source and make a new backup.
+      <strong>This backup cannot be restored here:</strong> ${n === 1 ? 'one item' : `${n} items`} below could not be
+      sent to the Dashboard, so importing would stop after wiping the unit. Nothing has been changed. Fix
+      ${n === 1 ? 'it' : 'them'} in the Dashboard the backup came from (or in this unit), then make a new backup.
     </p>
     <ul>
       ${plan.unwritable.slice(0, MAX_LISTED_ITEMS).map(
-        (p) => html`<li data-section=${p.section} data-index=${p.index}>${title[p.section]} “${p.label}”: ${p.reason}</li>`,
+        (p) => html`<li data-section=${p.section} data-index=${p.index} data-in=${p.in}>
+          ${p.in === 'unit' ? `In this unit, ${title[p.section]!.toLowerCase()}` : title[p.section]} “${p.label}”: ${p.reason}
+        </li>`,
       )}
       ${n > MAX_LISTED_ITEMS ? html`<li class="muted">and ${n - MAX_LISTED_ITEMS} more</li>` : nothing}
     </ul>

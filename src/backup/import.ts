@@ -84,7 +84,7 @@ async function importLocked(
     throw new ValidationError(
       'UNWRITABLE_BACKUP',
       `The Dashboard would refuse ${plan.unwritable.length} item(s) of this backup, so nothing was changed (the plan lists them).`,
-      plan.unwritable.map((p) => ({ path: ['unit', p.section, p.index], message: p.reason })),
+      plan.unwritable.map((p) => ({ path: [p.in === 'backup' ? 'unit' : 'target', p.section, p.index], message: p.reason })),
     );
   }
   if (!plan.sameUnit && o.confirmOtherUnit !== true) {

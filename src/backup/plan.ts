@@ -7,7 +7,7 @@ import { diffSections } from './compare.js';
 import { countUnit, findDanglingReferences } from './consistency.js';
 import { parsePayload } from './open.js';
 import { requireAdmin } from './session.js';
-import { findUnwritable } from './writable.js';
+import { findUndeletable, findUnwritable } from './writable.js';
 import type { ImportPlan, OpenedBackup, PlanOptions } from './types.js';
 
 /** The plan of importing `payload` over `current` (no I/O; yields to the page on large units). */
@@ -18,7 +18,7 @@ export async function computePlan(current: UnitState, payload: BackupPayload, ta
     sameUnit: payload.manifest.unit.id === target.id,
     sameOrigin: payload.manifest.origin === origin,
     dangling: findDanglingReferences(payload.unit),
-    unwritable: await findUnwritable(payload.unit),
+    unwritable: [...(await findUnwritable(payload.unit)), ...findUndeletable(current, payload.unit)],
     sections: await diffSections(current, payload.unit),
     current: countUnit(current),
   };

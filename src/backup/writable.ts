@@ -39,7 +39,7 @@ export async function findUnwritable(unit: UnitState): Promise<WriteProblem[]> {
   const problems: WriteProblem[] = [];
   const pacer = createEntityPacer(unit.plugins.length + unit.workspaces.length + unit.profiles.length + unit.keys.length);
   const check = async (section: SectionName, index: number, label: string, reason: string | undefined) => {
-    if (reason) problems.push({ section, index, label, reason });
+    if (reason) problems.push({ section, index, label, reason, in: 'backup' });
     await pacer.step();
   };
   for (const [i, p] of unit.plugins.entries()) await check('plugins', i, p.bundle, bodyProblem(toPluginInput(p)));
@@ -58,5 +58,32 @@ export async function findUnwritable(unit: UnitState): Promise<WriteProblem[]> {
     await check('keys', i, k.key, reason);
   }
   pacer.finish();
+  return problems;
+}
+
+/** Why `segment` (an id or a key name) cannot be one URL path segment, or undefined when it can. */
+function segmentProblem(segment: string, what: string): string | undefined {
+  if (UNADDRESSABLE_NAMES.includes(segment)) {
+    return `its ${what} cannot be a URL path segment ("", "." and ".." are resolved away by URL parsing), so it cannot be deleted.`;
+  }
+  if (hasLoneSurrogate(segment)) return `its ${what} holds a lone UTF-16 surrogate, which a URL cannot carry, so it cannot be deleted.`;
+  return undefined;
+}
+
+/**
+ * Every entity of the target unit the wipe could not delete: one whose id (or, for a key the backup does not
+ * write anyway, whose name) cannot form a URL path segment. Labels as in {@link findUnwritable}; `in: 'unit'`.
+ */
+export function findUndeletable(current: UnitState, source: UnitState): WriteProblem[] {
+  const problems: WriteProblem[] = [];
+  const check = (section: SectionName, index: number, label: string, reason: string | undefined) => {
+    if (reason) problems.push({ section, index, label, reason, in: 'unit' });
+  };
+  current.plugins.forEach((p, i) => check('plugins', i, p.bundle, segmentProblem(p.id, 'id')));
+  current.workspaces.forEach((w, i) => check('workspaces', i, `${w.name} (${w.owner})`, segmentProblem(w.id, 'id')));
+  current.profiles.forEach((p, i) => check('profiles', i, p.name, segmentProblem(p.id, 'id')));
+  // A key the backup writes is replaced by its PUT, not deleted (steps.ts); the backup's side checks that name.
+  const written = new Set(source.keys.map((k) => k.key));
+  current.keys.forEach((k, i) => check('keys', i, k.key, written.has(k.key) ? undefined : segmentProblem(k.key, 'name')));
   return problems;
 }

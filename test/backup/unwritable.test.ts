@@ -3,6 +3,7 @@
 // server's request log). A `small` world is the target, so a wipe would have had plenty to delete.
 import { expect } from '@open-wc/testing';
 import { exportUnit, openBackup, planImport, runImport, type OpenedBackup } from '../../src/backup/index.js';
+import { computePlan } from '../../src/backup/plan.js';
 import { MAX_BODY_BYTES, MAX_JSON_DEPTH } from '../../src/json.js';
 import type { UnitState } from '../../src/schemas.js';
 import { describe, it } from '../mocha.js';
@@ -84,4 +85,23 @@ describe('refuse before the wipe what cannot be written', () => {
       await world.drop();
     });
   }
+
+  it('names entities of the target unit the wipe could not address (ids and key names no URL can carry)', async () => {
+    const backup = await tinyBackup();
+    const current = JSON.parse(JSON.stringify(backup.payload.unit)) as UnitState;
+    current.plugins[0]!.id = '..';
+    current.profiles[1]!.id = 'pr\uDC00';
+    current.keys.push({ key: '.', value: 'v', secret: false }, { key: 'half\uD800', value: 'v', secret: false });
+    const plan = await computePlan(current, backup.payload, { id: 'south-news', name: 'South News' }, location.origin);
+    expect(plan.unwritable.map((p) => [p.in, p.section, p.label])).to.deep.equal([
+      ['unit', 'plugins', 'com.example.provider'],
+      ['unit', 'profiles', current.profiles[1]!.name],
+      ['unit', 'keys', '.'],
+      ['unit', 'keys', 'half\uD800'],
+    ]);
+    expect(plan.unwritable[0]!.reason).to.match(/its id cannot be a URL path segment .* cannot be deleted/);
+    // A key the backup writes anyway is replaced, not deleted: only the backup's side checks its name.
+    current.keys.splice(-2, 2);
+    expect((await computePlan(current, backup.payload, { id: 'south-news', name: 'South News' }, location.origin)).unwritable).to.have.length(2);
+  });
 });

@@ -5,7 +5,7 @@ import { exportUnit, openBackup } from '../../src/backup/index.js';
 import { encryptBackup } from '../../src/format/index.js';
 import { describe, it } from '../mocha.js';
 import { continueToTabs, submitValidate } from './flow.js';
-import { button, createWorld, deepQuery, deepQueryAll, heading, mountBackup } from './helpers.js';
+import { button, createWorld, deepQuery, deepQueryAll, expectAccessible, heading, mountBackup } from './helpers.js';
 
 const PASSWORD = 'preview fidelity ✓';
 const ITERATIONS = 100_000;
@@ -40,6 +40,7 @@ describe('import preview: fidelity', () => {
     expect(items[1]).to.match(/^Key “\.\.”: its name cannot be a URL path segment/);
     expect(() => button(el, 'Import')).to.throw(/no visible button/);
     expect(await world.mutations()).to.deep.equal([]);
+    await expectAccessible(el);
   });
 
   it('shows other fields read-only, hiding those of a secret key', async () => {
@@ -60,6 +61,8 @@ describe('import preview: fidelity', () => {
     expect(text).to.contain('rotation (values hidden: secret key)');
     expect(text).to.not.contain('SECRET-ROTATION-VALUE');
     expect(() => button(el, 'Import')).to.not.throw();
+    details!.setAttribute('open', '');
+    await expectAccessible(el);
   });
 
   it('counts what the backup holds from its content, not from its manifest', async () => {
