@@ -134,6 +134,7 @@ export {
   ProfileInput,
   RequirementMappings,
   Role,
+  SERVER_OWNED_FIELDS,
   Session,
   UnitRef,
   UnitState,
@@ -142,3 +143,6 @@ export {
   WorkspaceInput,
   WorkspaceSummary,
 } from './schemas.js';
+
+// The contract's limits (docs/dashboard-api.md, "Limits"), checked before an import changes anything
+export { MAX_BODY_BYTES, MAX_JSON_DEPTH } from './json.js';
