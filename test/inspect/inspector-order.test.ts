@@ -28,4 +28,20 @@ describe('<backup-inspector> compare: order and other fields', () => {
     expect(section('keys')).to.not.contain('Order differs');
     expect(section('plugins')).to.contain('— vendorTier');
   });
+
+  it('shows a key’s other fields, only by name while its value is hidden', async () => {
+    const payload = makePayload(COUNTS);
+    const secret = payload.unit.keys.find((k) => k.secret)!;
+    const plain = payload.unit.keys.find((k) => !k.secret)!;
+    (secret as Record<string, unknown>).rotation = 'ROTATION-VALUE';
+    (plain as Record<string, unknown>).labels = ['a'];
+    const el = await mountInspector();
+    await openThroughForm(el, await makeBackupFile(payload));
+    await settle(el);
+    const rows = [...shadow(el).querySelectorAll('backup-inspector-tree')].flatMap((t) => [...shadow(t).querySelectorAll('.key-row')]);
+    const text = rows.map((r) => r.textContent!.replace(/\s+/g, ' ')).join('\n');
+    expect(text).to.contain('other fields: {"labels":["a"]}');
+    expect(text).to.contain('other fields: rotation (hidden)');
+    expect(text).to.not.contain('ROTATION-VALUE');
+  });
 });
