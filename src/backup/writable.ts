@@ -5,7 +5,7 @@
  * contract's size limit, nesting deeper than the contract allows. Each would otherwise fail after the wipe.
  * Checked on the exact bodies the restore sends (inputs.ts), without recursion (src/json.ts).
  */
-import { MAX_BODY_BYTES, MAX_JSON_DEPTH, canonicalJson, findLoneSurrogate, hasLoneSurrogate, jsonDepth, utf8Length } from '../json.js';
+import { MAX_BODY_BYTES, MAX_JSON_DEPTH, findLoneSurrogate, hasLoneSurrogate, jsonDepth, utf8Length } from '../json.js';
 import { createEntityPacer } from '../payload.js';
 import type { UnitState } from '../schemas.js';
 import { toKeyInput, toPluginInput, toProfileInput, toWorkspaceInput } from './inputs.js';
@@ -25,8 +25,8 @@ function bodyProblem(body: unknown): string | undefined {
   if (findLoneSurrogate(body)) {
     return 'a text in it holds a lone UTF-16 surrogate, which has no UTF-8 form, so the Dashboard cannot store it as it is.';
   }
-  // The key order of the text does not change its length.
-  const bytes = utf8Length(canonicalJson(body));
+  // What the client sends (src/api/transport.ts): native JSON.stringify is safe at any depth the check above let by.
+  const bytes = utf8Length(JSON.stringify(body));
   if (bytes > MAX_BODY_BYTES) return `its request would be ${mib(bytes)}; the Dashboard accepts ${mib(MAX_BODY_BYTES)}.`;
   return undefined;
 }
