@@ -6,7 +6,6 @@ import { FaultPlan } from './faults.js';
 import { RequestLog, RequestStats } from './request-log.js';
 import { loadSeed, type SeedName } from './seeds/index.js';
 import { createUnitStore, type UnitStore } from './unit-store.js';
-import { SERVER_OWNED_FIELDS } from '../src/schemas.js';
 
 /** A stored successful response to a POST with an Idempotency-Key. */
 export interface IdempotencyRecord {
@@ -71,12 +70,4 @@ export function seedWorld(world: World, seed: SeedName): void {
 /** A new server-assigned id such as `pl_c12` (`c` for created: seed ids never have it, so they never collide). */
 export function assignId(world: World, prefix: 'pl' | 'ws' | 'pr' | 'app'): string {
   return `${prefix}_c${world.nextId++}`;
-}
-
-/**
- * `entity` without the fields the server assigns itself (SERVER_OWNED_FIELDS: `id`, `createdAt`, `updatedAt`), so
- * a create body can never choose them; every other field, unknown ones included, is kept as given.
- */
-export function withoutServerOwned<T extends object>(entity: T): T {
-  return Object.fromEntries(Object.entries(entity).filter(([k]) => !SERVER_OWNED_FIELDS.includes(k))) as T;
 }

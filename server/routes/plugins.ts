@@ -1,12 +1,13 @@
 /** Plugin routes: list (summaries), details, create, replace requirement mappings, delete. */
 import { PluginInput, RequirementMappings, type Plugin } from '../../src/schemas.js';
-import { assignId, withoutServerOwned } from '../world.js';
+import { assignId } from '../world.js';
 import { reply, type Reply, type RequestContext } from '../context.js';
 import { notFound, parseWith } from '../http.js';
 import { runIdempotent } from '../idempotency.js';
 import { checkBundleFree, checkMappingProviders, checkPluginUnused } from '../integrity.js';
 import { paginate, readPaging } from '../pagination.js';
 import type { UnitStore } from '../unit-store.js';
+import { stripServerOwned } from '../owned.js';
 
 /** The summary a plugin list shows. */
 export const summarizePlugin = (p: Plugin) => ({ id: p.id, bundle: p.bundle, name: p.name, version: p.version, enabled: p.enabled });
@@ -26,11 +27,11 @@ export const getPlugin = (_ctx: RequestContext, unit: UnitStore, id: string): Re
 
 /** `POST /units/{unit}/plugins` (admin) → 201 plugin */
 export function createPlugin(ctx: RequestContext, unit: UnitStore): Reply {
-  const input = parseWith(PluginInput, ctx.body, 'plugin');
+  const input = stripServerOwned(parseWith(PluginInput, ctx.body, 'plugin')); // the server assigns those itself
   return runIdempotent(ctx, unit.ref.id, 'plugins', () => {
     checkBundleFree(unit, input.bundle);
     checkMappingProviders(unit, input.requirementMappings, input.bundle);
-    const plugin: Plugin = { ...withoutServerOwned(input), id: assignId(ctx.world, 'pl') };
+    const plugin: Plugin = { id: assignId(ctx.world, 'pl'), ...input };
     unit.plugins.set(plugin.id, plugin);
     return reply(201, plugin);
   });

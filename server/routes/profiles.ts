@@ -1,12 +1,13 @@
 /** Profile routes: list (full entities), create, delete. */
 import { ProfileInput, type Profile } from '../../src/schemas.js';
-import { assignId, withoutServerOwned } from '../world.js';
+import { assignId } from '../world.js';
 import { reply, type Reply, type RequestContext } from '../context.js';
 import { notFound, parseWith } from '../http.js';
 import { runIdempotent } from '../idempotency.js';
 import { checkProfileWorkspaces } from '../integrity.js';
 import { paginate, readPaging } from '../pagination.js';
 import type { UnitStore } from '../unit-store.js';
+import { stripServerOwned } from '../owned.js';
 
 /** `GET /units/{unit}/profiles` */
 export const listProfiles = (ctx: RequestContext, unit: UnitStore): Reply =>
@@ -14,10 +15,10 @@ export const listProfiles = (ctx: RequestContext, unit: UnitStore): Reply =>
 
 /** `POST /units/{unit}/profiles` (admin) → 201 profile */
 export function createProfile(ctx: RequestContext, unit: UnitStore): Reply {
-  const input = parseWith(ProfileInput, ctx.body, 'profile');
+  const input = stripServerOwned(parseWith(ProfileInput, ctx.body, 'profile')); // the server assigns those itself
   return runIdempotent(ctx, unit.ref.id, 'profiles', () => {
     checkProfileWorkspaces(unit, input.workspaces);
-    const profile: Profile = { ...withoutServerOwned(input), id: assignId(ctx.world, 'pr') };
+    const profile: Profile = { id: assignId(ctx.world, 'pr'), ...input };
     unit.profiles.set(profile.id, profile);
     return reply(201, profile);
   });

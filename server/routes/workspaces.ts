@@ -1,12 +1,13 @@
 /** Workspace routes: list (summaries), details, create (application ids assigned here), delete. */
 import { WorkspaceInput, type Workspace } from '../../src/schemas.js';
-import { assignId, withoutServerOwned } from '../world.js';
+import { assignId } from '../world.js';
 import { reply, type Reply, type RequestContext } from '../context.js';
 import { notFound, parseWith } from '../http.js';
 import { runIdempotent } from '../idempotency.js';
 import { checkApplicationPlugins, checkWorkspaceUnlisted } from '../integrity.js';
 import { paginate, readPaging } from '../pagination.js';
 import type { UnitStore } from '../unit-store.js';
+import { stripServerOwned } from '../owned.js';
 
 /** The summary a workspace list shows. */
 export const summarizeWorkspace = (w: Workspace) => ({ id: w.id, name: w.name, owner: w.owner, shared: w.shared });
@@ -26,13 +27,13 @@ export const getWorkspace = (_ctx: RequestContext, unit: UnitStore, id: string):
 
 /** `POST /units/{unit}/workspaces` (admin) → 201 workspace */
 export function createWorkspace(ctx: RequestContext, unit: UnitStore): Reply {
-  const input = parseWith(WorkspaceInput, ctx.body, 'workspace');
+  const input = stripServerOwned(parseWith(WorkspaceInput, ctx.body, 'workspace')); // the server assigns those itself
   return runIdempotent(ctx, unit.ref.id, 'workspaces', () => {
     checkApplicationPlugins(unit, input.applications);
     const workspace: Workspace = {
-      ...withoutServerOwned(input),
       id: assignId(ctx.world, 'ws'),
-      applications: input.applications.map((app) => ({ ...withoutServerOwned(app), id: assignId(ctx.world, 'app') })),
+      ...input,
+      applications: input.applications.map((app) => ({ id: assignId(ctx.world, 'app'), ...app })),
     };
     unit.workspaces.set(workspace.id, workspace);
     return reply(201, workspace);

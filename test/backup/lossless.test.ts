@@ -98,3 +98,20 @@ describe('nothing the Dashboard returns is dropped', () => {
     await world.drop();
   });
 });
+
+describe('server-owned fields', () => {
+  it('the reference server assigns its own, whatever a body says', async () => {
+    const world = await createWorld('empty');
+    const client = world.client();
+    const body = JSON.parse(JSON.stringify(plugin({ a: 1 }))) as Record<string, unknown>;
+    Object.assign(body, { id: 'mine', createdAt: 'then', updatedAt: 'now', kept: 1 });
+    const created = (await client.createPlugin(UNIT, body as PluginInput)) as Record<string, unknown>;
+    expect(created.id).to.not.equal('mine');
+    expect([created.createdAt, created.updatedAt, created.kept]).to.deep.equal([undefined, undefined, 1]);
+    const ws = JSON.parse(`{ "name": "W", "owner": "admin", "shared": false, "layout": "l", "icon": { "text": "W", "color": "#000" },
+      "id": "mine", "applications": [{ "id": "mine-too", "plugin": "com.example.lossless", "column": 0, "position": 0, "config": {} }] }`);
+    const workspace = await client.createWorkspace(UNIT, ws as WorkspaceInput);
+    expect([workspace.id, workspace.applications[0]!.id]).to.not.include.members(['mine', 'mine-too']);
+    await world.drop();
+  });
+});
