@@ -86,19 +86,30 @@ export function parseJson(text: string): unknown {
   return value;
 }
 
-/**
- * Validates `value` with a zod schema; 400 with the issues (paths and messages, never values) when it fails.
- * Returns `value` itself (parseLossless), so fields the schema does not know, `__proto__` ones included, are kept
- * and given back as received: a round trip through this server is exact.
- */
+/** Validates `value` with a zod schema; 400 with the issues (paths and messages, never values) when it fails. */
 export function parseWith<T extends z.ZodMiniType>(schema: T, value: unknown, what: string): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw malformed(result.error, what);
+}
+
+/**
+ * Validates an entity body like {@link parseWith} but returns `value` itself (parseLossless), so fields the schema
+ * does not know, `__proto__` ones included, are stored and given back as received: a round trip through this
+ * server is exact. Only for schemas without defaults or transforms (the entity schemas of src/schemas.ts).
+ */
+export function parseEntity<T extends z.ZodMiniType>(schema: T, value: unknown, what: string): z.infer<T> {
   const result = parseLossless(schema, value);
   if (result.success) return result.data;
-  const issues = result.error.issues.map((i) => ({
+  throw malformed(result.error, what);
+}
+
+function malformed(error: z.core.$ZodError, what: string): ApiFailure {
+  const issues = error.issues.map((i) => ({
     path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
     message: i.message,
   }));
-  throw invalid(`The ${what} is malformed (${issues.length} problem${issues.length === 1 ? '' : 's'}).`, issues);
+  return invalid(`The ${what} is malformed (${issues.length} problem${issues.length === 1 ? '' : 's'}).`, issues);
 }
 
 /** Writes a JSON response. */

@@ -1,7 +1,7 @@
 /** Key store routes: list (full entries, secrets included: admin only), upsert, delete. */
 import { KeyName, KeyValueInput, type KeyEntry } from '../../src/schemas.js';
 import { reply, type Reply, type RequestContext } from '../context.js';
-import { notFound, parseWith } from '../http.js';
+import { notFound, parseEntity, parseWith } from '../http.js';
 import { paginate, readPaging } from '../pagination.js';
 import type { UnitStore } from '../unit-store.js';
 import { stripServerOwned } from '../owned.js';
@@ -13,7 +13,7 @@ export const listKeys = (ctx: RequestContext, unit: UnitStore): Reply =>
 /** `PUT /units/{unit}/keys/{key}` (admin) → 200 entry; an existing key keeps its place in the order. */
 export function putKey(ctx: RequestContext, unit: UnitStore, key: string): Reply {
   const name = parseWith(KeyName, key, 'key name');
-  const input = stripServerOwned(parseWith(KeyValueInput, ctx.body, 'key value')); // the server assigns those itself
+  const input = stripServerOwned(parseEntity(KeyValueInput, ctx.body, 'key value')); // the server assigns those itself
   // Fields beyond value and secret are kept as given (a round trip is exact); the name comes from the path.
   const entry: KeyEntry = { ...input, key: name };
   unit.keys.set(name, entry);

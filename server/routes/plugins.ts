@@ -2,7 +2,7 @@
 import { PluginInput, RequirementMappings, type Plugin } from '../../src/schemas.js';
 import { assignId } from '../world.js';
 import { reply, type Reply, type RequestContext } from '../context.js';
-import { notFound, parseWith } from '../http.js';
+import { notFound, parseEntity } from '../http.js';
 import { runIdempotent } from '../idempotency.js';
 import { checkBundleFree, checkMappingProviders, checkPluginUnused } from '../integrity.js';
 import { paginate, readPaging } from '../pagination.js';
@@ -27,7 +27,7 @@ export const getPlugin = (_ctx: RequestContext, unit: UnitStore, id: string): Re
 
 /** `POST /units/{unit}/plugins` (admin) → 201 plugin */
 export function createPlugin(ctx: RequestContext, unit: UnitStore): Reply {
-  const input = stripServerOwned(parseWith(PluginInput, ctx.body, 'plugin')); // the server assigns those itself
+  const input = stripServerOwned(parseEntity(PluginInput, ctx.body, 'plugin')); // the server assigns those itself
   return runIdempotent(ctx, unit.ref.id, 'plugins', () => {
     checkBundleFree(unit, input.bundle);
     checkMappingProviders(unit, input.requirementMappings, input.bundle);
@@ -39,7 +39,7 @@ export function createPlugin(ctx: RequestContext, unit: UnitStore): Reply {
 
 /** `PUT /units/{unit}/plugins/{id}/mappings` (admin) → 200 plugin */
 export function putPluginMappings(ctx: RequestContext, unit: UnitStore, id: string): Reply {
-  const mappings = parseWith(RequirementMappings, ctx.body, 'requirement mappings');
+  const mappings = parseEntity(RequirementMappings, ctx.body, 'requirement mappings');
   const plugin = findPlugin(unit, id);
   checkMappingProviders(unit, mappings, plugin.bundle);
   const updated: Plugin = { ...plugin, requirementMappings: mappings };

@@ -2,7 +2,7 @@
 import { ProfileInput, type Profile } from '../../src/schemas.js';
 import { assignId } from '../world.js';
 import { reply, type Reply, type RequestContext } from '../context.js';
-import { notFound, parseWith } from '../http.js';
+import { notFound, parseEntity } from '../http.js';
 import { runIdempotent } from '../idempotency.js';
 import { checkProfileWorkspaces } from '../integrity.js';
 import { paginate, readPaging } from '../pagination.js';
@@ -15,7 +15,7 @@ export const listProfiles = (ctx: RequestContext, unit: UnitStore): Reply =>
 
 /** `POST /units/{unit}/profiles` (admin) → 201 profile */
 export function createProfile(ctx: RequestContext, unit: UnitStore): Reply {
-  const input = stripServerOwned(parseWith(ProfileInput, ctx.body, 'profile')); // the server assigns those itself
+  const input = stripServerOwned(parseEntity(ProfileInput, ctx.body, 'profile')); // the server assigns those itself
   return runIdempotent(ctx, unit.ref.id, 'profiles', () => {
     checkProfileWorkspaces(unit, input.workspaces);
     const profile: Profile = { id: assignId(ctx.world, 'pr'), ...input };

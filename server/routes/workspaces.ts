@@ -2,7 +2,7 @@
 import { WorkspaceInput, type Workspace } from '../../src/schemas.js';
 import { assignId } from '../world.js';
 import { reply, type Reply, type RequestContext } from '../context.js';
-import { notFound, parseWith } from '../http.js';
+import { notFound, parseEntity } from '../http.js';
 import { runIdempotent } from '../idempotency.js';
 import { checkApplicationPlugins, checkWorkspaceUnlisted } from '../integrity.js';
 import { paginate, readPaging } from '../pagination.js';
@@ -27,7 +27,7 @@ export const getWorkspace = (_ctx: RequestContext, unit: UnitStore, id: string):
 
 /** `POST /units/{unit}/workspaces` (admin) → 201 workspace */
 export function createWorkspace(ctx: RequestContext, unit: UnitStore): Reply {
-  const input = stripServerOwned(parseWith(WorkspaceInput, ctx.body, 'workspace')); // the server assigns those itself
+  const input = stripServerOwned(parseEntity(WorkspaceInput, ctx.body, 'workspace')); // the server assigns those itself
   return runIdempotent(ctx, unit.ref.id, 'workspaces', () => {
     checkApplicationPlugins(unit, input.applications);
     const workspace: Workspace = {
