@@ -15,7 +15,14 @@ import { dispatchBackupEvent } from './events.js';
 import { isBackupError } from '../src/errors.js';
 import { describeError, isAbort, type DescribedError } from './messages.js';
 import { announcePhase, renderPhaseList, renderProgress } from './progress.js';
-import { renderBackupSummary, renderConsequences, renderDangling, renderPlan } from './import-preview.js';
+import {
+  renderBackupSummary,
+  renderConsequences,
+  renderDangling,
+  renderOtherFields,
+  renderPlan,
+  renderUnwritable,
+} from './import-preview.js';
 import { renderAlert } from './notices.js';
 import { renderImportForm } from './file-picker.js';
 import { renderImportResult } from './import-result.js';
@@ -309,10 +316,13 @@ export class BackupImportPanel extends LitElement {
     const backup = this.backup;
     if (!plan || !backup) return nothing;
     const blocked = plan.dangling.length > 0;
+    // What the Dashboard would refuse is not offered at all: no Import button to reach for.
+    const unwritable = plan.unwritable.length > 0;
     return html`
       <h3 tabindex="-1" part="heading">Review before importing</h3>
       ${renderAlert(this.error)}
-      ${renderDangling(plan)} ${renderBackupSummary(backup)} ${renderPlan(plan, this.unitName)}
+      ${renderDangling(plan)} ${renderUnwritable(plan)} ${renderBackupSummary(backup)} ${renderPlan(plan, this.unitName)}
+      ${renderOtherFields(backup)}
       ${renderConsequences({
         plan,
         backup,
@@ -321,15 +331,17 @@ export class BackupImportPanel extends LitElement {
         onConfirmation: (text) => (this.confirmation = text),
       })}
       <div class="actions">
-        <button
-          class="button danger"
-          part="button primary-button"
-          type="button"
-          ?disabled=${blocked || !this.confirmed}
-          @click=${this.handleImport}
-        >
-          Import
-        </button>
+        ${unwritable
+          ? nothing
+          : html`<button
+              class="button danger"
+              part="button primary-button"
+              type="button"
+              ?disabled=${blocked || !this.confirmed}
+              @click=${this.handleImport}
+            >
+              Import
+            </button>`}
         <button class="button" part="button" type="button" @click=${this.handleBack}>Choose another file</button>
       </div>
     `;

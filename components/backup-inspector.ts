@@ -49,7 +49,7 @@ export const MAX_ISSUES_SHOWN = 50;
  * @fires {CustomEvent<InspectorOpenDetail>} inspector-open - A backup was decrypted and is shown. Detail:
  *   `{ manifest, counts, issues }` (`issues`: schema problems, 0 for a valid backup).
  * @fires {CustomEvent<InspectorCompareDetail>} inspector-compare - A second backup was compared with the first.
- *   Detail: `{ other, identical, differences }`.
+ *   Detail: `{ other, identical, differences, reordered }` (`reordered`: sections listed in another order).
  * @fires {CustomEvent<InspectorSaveDetail>} inspector-save - Cancelable. The user confirmed saving unencrypted JSON.
  *   Detail: `{ filename, bytes }`; `preventDefault()` stops the download.
  * @fires {CustomEvent<InspectorErrorDetail>} inspector-error - Opening or comparing failed. Detail:
@@ -133,7 +133,8 @@ export class BackupInspector extends LitElement {
     const differences = Object.fromEntries(
       Object.entries(diff.sections).map(([k, s]) => [k, s.added.length + s.removed.length + s.changed.length]),
     ) as Counts;
-    dispatchInspectorEvent(this, 'inspector-compare', { other: other.manifest, identical: diff.identical, differences });
+    const reordered = Object.entries(diff.sections).filter(([, s]) => s.order).map(([k]) => k as keyof Counts);
+    dispatchInspectorEvent(this, 'inspector-compare', { other: other.manifest, identical: diff.identical, differences, reordered });
   }
 
   /** Forgets the open backups (and everything decrypted) and shows the file picker again. */

@@ -21,6 +21,8 @@ export const ERROR_MESSAGES: Readonly<Record<BackupErrorCode, string>> = {
     'The file could not be read: it may have been changed, moved or deleted since you chose it. Choose it again.',
   TOO_LARGE: 'This backup is too large to open in this browser. Try a browser on a computer with more memory.',
   INVALID_BACKUP: 'The backup opened, but its content is not valid, so it cannot be restored. Use another backup.',
+  NEWER_BACKUP:
+    'This backup holds sections this version of Dashboard Backup does not know: a newer version made it. Update this Dashboard, then open the file again.',
   UNAUTHENTICATED: 'Your Dashboard session has ended. Sign in again, then retry.',
   NOT_ADMIN: 'Only administrators of this unit can back it up or restore it. Ask an administrator to do it.',
   NOT_FOUND: 'Something this step needs no longer exists on the Dashboard. Reload the page and try again.',
@@ -38,6 +40,8 @@ export const ERROR_MESSAGES: Readonly<Record<BackupErrorCode, string>> = {
   UNIT_MISMATCH: 'This backup comes from another unit. Type this unit’s name to confirm that it should be replaced.',
   DANGLING_REFERENCE:
     'The backup refers to items it does not contain, so it cannot be restored safely. Use another backup.',
+  UNWRITABLE_BACKUP:
+    'Some items of this backup cannot be sent to the Dashboard (see the preview), so nothing was changed. Fix them at the source, export again, and use that backup.',
   PLAN_CHANGED: 'This unit changed after you validated the backup. Validate it again to review the changes, then import.',
   IMPORT_INCOMPLETE:
     'The import stopped before it finished. Nothing is lost: resume it, or roll back to the safety snapshot.',

@@ -18,6 +18,7 @@ export type BackupErrorCode =
   | 'FILE_UNREADABLE'
   | 'TOO_LARGE'
   | 'INVALID_BACKUP'
+  | 'NEWER_BACKUP'
   // HTTP / Dashboard API
   | 'UNAUTHENTICATED'
   | 'NOT_ADMIN'
@@ -33,6 +34,7 @@ export type BackupErrorCode =
   // import engine
   | 'UNIT_MISMATCH'
   | 'DANGLING_REFERENCE'
+  | 'UNWRITABLE_BACKUP'
   | 'PLAN_CHANGED'
   | 'IMPORT_INCOMPLETE'
   | 'IMPORT_RUNNING'

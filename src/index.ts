@@ -93,6 +93,7 @@ export type {
   ExportResult,
   ImportOptions,
   ImportPlan,
+  WriteProblem,
   ImportResult,
   JournalOptions,
   OpenOptions,
@@ -133,6 +134,7 @@ export {
   ProfileInput,
   RequirementMappings,
   Role,
+  SERVER_OWNED_FIELDS,
   Session,
   UnitRef,
   UnitState,
@@ -141,3 +143,6 @@ export {
   WorkspaceInput,
   WorkspaceSummary,
 } from './schemas.js';
+
+// The contract's limits (docs/dashboard-api.md, "Limits"), checked before an import changes anything
+export { MAX_BODY_BYTES, MAX_JSON_DEPTH } from './json.js';

@@ -11,6 +11,7 @@ export const OPEN_ERROR_MESSAGES: Partial<Record<BackupErrorCode, string>> = {
   FILE_UNREADABLE: 'The file could not be read: it may have been changed, moved or deleted since you chose it. Choose it again.',
   TOO_LARGE: 'This backup is too large to open in the browser.',
   INVALID_BACKUP: 'The file decrypted, but its content is not a Dashboard backup.',
+  NEWER_BACKUP: 'This backup holds sections this version does not know: a newer version of the backup tool made it.',
   ABORTED: 'Opening was cancelled.',
 };
 
