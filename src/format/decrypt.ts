@@ -8,7 +8,9 @@ import { FormatError } from '../errors.js';
 import { createDecompressor, INFLATE_SLICE_BYTES, OutputLimitError } from './compress.js';
 import { FORMAT_VERSION, HEADER_BYTES, TAG_BYTES } from './constants.js';
 import { computeFileBytes, countChunks, hasMagic, parseHeader, readVersion, type ParsedHeader } from './header.js';
-import { deriveKeys, verifyHeaderMac } from './keys.js';
+import { deriveV1Ikm, deriveV1KeysFromIkm, verifyHeaderMac, type FileKeys } from './keys.js';
+import { noUsableSlot, readVersion2 } from './decrypt-v2.js';
+import { resolveSecret, type BackupSecret } from './secret.js';
 import { createUnsupportedVersionError, getFormatReader, migratePayload } from './migrate.js';
 import { resolveMaxPlaintextBytes, type DecryptOptions } from './options.js';
 import { parseJsonIncrementally } from './parse.js';
@@ -19,11 +21,11 @@ import { openChunk } from './stream.js';
 /** UTF-16 code units per text segment handed to the parser. */
 const TEXT_SEGMENT_CHARS = 1 << 20;
 
-function damaged(detail: string, cause?: unknown): FormatError {
+export function damaged(detail: string, cause?: unknown): FormatError {
   return new FormatError('CORRUPT_FILE', `This backup file is damaged: ${detail}.`, { cause });
 }
 
-function formatMiB(bytes: number): string {
+export function formatMiB(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 }
 
@@ -43,10 +45,18 @@ async function checkHeader(source: ByteSource, maxPlaintextBytes: number): Promi
   return header;
 }
 
+/** Where the chunks start and the sizes the header declares. */
+export interface PayloadLayout {
+  headerBytes: number;
+  chunkBytes: number;
+  plaintextBytes: number;
+  compressedBytes: number;
+}
+
 /** Steps 9–11 up to the text: opens every chunk in order and inflates it; returns the UTF-8-decoded segments. */
 async function readTextSegments(
   source: ByteSource,
-  header: ParsedHeader,
+  header: PayloadLayout,
   payloadKey: CryptoKey,
   budget: TaskBudget,
   onProgress: DecryptOptions['onProgress'],
@@ -68,7 +78,7 @@ async function readTextSegments(
     }
   }, total);
   const chunks = countChunks(header.compressedBytes, header.chunkBytes);
-  let offset = HEADER_BYTES;
+  let offset = header.headerBytes;
   for (let i = 0; i < chunks; i++) {
     const final = i === chunks - 1;
     const length = (final ? header.compressedBytes - i * header.chunkBytes : header.chunkBytes) + TAG_BYTES;
@@ -98,17 +108,18 @@ async function readTextSegments(
   return segments;
 }
 
-/** Reads a version-1 file and returns its payload. Exported for tests; callers use decryptFromSource. */
-export async function readVersion1(source: ByteSource, password: string, options: DecryptOptions): Promise<unknown> {
-  const { signal, onProgress } = options;
-  const header = await checkHeader(source, resolveMaxPlaintextBytes(options));
-  const keys = await deriveKeys(password, header.salt, header.iterations);
-  throwIfAborted(signal);
-  if (!(await verifyHeaderMac(keys.macKey, header.macInput, header.mac))) {
-    throw new FormatError('WRONG_PASSWORD', 'This password does not open this backup: check it and try again.');
-  }
-  const budget = createTaskBudget(signal);
-  const segments = await readTextSegments(source, header, keys.payloadKey, budget, onProgress);
+/**
+ * Steps 9–11 and the parse: opens the chunks after an authenticated header with `payloadKey` and returns the
+ * parsed JSON. Shared by every version whose payload is STREAM chunks of raw DEFLATE.
+ */
+export async function readPayload(
+  source: ByteSource,
+  layout: PayloadLayout,
+  payloadKey: CryptoKey,
+  options: DecryptOptions,
+): Promise<unknown> {
+  const budget = createTaskBudget(options.signal);
+  const segments = await readTextSegments(source, layout, payloadKey, budget, options.onProgress);
   try {
     return await parseJsonIncrementally(segments, () => budget.pause());
   } catch (error) {
@@ -117,14 +128,44 @@ export async function readVersion1(source: ByteSource, password: string, options
   }
 }
 
+/** A v1 file whose header MAC verified: its header, its input keying material and its keys. */
+export interface UnlockedV1 {
+  header: ParsedHeader;
+  ikm: Uint8Array<ArrayBuffer>;
+  keys: FileKeys;
+}
+
+/** Steps 3–8 of a v1 file: the header checks, then PBKDF2 and the MAC. @throws as {@link readVersion1} */
+export async function unlockV1(source: ByteSource, secret: BackupSecret, options: DecryptOptions): Promise<UnlockedV1> {
+  const header = await checkHeader(source, resolveMaxPlaintextBytes(options));
+  const resolved = resolveSecret(secret);
+  // A v1 file has only a password. A plain string shaped like a recovery key is still tried as a password.
+  const password = resolved.kind === 'password' ? resolved.password : resolved.detected ? resolved.text : undefined;
+  if (password === undefined) throw noUsableSlot('recovery-key');
+  const ikm = await deriveV1Ikm(password, header.salt, header.iterations);
+  throwIfAborted(options.signal);
+  const keys = await deriveV1KeysFromIkm(ikm);
+  if (!(await verifyHeaderMac(keys.macKey, header.macInput, header.mac))) {
+    if (resolved.kind === 'recovery-key') throw noUsableSlot('recovery-key');
+    throw new FormatError('WRONG_PASSWORD', 'This password does not open this backup: check it and try again.');
+  }
+  return { header, ikm, keys };
+}
+
+/** Reads a version-1 file and returns its payload. Exported for tests; callers use decryptFromSource. */
+export async function readVersion1(source: ByteSource, secret: BackupSecret, options: DecryptOptions): Promise<unknown> {
+  const { header, keys } = await unlockV1(source, secret, options);
+  return readPayload(source, { ...header, headerBytes: HEADER_BYTES }, keys.payloadKey, options);
+}
+
 /**
  * Opens a backup of any readable version and returns its payload migrated to the current format version.
- * @throws FormatError NOT_A_BACKUP, UNSUPPORTED_VERSION, KDF_OUT_OF_RANGE, WRONG_PASSWORD, CORRUPT_FILE, TOO_LARGE,
- *   ABORTED, INVALID_OPTIONS
+ * @throws FormatError NOT_A_BACKUP, UNSUPPORTED_VERSION, KDF_OUT_OF_RANGE, WRONG_PASSWORD, WRONG_RECOVERY_KEY,
+ *   INVALID_RECOVERY_KEY, NO_USABLE_KEY_SLOT, CORRUPT_FILE, TOO_LARGE, ABORTED, INVALID_OPTIONS
  */
 export async function decryptFromSource(
   source: ByteSource,
-  password: string,
+  secret: BackupSecret,
   options: DecryptOptions = {},
 ): Promise<unknown> {
   throwIfAborted(options.signal);
@@ -134,12 +175,14 @@ export async function decryptFromSource(
   const version = readVersion(start);
   if (version === undefined) throw damaged('it ends inside the header');
   let payload: unknown;
-  if (version === FORMAT_VERSION) {
-    payload = await readVersion1(source, password, options);
+  if (version === 1) {
+    payload = await readVersion1(source, secret, options);
+  } else if (version === FORMAT_VERSION) {
+    payload = await readVersion2(source, secret, options);
   } else {
     const reader = getFormatReader(version);
     if (!reader) throw createUnsupportedVersionError(version);
-    payload = await reader(source, password, options);
+    payload = await reader(source, secret, options);
   }
   throwIfAborted(options.signal);
   return migratePayload(payload, version);
