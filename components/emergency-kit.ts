@@ -31,7 +31,7 @@ function describe(kit: EmergencyKit): { heading: string; lines: string[]; uses: 
     uses: [
       `This recovery key opens the backups of this unit that were made with it (Export, "Add a recovery key"),`,
       'without their password: in Import, when resuming an import, and in the offline inspector, type it where the',
-      'password is asked. It can also give such a backup a new password (offline inspector, "Change keys").',
+      'password is asked. It can also give such a backup a new password (offline inspector, "Change the password or the recovery key").',
       'Anyone who has it and a backup file can open that backup: keep it offline, apart from the backup files.',
       'This kit does not contain the password.',
     ],

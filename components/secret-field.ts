@@ -37,19 +37,28 @@ export interface SecretFieldView {
   onInput: (value: string) => void;
 }
 
-/** A password field that also takes a recovery key, saying when it recognises one (or a typo in one). */
+const DEFAULT_HINT = 'The password of the backup, or its recovery key (from the emergency kit).';
+
+/**
+ * A password field that also takes a recovery key, saying as it is typed when it recognises one (or a typo in one).
+ * The hint is written on each input here, so the panels need not re-render on every keystroke.
+ */
 export function renderSecretField(v: SecretFieldView): TemplateResult {
   const recognised = describeRecoveryKeyCheck(v.value);
+  const onInput = (value: string, target: EventTarget | null) => {
+    const root = (target as Node | null)?.getRootNode() as ParentNode | undefined;
+    const hint = root?.querySelector?.(`#${v.id}-kind`);
+    if (hint) hint.textContent = describeRecoveryKeyCheck(value) || DEFAULT_HINT;
+    v.onInput(value);
+  };
   return renderPasswordField({
     id: v.id,
     label: v.label,
     autocomplete: 'current-password',
     error: v.error,
     describedBy: [`${v.id}-kind`],
-    extra: html`<p id="${v.id}-kind" class="hint">
-      ${recognised || 'The password of the backup, or its recovery key (from the emergency kit).'}
-    </p>`,
+    extra: html`<p id="${v.id}-kind" class="hint">${recognised || DEFAULT_HINT}</p>`,
     value: v.value,
-    onInput: v.onInput,
+    onInput,
   });
 }

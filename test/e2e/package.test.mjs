@@ -392,7 +392,7 @@ console.log(isBackupError(new Error('x'), 'WRONG_PASSWORD'));
     /** Opens the golden unit vector through the inspector's form; checks the event and the shown counts. */
     async function openGolden(page) {
       await page.locator('backup-inspector-opener.open input[type=file]').setInputFiles(join(ROOT, 'test/fixtures', GOLDEN.file));
-      await page.locator('backup-inspector').getByLabel('Password', { exact: true }).fill(GOLDEN.password);
+      await page.locator('backup-inspector').getByLabel('Password or recovery key', { exact: true }).fill(GOLDEN.password);
       await page.getByRole('button', { name: 'Open backup' }).click();
       await page.getByRole('heading', { name: `Backup of ${GOLDEN_PLAINTEXT.manifest.unit.name}` }).waitFor();
       const opened = (await page.evaluate(() => window.__events)).filter((e) => e.type === 'inspector-open');
