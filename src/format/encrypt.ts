@@ -12,7 +12,7 @@ import { assembleV2Header, encodeV2MacInput, SCHEDULE_V2, type KeySlot } from '.
 import { computeHeaderMac, deriveKeys, type FileKeys } from './keys.js';
 import { resolveEncryptOptions, type EncryptOptions } from './options.js';
 import { equalBytes } from './bytes.js';
-import { resolveSecret, type BackupSecret } from './secret.js';
+import { resolveSecret, type BackupSecret, type ResolvedSecret } from './secret.js';
 import { createPasswordSlot, createRecoveryKeySlot, deriveV2Keys } from './slots.js';
 import { checkRecoveryKey, createInvalidRecoveryKeyError } from './recovery-key.js';
 import { createTaskBudget, throwIfAborted, type TaskBudget } from './schedule.js';
@@ -170,32 +170,30 @@ export async function encryptToPartsV1(
   return [assembleHeader(macInput, mac), ...result.sealed];
 }
 
-/** The key slots a new file gets: one for `secret`, and one for `options.recoveryKey` unless it is the same key. */
+/** The `recoveryKey` option as bytes. @throws FormatError INVALID_RECOVERY_KEY */
+function resolveRecoveryKeyOption(value: EncryptOptions['recoveryKey']): Uint8Array | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string') {
+    const check = checkRecoveryKey(value);
+    if (check.kind !== 'valid') throw createInvalidRecoveryKeyError(check.kind === 'typo' ? check.group : undefined);
+    return check.key;
+  }
+  if (value instanceof Uint8Array && value.length === 32) return value;
+  throw createInvalidRecoveryKeyError();
+}
+
+/** The key slots a new file gets: one for `secret`, and one for `recoveryKey` unless it is the same key. */
 async function createSlots(
   fileKey: Uint8Array,
-  secret: BackupSecret,
-  options: EncryptOptions,
+  secret: ResolvedSecret,
+  recoveryKey: Uint8Array | undefined,
   iterations: number,
   signal: AbortSignal,
 ): Promise<KeySlot[]> {
-  const resolved = resolveSecret(secret);
   const slots: Promise<KeySlot>[] = [];
-  let recoveryKey: Uint8Array | undefined;
-  if (options.recoveryKey !== undefined) {
-    const value = options.recoveryKey;
-    if (typeof value === 'string') {
-      const check = checkRecoveryKey(value);
-      if (check.kind !== 'valid') throw createInvalidRecoveryKeyError(check.kind === 'typo' ? check.group : undefined);
-      recoveryKey = check.key;
-    } else if (value instanceof Uint8Array && value.length === 32) {
-      recoveryKey = value;
-    } else {
-      throw createInvalidRecoveryKeyError();
-    }
-  }
-  if (resolved.kind === 'password') slots.push(createPasswordSlot(fileKey, resolved.password, iterations, signal));
-  else slots.push(createRecoveryKeySlot(fileKey, resolved.key));
-  if (recoveryKey && !(resolved.kind === 'recovery-key' && equalBytes(resolved.key, recoveryKey))) {
+  if (secret.kind === 'password') slots.push(createPasswordSlot(fileKey, secret.password, iterations, signal));
+  else slots.push(createRecoveryKeySlot(fileKey, secret.key));
+  if (recoveryKey && !(secret.kind === 'recovery-key' && equalBytes(secret.key, recoveryKey))) {
     slots.push(createRecoveryKeySlot(fileKey, recoveryKey));
   }
   return Promise.all(slots);
@@ -211,7 +209,9 @@ export async function encryptToParts(
   options: EncryptOptions = {},
 ): Promise<Uint8Array[]> {
   const { iterations, chunkBytes } = resolveEncryptOptions(options);
-  resolveSecret(secret); // refuse a bad secret before any work
+  // Refuse a bad secret or recovery key before any work.
+  const resolved = resolveSecret(secret);
+  const recoveryKey = resolveRecoveryKeyOption(options.recoveryKey);
   throwIfAborted(options.signal);
   // A fresh random file key and file salt per file: no two files share a payload key, whatever the password.
   const fileKey = crypto.getRandomValues(new Uint8Array(FILE_KEY_BYTES));
@@ -219,7 +219,7 @@ export async function encryptToParts(
   // The slots (PBKDF2 for a password) are made while the JSON is serialised; a payload refused (or a cancel)
   // meanwhile stops them at their next step instead of leaving work running after the call.
   const derivation = new AbortController();
-  const slots = createSlots(fileKey, secret, options, iterations, derivation.signal);
+  const slots = createSlots(fileKey, resolved, recoveryKey, iterations, derivation.signal);
   slots.catch(() => undefined);
   const keys = deriveV2Keys(fileKey, fileSalt, SCHEDULE_V2);
   try {

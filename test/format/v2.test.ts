@@ -147,6 +147,31 @@ describe('format v2: key slots', () => {
   });
 });
 
+describe('format v2: writing', () => {
+  it('stops making the key slots when the payload is refused: no slot is sealed after the call', async () => {
+    let refused: unknown;
+    const calls = await recordSubtleCalls(
+      () => encryptBackup({ n: 1n }, PASSWORD, FAST).catch((error: unknown) => (refused = error)),
+      { untilQuiet: true },
+    );
+    expect((refused as { code?: string }).code).to.equal('INVALID_OPTIONS');
+    expect(calls, 'no file key wrapped, no chunk sealed').to.not.include('encrypt');
+    const accepted = await recordSubtleCalls(() => encryptBackup({ n: 1 }, PASSWORD, FAST), { untilQuiet: true });
+    expect(accepted.filter((c) => c === 'encrypt')).to.have.length(2); // the slot's wrap and the one chunk
+  });
+
+  it('refuses an empty password and a mistyped recovery key before any work', async () => {
+    const key = formatRecoveryKey(generateRecoveryKey());
+    const typo = `${key[0] === '0' ? '1' : '0'}${key.slice(1)}`;
+    const calls = await recordSubtleCalls(async () => {
+      await expectCode(encryptBackup(payload, '', FAST), 'PASSWORD_TOO_SHORT');
+      await expectCode(encryptBackup(payload, PASSWORD, { ...FAST, recoveryKey: typo }), 'INVALID_RECOVERY_KEY');
+      await expectCode(encryptBackup(payload, { recoveryKey: typo }, FAST), 'INVALID_RECOVERY_KEY');
+    });
+    expect(calls).to.deep.equal([]);
+  });
+});
+
 describe('format v2: re-keying', () => {
   it('changes the password, adds and removes a recovery key, leaving every chunk byte-for-byte the same', async () => {
     const original = await encryptBackup(makePayloadCompressingTo(3 * SMALL_CHUNK), PASSWORD, { ...FAST, chunkBytes: SMALL_CHUNK });
