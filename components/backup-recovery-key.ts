@@ -9,7 +9,7 @@ import { describeRecoveryKeyCheck } from './secret-field.js';
  * @summary Makes or takes the recovery key of a backup: generates one and shows it in groups, with a printable
  * emergency kit and a text file to save, and asks the admin to confirm it was saved; or takes one the admin
  * already has (pasted from an earlier kit). The key lives only in this element's memory: it is never stored, sent,
- * or put in an event; the parent reads {@link BackupRecoveryKey.value} when it needs it. Internal.
+ * or put in an event; the parent reads its `value` property when it needs it. Internal.
  *
  * @fires recovery-key-change - `{ ready }` when the key becomes usable or stops being so. Never carries the key.
  * @csspart recovery-key - The key, shown in groups.
