@@ -4,7 +4,7 @@
  * chunks as in v1. Keys are derived for this one call and never cached.
  */
 import { FormatError } from '../errors.js';
-import { damaged, formatMiB, readPayload } from './decrypt.js';
+import { damaged, formatMiB, readPayload } from './read-payload.js';
 import {
   computeV2FileBytes,
   parseV2Header,
