@@ -5,6 +5,7 @@
  * is caught here, by its check characters, before anything is decrypted.
  */
 import { html, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { checkRecoveryKey, type RecoveryKeyCheck } from '../src/format/index.js';
 import { renderPasswordField } from './password-field.js';
 
@@ -57,7 +58,9 @@ export function renderSecretField(v: SecretFieldView): TemplateResult {
     autocomplete: 'current-password',
     error: v.error,
     describedBy: [`${v.id}-kind`],
-    extra: html`<p id="${v.id}-kind" class="hint">${recognised || DEFAULT_HINT}</p>`,
+    // A property binding, not a child text part: the input handler above rewrites the text between renders, and
+    // `live` compares with what the paragraph holds then.
+    extra: html`<p id="${v.id}-kind" class="hint" .textContent=${live(recognised || DEFAULT_HINT)}></p>`,
     value: v.value,
     onInput,
   });
