@@ -89,6 +89,15 @@ describe('format v2: key slots', () => {
     expect(error!.message).to.contain('Group 4');
   });
 
+  it('reports damage to any header byte as damage, never as a wrong secret (the CRC is checked before any KDF)', async () => {
+    const { headerBytes } = parseV2Header(both);
+    for (let i = 0; i < headerBytes; i++) {
+      const expected = i < 8 ? 'NOT_A_BACKUP' : i < 10 ? 'UNSUPPORTED_VERSION' : 'CORRUPT_FILE';
+      const calls = await recordSubtleCalls(() => expectCode(decryptBackup(flipByte(both, i, 0x10), PASSWORD), expected));
+      expect(calls, `byte ${i}`).to.deep.equal([]);
+    }
+  });
+
   it('refuses a tampered byte anywhere in the slots, even with the CRC fixed', async () => {
     const header = parseV2Header(both);
     for (let i = 66; i < header.headerBytes - 36; i++) {
