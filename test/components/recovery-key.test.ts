@@ -21,7 +21,8 @@ import {
   recordEvents,
   type,
 } from './helpers.js';
-import { continueToTabs, downloadedFile, input, submitExport, submitValidate } from './flow.js';
+import { alertWith, continueToTabs, downloadedFile, input, normalizeState, submitExport, submitValidate } from './flow.js';
+import { ERROR_MESSAGES } from '../../components/messages.js';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -178,5 +179,37 @@ describe('<dashboard-backup> recovery key', () => {
     button(el, 'Import').click();
     await heading(el, 'Import complete');
     await expectAccessible(el);
+  });
+
+  it('resumes an interrupted import with the recovery key alone (a wrong key says so)', async () => {
+    const world = await createWorld();
+    const exporter = await mountBackup(world);
+    await continueToTabs(exporter);
+    deepQuery<HTMLInputElement>(exporter, '#add-recovery-key')!.click();
+    await waitUntil(() => keyElement(exporter)?.shadowRoot?.querySelector('#saved'), 'the key shows');
+    const key = [...keyElement(exporter).shadowRoot!.querySelectorAll('[part=recovery-key] span')].map((s) => s.textContent).join('-');
+    keyElement(exporter).shadowRoot!.querySelector<HTMLInputElement>('#saved')!.click();
+    submitExport(exporter, PASSWORD);
+    const file = await downloadedFile(exporter);
+    exporter.remove();
+
+    const el = await mountBackup(world, { unit: 'north-news' });
+    await continueToTabs(el);
+    await submitValidate(el, file, key);
+    await heading(el, 'Review before importing');
+    type(input(el, 'confirm-unit'), 'North News');
+    await world.dev('POST', 'faults', { rules: [{ kind: '500', when: 'before', nth: 4, times: 100000 }] });
+    await waitUntil(() => !button(el, 'Import').disabled, 'Import enabled');
+    button(el, 'Import').click();
+    await heading(el, 'An import into North News did not finish', 60000);
+    await world.dev('DELETE', 'faults');
+    type(input(el, 'password'), formatRecoveryKey(generateRecoveryKey()));
+    button(el, 'Resume').click();
+    await alertWith(el, ERROR_MESSAGES.WRONG_RECOVERY_KEY);
+    expect(input(el, 'password').value, 'the wrong key is emptied').to.equal('');
+    type(input(el, 'password'), key);
+    button(el, 'Resume').click();
+    await heading(el, 'Import complete', 60000);
+    expect(normalizeState(await world.state('north-news'))).to.deep.equal(normalizeState(await world.state('south-news')));
   });
 });
