@@ -15,7 +15,17 @@ import {
 } from '../../src/format/index.js';
 import { computeCrc32 } from '../../src/format/bytes.js';
 import { parseV2Header, assembleV2Header, encodeV2MacInput } from '../../src/format/header-v2.js';
-import { concatBytes, encryptV1, expectCode, FAST, flipByte, makePayloadCompressingTo, recordSubtleCalls, SMALL_CHUNK } from './helpers.js';
+import {
+  concatBytes,
+  createRecordingBlob,
+  encryptV1,
+  expectCode,
+  FAST,
+  flipByte,
+  makePayloadCompressingTo,
+  recordSubtleCalls,
+  SMALL_CHUNK,
+} from './helpers.js';
 
 const PASSWORD = 'v2 pässword 🔐';
 const payload = { unit: { name: 'Nörth', items: ['a', 'b', 'c'] } };
@@ -150,8 +160,10 @@ describe('format v2: key slots', () => {
       [Object.assign(both.slice(), { [10]: 0xff }), 'CORRUPT_FILE'], // header length over the cap
     ];
     for (const [file, code] of cases) {
-      const calls = await recordSubtleCalls(() => expectCode(decryptBackup(file, PASSWORD), code as 'CORRUPT_FILE'));
+      const { blob, reads } = createRecordingBlob(file);
+      const calls = await recordSubtleCalls(() => expectCode(decryptBackupBlob(blob, PASSWORD), code as 'CORRUPT_FILE'));
       expect(calls, code).to.deep.equal([]);
+      expect(reads.filter(({ end }) => end > header.headerBytes), 'no read past the header').to.deep.equal([]);
     }
   });
 });
