@@ -1,6 +1,6 @@
 /** Export: read a whole unit and return it as an encrypted backup file. */
 import type { DashboardClient } from '../api/index.js';
-import { encryptBackupToBlob, parseRecoveryKey } from '../format/index.js';
+import { encryptBackupToBlob, toRecoveryKeyBytes } from '../format/index.js';
 import { normalizeAbort, throwIfAborted } from './abort.js';
 import { collectUnit } from './collect.js';
 import { backupFilename, buildPayload } from './manifest.js';
@@ -25,7 +25,7 @@ export async function exportUnit(
 ): Promise<ExportResult> {
   checkPassword(password);
   // A mistyped recovery key is refused before any request, not after the unit was read.
-  if (typeof o.recoveryKey === 'string') parseRecoveryKey(o.recoveryKey);
+  if (o.recoveryKey !== undefined) toRecoveryKeyBytes(o.recoveryKey);
   const { signal, onProgress } = o;
   try {
     throwIfAborted(signal);

@@ -14,7 +14,7 @@ import { resolveEncryptOptions, type EncryptOptions } from './options.js';
 import { equalBytes } from './bytes.js';
 import { resolveSecret, type BackupSecret, type ResolvedSecret } from './secret.js';
 import { createPasswordSlot, createRecoveryKeySlot, deriveV2Keys } from './slots.js';
-import { checkRecoveryKey, createInvalidRecoveryKeyError } from './recovery-key.js';
+import { toRecoveryKeyBytes } from './recovery-key.js';
 import { createTaskBudget, throwIfAborted, type TaskBudget } from './schedule.js';
 import { generateJsonPieces } from './serialize.js';
 import { sealChunk } from './stream.js';
@@ -170,18 +170,6 @@ export async function encryptToPartsV1(
   return [assembleHeader(macInput, mac), ...result.sealed];
 }
 
-/** The `recoveryKey` option as bytes. @throws FormatError INVALID_RECOVERY_KEY */
-function resolveRecoveryKeyOption(value: EncryptOptions['recoveryKey']): Uint8Array | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value === 'string') {
-    const check = checkRecoveryKey(value);
-    if (check.kind !== 'valid') throw createInvalidRecoveryKeyError(check.kind === 'typo' ? check.group : undefined);
-    return check.key;
-  }
-  if (value instanceof Uint8Array && value.length === 32) return value;
-  throw createInvalidRecoveryKeyError();
-}
-
 /** The key slots a new file gets: one for `secret`, and one for `recoveryKey` unless it is the same key. */
 async function createSlots(
   fileKey: Uint8Array,
@@ -211,7 +199,7 @@ export async function encryptToParts(
   const { iterations, chunkBytes } = resolveEncryptOptions(options);
   // Refuse a bad secret or recovery key before any work.
   const resolved = resolveSecret(secret);
-  const recoveryKey = resolveRecoveryKeyOption(options.recoveryKey);
+  const recoveryKey = options.recoveryKey === undefined ? undefined : toRecoveryKeyBytes(options.recoveryKey);
   throwIfAborted(options.signal);
   // A fresh random file key and file salt per file: no two files share a payload key, whatever the password.
   const fileKey = crypto.getRandomValues(new Uint8Array(FILE_KEY_BYTES));

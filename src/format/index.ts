@@ -43,6 +43,7 @@ export {
   parseRecoveryKey,
   RECOVERY_KEY_ALPHABET,
   RECOVERY_KEY_GROUPS,
+  toRecoveryKeyBytes,
   type RecoveryKey,
   type RecoveryKeyCheck,
 } from './recovery-key.js';

@@ -128,3 +128,13 @@ export function createInvalidRecoveryKeyError(group?: number): FormatError {
       : `Group ${group} of the recovery key has a typo: check it against the emergency kit.`,
   );
 }
+
+/**
+ * A recovery key given as its human form or its 32 bytes, as bytes.
+ * @throws FormatError INVALID_RECOVERY_KEY (a typo in a group, or not a recovery key).
+ */
+export function toRecoveryKeyBytes(value: string | Uint8Array): Uint8Array {
+  if (typeof value === 'string') return parseRecoveryKey(value);
+  if (value instanceof Uint8Array && value.length === RECOVERY_KEY_BYTES) return value;
+  throw createInvalidRecoveryKeyError();
+}

@@ -22,7 +22,7 @@ import {
 import { computeHeaderMac } from './keys.js';
 import { createUnsupportedVersionError } from './migrate.js';
 import { resolveEncryptOptions } from './options.js';
-import { checkRecoveryKey, createInvalidRecoveryKeyError } from './recovery-key.js';
+import { toRecoveryKeyBytes } from './recovery-key.js';
 import { resolveSecret, type BackupSecret } from './secret.js';
 import { createPasswordSlot, createRecoveryKeySlot, deriveV2Keys } from './slots.js';
 import { createBlobSource, createBytesSource, type ByteSource } from './source.js';
@@ -46,16 +46,6 @@ export interface KeySlotSummary {
   version: number;
   password: boolean;
   recoveryKey: boolean;
-}
-
-function toRecoveryKey(value: string | Uint8Array): Uint8Array {
-  if (typeof value !== 'string') {
-    if (value instanceof Uint8Array && value.length === 32) return value;
-    throw createInvalidRecoveryKeyError();
-  }
-  const check = checkRecoveryKey(value);
-  if (check.kind !== 'valid') throw createInvalidRecoveryKeyError(check.kind === 'typo' ? check.group : undefined);
-  return check.key;
 }
 
 async function readStart(source: ByteSource): Promise<number> {
@@ -82,7 +72,7 @@ export async function rekeyBackup(file: Blob | Uint8Array, secret: BackupSecret,
   if (typeof changes.password === 'string' && changes.password.length === 0) {
     throw new FormatError('PASSWORD_TOO_SHORT', 'Choose a password to protect the backup.');
   }
-  const newRecoveryKey = changes.recoveryKey ? toRecoveryKey(changes.recoveryKey) : undefined;
+  const newRecoveryKey = changes.recoveryKey ? toRecoveryKeyBytes(changes.recoveryKey) : undefined;
   const source = file instanceof Uint8Array ? createBytesSource(file) : createBlobSource(file);
   const version = await readStart(source);
   const options = signal ? { signal, maxPlaintextBytes: Number.MAX_SAFE_INTEGER } : { maxPlaintextBytes: Number.MAX_SAFE_INTEGER };
