@@ -31,6 +31,7 @@ import { reportOperation } from './operation.js';
 import { DEFAULT_RELOAD_DELAY_MS, scheduleReload, type ReloadHook } from './reload.js';
 import { sharedStyles } from './shared.styles.js';
 import { importPanelStyles } from './backup-import-panel.styles.js';
+import { SECRET_ERROR_CODES, validateSecret } from './secret-field.js';
 
 type ImportStep = 'select' | 'validating' | 'preview' | 'importing' | 'done';
 
@@ -149,7 +150,8 @@ export class BackupImportPanel extends LitElement {
     this.error = undefined;
     this.notice = '';
     this.fileError = this.file ? '' : 'Choose a backup file first.';
-    this.passwordError = password ? '' : 'Enter the password of this backup.';
+    // A mistyped recovery key is caught here, by its check characters, before anything is decrypted.
+    this.passwordError = validateSecret(password, 'Enter the password or the recovery key of this backup.');
     if (this.fileError || this.passwordError) {
       // As in the export form: focus goes to the first field to fix; its error is part of its description.
       await this.updateComplete;
@@ -198,7 +200,7 @@ export class BackupImportPanel extends LitElement {
 
   private fail(step: 'validate' | 'import', error: unknown): void {
     this.error = describeError(error);
-    if (this.error.code === 'WRONG_PASSWORD') {
+    if (SECRET_ERROR_CODES.includes(this.error.code)) {
       // The one failure the typed password caused: it goes, and the field is where the admin types again.
       this.typedPassword = '';
       this.focusField = '#password';

@@ -16,6 +16,12 @@ export const ERROR_MESSAGES: Readonly<Record<BackupErrorCode, string>> = {
   KDF_OUT_OF_RANGE:
     'This file’s encryption settings are outside the safe range, so it was not opened. It may have been tampered with: use another copy.',
   WRONG_PASSWORD: 'The password does not open this backup. Check it (it is case-sensitive) and try again.',
+  WRONG_RECOVERY_KEY:
+    'This recovery key does not open this backup. Check that it is the key of this backup’s emergency kit, or use the password.',
+  INVALID_RECOVERY_KEY:
+    'The recovery key has a typo: one group does not match its check character. Compare each group with the emergency kit.',
+  NO_USABLE_KEY_SLOT:
+    'This backup cannot be opened that way: it has no password, or no recovery key, of the kind you gave. Try the other one.',
   CORRUPT_FILE: 'The backup file is damaged or incomplete. Use another copy, or download it again.',
   FILE_UNREADABLE:
     'The file could not be read: it may have been changed, moved or deleted since you chose it. Choose it again.',

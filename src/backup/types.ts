@@ -39,6 +39,11 @@ export interface ExportOptions {
   onProgress?: ProgressListener;
   /** PBKDF2 iterations (default: the format's default). */
   iterations?: number;
+  /**
+   * A recovery key (its human form or its 32 bytes) that opens the backup too, besides the password (format v2's
+   * recovery-key slot). Held only for the call: never stored or sent.
+   */
+  recoveryKey?: string | Uint8Array;
   /** Origin recorded in the manifest; default `location.origin`. */
   origin?: string;
 }

@@ -4,6 +4,10 @@ import { isBackupError, type BackupErrorCode } from '../errors.js';
 /** What the inspector says for each error code it expects while opening a file. */
 export const OPEN_ERROR_MESSAGES: Partial<Record<BackupErrorCode, string>> = {
   WRONG_PASSWORD: 'Wrong password, or the file was altered after it was made. Check the password and try again.',
+  WRONG_RECOVERY_KEY: 'This recovery key does not open this backup. Check it against the emergency kit of this backup.',
+  NO_USABLE_KEY_SLOT: 'This backup cannot be opened that way: use its password, or its recovery key, whichever it has.',
+  INVALID_OPTIONS: 'A backup must keep a password or a recovery key: it cannot have neither.',
+  PASSWORD_TOO_SHORT: 'The new password must be at least 4 characters long.',
   NOT_A_BACKUP: 'This file is not a Dashboard backup. Choose a .dashboard-backup file.',
   UNSUPPORTED_VERSION: 'This backup was made by a newer version of the backup tool. Open it with that version.',
   KDF_OUT_OF_RANGE: 'This backup uses key-derivation settings outside the safe range, so it was not opened.',
