@@ -2,7 +2,8 @@
  * Benchmark of the backup format (`npm run bench`): throughput of encrypt+compress and decrypt+decompress on a
  * ~50 MB unit-like payload at each candidate chunk size, key-derivation time at the default count, peak JS heap,
  * the longest main-thread task, and the same pipeline with the browser's native CompressionStream('deflate-raw')
- * in place of fflate, and how long a hostile header takes to refuse. Figures only: nothing here asserts a speed.
+ * in place of fflate, how long a hostile header takes to refuse, and what unlocking a v2 key slot costs at several
+ * iteration counts (kdf-calibration.ts; `?only=kdf` runs that part alone). Figures only: nothing here asserts a speed.
  */
 import type { BenchTable } from './types.js';
 import { makeUnitPayload } from '../test/fixtures/make-unit-payload.js';
@@ -16,7 +17,8 @@ import {
   SALT_BYTES,
 } from '../src/format/index.js';
 import { computeCrc32 } from '../src/format/bytes.js';
-import { HEADER_OFFSETS } from '../src/format/header.js';
+import { parseV2Header } from '../src/format/header-v2.js';
+import { measureKdfCalibration } from './kdf-calibration.js';
 import { deriveKeys } from '../src/format/keys.js';
 import { parseJsonIncrementally } from '../src/format/parse.js';
 import { createTaskBudget } from '../src/format/schedule.js';
@@ -244,8 +246,9 @@ async function measureRefusals(): Promise<(string | number)[][]> {
   const file = await encryptBackup({ unit: 'bench' }, PASSWORD, { iterations: PIPELINE_ITERATIONS });
   const hostile = file.slice();
   const view = new DataView(hostile.buffer);
-  view.setUint32(HEADER_OFFSETS.iterations, 0xffffffff, false); // and a valid CRC, as a deliberate attacker writes
-  view.setUint32(HEADER_OFFSETS.crc, computeCrc32(hostile.subarray(0, HEADER_OFFSETS.crc)), false);
+  const { headerBytes } = parseV2Header(file);
+  view.setUint32(66 + 3, 0xffffffff, false); // the password slot's count, and a valid CRC, as an attacker writes
+  view.setUint32(headerBytes - 4, computeCrc32(hostile.subarray(0, headerBytes - 4)), false);
   const hostileBlob = new Blob([hostile as BlobPart]);
   const blob = new Blob([file as BlobPart]);
   return [
@@ -256,6 +259,13 @@ async function measureRefusals(): Promise<(string | number)[][]> {
 
 /** `npm run bench` entry point. */
 export default async function runFormatBench(): Promise<BenchTable[]> {
+  // `?only=kdf`: the key-slot calibration and the refusals alone (a quick run, without the 50 MB pipelines).
+  if (new URLSearchParams(location.search).get('only') === 'kdf') {
+    return [
+      await measureKdfCalibration(),
+      { title: 'Format: refusing a hostile header (Blob path)', columns: ['file', 'code', 'runs', 'min ms', 'median ms', 'max ms'], rows: await measureRefusals() },
+    ];
+  }
   const payload = makeUnitPayload(TARGET_PAYLOAD_BYTES);
   const plaintextBytes = new TextEncoder().encode(JSON.stringify(payload)).length;
 
@@ -310,6 +320,7 @@ export default async function runFormatBench(): Promise<BenchTable[]> {
       columns: ['iterations', 'runs', 'min ms', 'mean ms'],
       rows: [[DEFAULT_ITERATIONS, kdfRuns.length, round(Math.min(...kdfRuns)), round(kdfMean)]],
     },
+    await measureKdfCalibration(),
     {
       title: 'Format: refusing a hostile header before any key derivation (Blob path)',
       columns: ['file', 'code', 'runs', 'min ms', 'median ms', 'max ms'],

@@ -8,6 +8,8 @@ import { MIN_PASSWORD_LENGTH, ratePassword, type PasswordStrength } from './pass
 import { announcePhase, renderProgress } from './progress.js';
 import { downloadBlob } from './download.js';
 import { renderPasswordField } from './password-field.js';
+import { renderRecoveryOption } from './export-recovery.js';
+import type { BackupRecoveryKey } from './backup-recovery-key.js';
 import { formatBytes, formatCount } from './format.js';
 import { reportOperation } from './operation.js';
 import { sharedStyles } from './shared.styles.js';
@@ -17,7 +19,8 @@ import type { Counts } from '../src/schemas.js';
 type ExportStep = 'form' | 'running' | 'done';
 
 /**
- * The Export tab of `<dashboard-backup>`: password and confirmation, progress with cancel, then the download.
+ * The Export tab of `<dashboard-backup>`: password and confirmation, an optional recovery key (shown, printable,
+ * saved by the admin before the backup is made), progress with cancel, then the download.
  * Internal: embedders use `<dashboard-backup>`.
  *
  * @fires backup-export-done - The file was made and handed to the browser.
@@ -44,11 +47,14 @@ export class BackupExportPanel extends LitElement {
   @state() private notice = '';
   @state() private progress?: Progress;
   @state() private announcement = '';
-  @state() private result?: { filename: string; bytes: number; counts: Counts; url: string };
+  @state() private result?: { filename: string; bytes: number; counts: Counts; url: string; recoveryKey: boolean };
+  @state() private withRecoveryKey = false;
+  @state() private recoveryError = '';
 
   @query('#password') private passwordInput?: HTMLInputElement;
   @query('#confirm') private confirmInput?: HTMLInputElement;
   @query('h3') private heading?: HTMLElement;
+  @query('backup-recovery-key') private recoveryKeyElement?: BackupRecoveryKey;
 
   private controller?: AbortController;
   private focusPending = false;
@@ -108,10 +114,19 @@ export class BackupExportPanel extends LitElement {
       (this.passwordError ? this.passwordInput : this.confirmInput)?.focus();
       return;
     }
-    await this.runExport(password);
+    // The backup is made only once the admin has the recovery key: confirmed saved, or their own pasted one.
+    const recoveryKey = this.withRecoveryKey ? this.recoveryKeyElement?.value : undefined;
+    if (this.withRecoveryKey && !recoveryKey) {
+      this.recoveryError =
+        'Print the emergency kit or save it as a text file, then tick the box to confirm (or enter the recovery key you already have).';
+      await this.updateComplete;
+      this.recoveryKeyElement?.focus();
+      return;
+    }
+    await this.runExport(password, recoveryKey);
   }
 
-  private async runExport(password: string): Promise<void> {
+  private async runExport(password: string, recoveryKey?: string): Promise<void> {
     if (!this.client) return;
     this.releaseDownload();
     this.controller = new AbortController();
@@ -124,13 +139,15 @@ export class BackupExportPanel extends LitElement {
         unit: this.unit,
         signal: this.controller.signal,
         onProgress: (p) => this.handleProgress(p),
+        ...(recoveryKey ? { recoveryKey } : {}),
       });
       reportOperation(this, null);
-      // The file is made: the next export starts from empty fields.
+      // The file is made: the next export starts from empty fields, and the recovery key is forgotten here.
       this.typed = { password: '', confirm: '' };
+      this.withRecoveryKey = false;
       this.resetStrength();
       const url = downloadBlob(blob, filename);
-      this.result = { filename, bytes: blob.size, counts: manifest.counts, url };
+      this.result = { filename, bytes: blob.size, counts: manifest.counts, url, recoveryKey: Boolean(recoveryKey) };
       this.announcement = `Backup ready: ${filename}.`;
       this.goTo('done');
       dispatchBackupEvent(this, 'backup-export-done', {
@@ -212,9 +229,23 @@ export class BackupExportPanel extends LitElement {
           },
         })}
         <p id="password-reminder" class="notice warning" part="notice">
-          <strong>Keep this password safe.</strong> It cannot be recovered: without it nobody, not even an administrator,
-          can open the backup.
+          <strong>Keep this password safe.</strong> It cannot be recovered: without it (or a recovery key) nobody, not
+          even an administrator, can open the backup.
         </p>
+        ${renderRecoveryOption({
+          unit: this.unit,
+          unitName: this.unitName,
+          checked: this.withRecoveryKey,
+          error: this.recoveryError,
+          strength: this.strength,
+          onToggle: (checked) => {
+            this.withRecoveryKey = checked;
+            this.recoveryError = '';
+          },
+          onChange: (ready) => {
+            if (ready) this.recoveryError = '';
+          },
+        })}
         <div class="actions">
           <button class="button primary" part="button primary-button" type="submit">Export</button>
         </div>
@@ -245,7 +276,11 @@ export class BackupExportPanel extends LitElement {
           ${formatCount(c.profiles, 'profile')} and ${formatCount(c.keys, 'key')}.
         </p>
       </div>
-      <p>Keep the file and its password in separate safe places.</p>
+      <p>
+        Keep the file and its password in separate safe places.${r.recoveryKey
+          ? ' It also opens with the recovery key of the emergency kit: keep that apart from both.'
+          : ''}
+      </p>
       <div class="actions">
         <a class="button" part="button" href=${r.url} download=${r.filename}>Download again</a>
         <button class="button" part="button" type="button" @click=${this.handleAgain}>Make another backup</button>

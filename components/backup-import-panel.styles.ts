@@ -63,10 +63,12 @@ export const importPanelStyles = css`
   table.plan td {
     font-variant-numeric: tabular-nums;
   }
-  .plan-details {
+  .plan-details,
+  .other-fields {
     margin-block-end: var(--db-space);
   }
-  .plan-details summary {
+  .plan-details summary,
+  .other-fields summary {
     cursor: pointer;
     color: var(--db-accent);
     font-weight: 600;
@@ -74,6 +76,14 @@ export const importPanelStyles = css`
   .plan-details h5 {
     margin: 0.6rem 0 0.2rem;
     font-size: 1em;
+  }
+  /* Other fields: compact JSON, read-only; long unbroken values wrap instead of widening the panel. */
+  .other-fields dd {
+    margin: 0 0 0.4rem;
+  }
+  .other-fields code {
+    overflow-wrap: anywhere;
+    font-size: 0.9em;
   }
   .item-kind {
     margin: 0.2rem 0 0;

@@ -15,7 +15,14 @@ import { dispatchBackupEvent } from './events.js';
 import { isBackupError } from '../src/errors.js';
 import { describeError, isAbort, type DescribedError } from './messages.js';
 import { announcePhase, renderPhaseList, renderProgress } from './progress.js';
-import { renderBackupSummary, renderConsequences, renderDangling, renderPlan } from './import-preview.js';
+import {
+  renderBackupSummary,
+  renderConsequences,
+  renderDangling,
+  renderOtherFields,
+  renderPlan,
+  renderUnwritable,
+} from './import-preview.js';
 import { renderAlert } from './notices.js';
 import { renderImportForm } from './file-picker.js';
 import { renderImportResult } from './import-result.js';
@@ -24,6 +31,7 @@ import { reportOperation } from './operation.js';
 import { DEFAULT_RELOAD_DELAY_MS, scheduleReload, type ReloadHook } from './reload.js';
 import { sharedStyles } from './shared.styles.js';
 import { importPanelStyles } from './backup-import-panel.styles.js';
+import { SECRET_ERROR_CODES, validateSecret } from './secret-field.js';
 
 type ImportStep = 'select' | 'validating' | 'preview' | 'importing' | 'done';
 
@@ -142,7 +150,8 @@ export class BackupImportPanel extends LitElement {
     this.error = undefined;
     this.notice = '';
     this.fileError = this.file ? '' : 'Choose a backup file first.';
-    this.passwordError = password ? '' : 'Enter the password of this backup.';
+    // A mistyped recovery key is caught here, by its check characters, before anything is decrypted.
+    this.passwordError = validateSecret(password, 'Enter the password or the recovery key of this backup.');
     if (this.fileError || this.passwordError) {
       // As in the export form: focus goes to the first field to fix; its error is part of its description.
       await this.updateComplete;
@@ -191,7 +200,7 @@ export class BackupImportPanel extends LitElement {
 
   private fail(step: 'validate' | 'import', error: unknown): void {
     this.error = describeError(error);
-    if (this.error.code === 'WRONG_PASSWORD') {
+    if (SECRET_ERROR_CODES.includes(this.error.code)) {
       // The one failure the typed password caused: it goes, and the field is where the admin types again.
       this.typedPassword = '';
       this.focusField = '#password';
@@ -309,10 +318,13 @@ export class BackupImportPanel extends LitElement {
     const backup = this.backup;
     if (!plan || !backup) return nothing;
     const blocked = plan.dangling.length > 0;
+    // What the Dashboard would refuse is not offered at all: no Import button to reach for.
+    const unwritable = plan.unwritable.length > 0;
     return html`
       <h3 tabindex="-1" part="heading">Review before importing</h3>
       ${renderAlert(this.error)}
-      ${renderDangling(plan)} ${renderBackupSummary(backup)} ${renderPlan(plan, this.unitName)}
+      ${renderDangling(plan)} ${renderUnwritable(plan)} ${renderBackupSummary(backup)} ${renderPlan(plan, this.unitName)}
+      ${renderOtherFields(backup)}
       ${renderConsequences({
         plan,
         backup,
@@ -321,15 +333,17 @@ export class BackupImportPanel extends LitElement {
         onConfirmation: (text) => (this.confirmation = text),
       })}
       <div class="actions">
-        <button
-          class="button danger"
-          part="button primary-button"
-          type="button"
-          ?disabled=${blocked || !this.confirmed}
-          @click=${this.handleImport}
-        >
-          Import
-        </button>
+        ${unwritable
+          ? nothing
+          : html`<button
+              class="button danger"
+              part="button primary-button"
+              type="button"
+              ?disabled=${blocked || !this.confirmed}
+              @click=${this.handleImport}
+            >
+              Import
+            </button>`}
         <button class="button" part="button" type="button" @click=${this.handleBack}>Choose another file</button>
       </div>
     `;

@@ -73,6 +73,12 @@ export class BackupInspectorDiff extends LitElement {
         ${s.added.length.toLocaleString()} added, ${s.removed.length.toLocaleString()} removed,
         ${s.changed.length.toLocaleString()} changed, ${s.unchanged.toLocaleString()} unchanged
       </p>
+      ${s.order
+        ? html`<p class="order" data-kind="order">
+            Order differs: position ${s.order.position} holds “${s.order.before}” here, “${s.order.after}” in the other
+            backup.
+          </p>`
+        : nothing}
       ${rows.length
         ? html`<ul class="entries">
             ${slice.items.map(

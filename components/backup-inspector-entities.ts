@@ -38,7 +38,7 @@ export function renderJson(value: JsonValue, depth = 0): TemplateResult {
   </ul>`;
 }
 
-/** Fields the schema does not know (only for a backup that failed validation), or nothing. */
+/** Fields the schema does not know ("other fields", src/fields.ts: kept and restored as read), or nothing. */
 export function renderExtras(extra: JsonObject | undefined): TemplateResult | typeof nothing {
   if (!extra) return nothing;
   return html`<h4>Other fields (not in the schema)</h4>

@@ -21,6 +21,8 @@ export interface InspectorCompareDetail {
   identical: boolean;
   /** Added + removed + changed entities, per section. */
   differences: Counts;
+  /** The sections whose entities both backups hold are listed in another order (never `keys`: a map). */
+  reordered: (keyof Counts)[];
 }
 
 /** `inspector-save` (cancelable): the user confirmed saving the decrypted content as an unencrypted JSON file. */

@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { openerStyles } from './backup-inspector-parts.styles.js';
 import { inspectorTokens } from './backup-inspector.styles.js';
+import { validateSecret } from './secret-field.js';
 
 /** Detail of the opener's `opener-submit` event (internal to the inspector: it does not bubble). */
 export interface OpenerSubmitDetail {
@@ -12,7 +13,7 @@ export interface OpenerSubmitDetail {
 let nextId = 0;
 
 /**
- * @summary Picks a backup file (file input or drag and drop) and asks for its password.
+ * @summary Picks a backup file (file input or drag and drop) and asks for its password or its recovery key.
  *
  * @fires opener-submit - `{ file, password }` when the form is submitted. Does not bubble or leave the shadow root.
  * @fires opener-cancel - When the user cancels a running open.
@@ -27,7 +28,7 @@ export class BackupInspectorOpener extends LitElement {
   /** Label of the file input. */
   @property({ attribute: 'file-label' }) fileLabel = 'Backup file (.dashboard-backup)';
   /** Label of the password input. */
-  @property({ attribute: 'password-label' }) passwordLabel = 'Password';
+  @property({ attribute: 'password-label' }) passwordLabel = 'Password or recovery key';
   /** True while the file is being decrypted: the form is disabled and progress shows. */
   @property({ type: Boolean }) busy = false;
   /** Progress of the running phase, 0..1, while busy. */
@@ -79,8 +80,10 @@ export class BackupInspectorOpener extends LitElement {
       this.hint = 'Choose a backup file first.';
       return;
     }
-    if (!password) {
-      this.hint = 'Enter the password of the backup.';
+    // A recovery key with a typo is caught by its check characters, before anything is decrypted.
+    const invalid = validateSecret(password, 'Enter the password or the recovery key of the backup.');
+    if (invalid) {
+      this.hint = invalid;
       return;
     }
     this.hint = '';

@@ -9,6 +9,7 @@ import {
   slicePage,
   type SectionName,
 } from '../src/inspect/search.js';
+import { canonicalJson } from '../src/json.js';
 import type { KeyEntry } from '../src/schemas.js';
 import {
   clipText,
@@ -152,12 +153,21 @@ export class BackupInspectorTree extends LitElement {
     }
   }
 
+  /** A key's other fields (src/fields.ts) as compact JSON; only their names while the key's value is hidden. */
+  private renderKeyExtras(i: number, shown: boolean): TemplateResult | typeof nothing {
+    const extra = this.backup!.extras.keys[i];
+    if (!extra) return nothing;
+    const text = shown ? clipText(canonicalJson(extra)) : `${Object.keys(extra).join(', ')} (hidden)`;
+    return html`<span class="key-other muted">other fields: ${text}</span>`;
+  }
+
   private renderKey(k: KeyEntry, i: number): TemplateResult {
     const shown = !k.secret || this.revealed.has(i);
     return html`<li class="key-row">
       <span class="key-name">${k.key}</span>
       ${k.secret ? html`<span class="badge">secret</span>` : nothing}
       <span class="key-value">${shown ? clipText(k.value) : html`${SECRET_MASK} <span class="muted">(hidden)</span>`}</span>
+      ${this.renderKeyExtras(i, shown)}
       ${k.secret
         ? html`<button type="button" aria-label="${shown ? 'Hide' : 'Reveal'} ${k.key}" @click=${() => this.handleReveal(i)}>
             ${shown ? 'Hide' : 'Reveal'}

@@ -16,11 +16,13 @@ export type {
   InspectorOpenDetail,
   InspectorSaveDetail,
 } from './backup-inspector-events.js';
+export type { InspectorRekeyDetail } from './backup-inspector-rekey.js';
 import type { BackupInspectorOpener, OpenerSubmitDetail } from './backup-inspector-opener.js';
 import { inspectorStyles, inspectorTokens } from './backup-inspector.styles.js';
 import { formatCount, formatDate } from './format.js';
 import './backup-inspector-diff.js';
 import './backup-inspector-opener.js';
+import './backup-inspector-rekey.js';
 import './backup-inspector-tree.js';
 
 type Step = 'open' | 'compare';
@@ -42,22 +44,27 @@ type StepWork<T> = (signal: AbortSignal, report: (phase: InspectorPhase, p: Enti
 export const MAX_ISSUES_SHOWN = 50;
 
 /**
- * @summary Opens an encrypted Dashboard backup in the browser — no server, no network — and shows what it holds:
- * the manifest, counts, and a searchable tree of plugins, workspaces, profiles and keys. Compares two backups and
- * saves the decrypted content as JSON after a warning.
+ * @summary Opens an encrypted Dashboard backup in the browser — no server, no network — with its password or its
+ * recovery key, and shows what it holds: the manifest, counts, and a searchable tree of plugins, workspaces,
+ * profiles and keys. Compares two backups, saves the decrypted content as JSON after a warning, and re-keys the
+ * file (new password, recovery key added or removed) without touching its encrypted content.
  *
  * @fires {CustomEvent<InspectorOpenDetail>} inspector-open - A backup was decrypted and is shown. Detail:
  *   `{ manifest, counts, issues }` (`issues`: schema problems, 0 for a valid backup).
  * @fires {CustomEvent<InspectorCompareDetail>} inspector-compare - A second backup was compared with the first.
- *   Detail: `{ other, identical, differences }`.
+ *   Detail: `{ other, identical, differences, reordered }` (`reordered`: sections listed in another order).
  * @fires {CustomEvent<InspectorSaveDetail>} inspector-save - Cancelable. The user confirmed saving unencrypted JSON.
  *   Detail: `{ filename, bytes }`; `preventDefault()` stops the download.
+ * @fires {CustomEvent<InspectorRekeyDetail>} inspector-rekey - The open file was re-keyed offline (new password,
+ *   recovery key added, replaced or removed) and the new file handed to the browser. Detail:
+ *   `{ filename, bytes, password, recoveryKey }` (what opens the new file; never a secret).
  * @fires {CustomEvent<InspectorErrorDetail>} inspector-error - Opening or comparing failed. Detail:
  *   `{ step, code, message }`.
  *
  * @csspart base - The root wrapper.
  * @csspart manifest - The manifest and counts.
  * @csspart tree - The `<backup-inspector-tree>`.
+ * @csspart rekey - The `<backup-inspector-rekey>` (change the password or the recovery key).
  * @csspart save-warning - The confirmation shown before saving JSON.
  * @csspart compare - The comparison section.
  *
@@ -87,6 +94,8 @@ export class BackupInspector extends LitElement {
   @state() private progress = 0;
   @state() private errors: Record<Step, string> = { open: '', compare: '' };
   @state() private confirmingSave = false;
+  /** The encrypted file shown, for re-keying it (the file only: no password is kept). */
+  @state() private file: Blob | undefined;
 
   @query('backup-inspector-opener.open') private openOpener: BackupInspectorOpener | undefined;
   @query('backup-inspector-opener.compare') private compareOpener: BackupInspectorOpener | undefined;
@@ -106,6 +115,7 @@ export class BackupInspector extends LitElement {
     });
     if (!result) return;
     this.backup = result;
+    this.file = file;
     this.other = undefined;
     this.diff = undefined;
     this.confirmingSave = false;
@@ -133,7 +143,8 @@ export class BackupInspector extends LitElement {
     const differences = Object.fromEntries(
       Object.entries(diff.sections).map(([k, s]) => [k, s.added.length + s.removed.length + s.changed.length]),
     ) as Counts;
-    dispatchInspectorEvent(this, 'inspector-compare', { other: other.manifest, identical: diff.identical, differences });
+    const reordered = Object.entries(diff.sections).filter(([, s]) => s.order).map(([k]) => k as keyof Counts);
+    dispatchInspectorEvent(this, 'inspector-compare', { other: other.manifest, identical: diff.identical, differences, reordered });
   }
 
   /** Forgets the open backups (and everything decrypted) and shows the file picker again. */
@@ -143,6 +154,7 @@ export class BackupInspector extends LitElement {
     running?.abort();
     this.busy = undefined;
     this.backup = undefined;
+    this.file = undefined;
     this.other = undefined;
     this.diff = undefined;
     this.confirmingSave = false;
@@ -218,7 +230,7 @@ export class BackupInspector extends LitElement {
       class=${step}
       submit-label=${step === 'open' ? 'Open backup' : 'Compare'}
       file-label=${step === 'open' ? 'Backup file (.dashboard-backup)' : 'Other backup file (.dashboard-backup)'}
-      password-label=${step === 'open' ? 'Password' : 'Password of the other backup'}
+      password-label=${step === 'open' ? 'Password or recovery key' : 'Password or recovery key of the other backup'}
       ?busy=${this.busy === step}
       .progress=${this.busy === step ? this.progress : 0}
       .status=${PHASE_LABELS[this.busy === step ? this.phase : 'decrypt']}
@@ -307,6 +319,12 @@ export class BackupInspector extends LitElement {
               <button type="button" @click=${this.close}>Close backup</button>
             </div>
             ${this.confirmingSave ? this.renderSaveWarning() : nothing}
+            <backup-inspector-rekey
+              part="rekey"
+              .file=${this.file}
+              unit=${b.manifest.unit.id}
+              unit-name=${b.manifest.unit.name}
+            ></backup-inspector-rekey>
             <backup-inspector-tree part="tree" .backup=${b}></backup-inspector-tree>
             <section part="compare" class="compare" aria-labelledby="compare-heading">
               <h2 id="compare-heading">Compare with another backup</h2>

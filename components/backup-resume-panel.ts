@@ -6,7 +6,7 @@ import { renderAlert } from './notices.js';
 import { describeError, type DescribedError } from './messages.js';
 import { announcePhase, renderProgress } from './progress.js';
 import { renderImportResult } from './import-result.js';
-import { renderPasswordField } from './password-field.js';
+import { renderSecretField, SECRET_ERROR_CODES, validateSecret } from './secret-field.js';
 import { formatDate } from './format.js';
 import { reportOperation } from './operation.js';
 import { DEFAULT_RELOAD_DELAY_MS, scheduleReload, type ReloadHook } from './reload.js';
@@ -85,7 +85,7 @@ export class BackupResumePanel extends LitElement {
     if (this.focusPending) {
       this.focusPending = false;
       // After a wrong password, the field is where the admin types again.
-      (this.error?.code === 'WRONG_PASSWORD' ? this.passwordInput : this.heading)?.focus();
+      (this.error && SECRET_ERROR_CODES.includes(this.error.code) ? this.passwordInput : this.heading)?.focus();
     }
   }
 
@@ -107,7 +107,7 @@ export class BackupResumePanel extends LitElement {
   private async run(mode: Mode): Promise<void> {
     const password = this.passwordInput?.value ?? '';
     this.error = undefined;
-    this.passwordError = password ? '' : 'Enter the password of the backup you were importing.';
+    this.passwordError = validateSecret(password, 'Enter the password or the recovery key of the backup you were importing.');
     if (this.passwordError || !this.client) {
       this.passwordInput?.focus();
       return;
@@ -129,7 +129,7 @@ export class BackupResumePanel extends LitElement {
       reportOperation(this, null);
       this.goTo('ask');
       this.error = describeError(error);
-      if (this.error.code === 'WRONG_PASSWORD') this.typedPassword = '';
+      if (SECRET_ERROR_CODES.includes(this.error.code)) this.typedPassword = '';
       dispatchBackupEvent(this, 'backup-error', { step: mode, unit: this.unit, ...this.error });
     }
   }
@@ -193,14 +193,13 @@ export class BackupResumePanel extends LitElement {
       ${renderUnfinished(this.unfinished, this.unitName)}
       <p>
         Resume it where it stopped, or roll back to the safety snapshot taken just before it started. Both need the
-        password of the backup you were importing.
+        password (or the recovery key) of the backup you were importing.
       </p>
       ${renderAlert(this.error)}
       <form novalidate @submit=${(e: Event) => (e.preventDefault(), void this.run('resume'))}>
-        ${renderPasswordField({
+        ${renderSecretField({
           id: 'password',
-          label: 'Password of the backup',
-          autocomplete: 'current-password',
+          label: 'Password of the backup or its recovery key',
           error: this.passwordError,
           value: this.typedPassword,
           onInput: (value) => {

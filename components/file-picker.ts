@@ -2,7 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { DescribedError } from './messages.js';
 import { renderAlert, renderNotice } from './notices.js';
-import { renderPasswordField } from './password-field.js';
+import { renderSecretField } from './secret-field.js';
 
 /** What {@link renderFilePicker} shows and calls. */
 export interface FilePickerView {
@@ -56,14 +56,16 @@ export interface ImportFormView {
 export function renderImportForm(v: ImportFormView): TemplateResult {
   return html`
     <h3 tabindex="-1" part="heading">Import a backup into ${v.unitName}</h3>
-    <p>Choose a <code>.dashboard-backup</code> file and enter its password. Nothing changes until you confirm.</p>
+    <p>
+      Choose a <code>.dashboard-backup</code> file and enter its password or its recovery key. Nothing changes until you
+      confirm.
+    </p>
     ${renderNotice(v.notice)} ${renderAlert(v.error)}
     <form novalidate @submit=${v.onSubmit}>
       ${renderFilePicker(v.picker)}
-      ${renderPasswordField({
+      ${renderSecretField({
         id: 'password',
-        label: 'Password of the backup',
-        autocomplete: 'current-password',
+        label: 'Password of the backup or its recovery key',
         error: v.passwordError,
         value: v.password,
         onInput: v.onPasswordInput,

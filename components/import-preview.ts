@@ -5,6 +5,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ImportPlan, OpenedBackup, PlanSectionName } from './engine.js';
 import { formatDate } from './format.js';
+import { canonicalJson } from '../src/json.js';
+import { otherFields } from '../src/fields.js';
 
 /** The sections in display order, with their names. */
 export const PLAN_SECTIONS: readonly { key: PlanSectionName; label: string }[] = [
@@ -104,6 +106,59 @@ export function renderDangling(plan: ImportPlan): TemplateResult | typeof nothin
       ${plan.dangling.slice(0, 10).map((i) => html`<li>${i.path.join(' › ')}: ${i.message}</li>`)}
     </ul>
   </div>`;
+}
+
+/** Entities the Dashboard would refuse, and why: the import is not offered while there are any. */
+export function renderUnwritable(plan: ImportPlan): TemplateResult | typeof nothing {
+  if (plan.unwritable.length === 0) return nothing;
+  const n = plan.unwritable.length;
+  const title = Object.fromEntries(PLAN_SECTIONS.map((s) => [s.key, s.label.replace(/s$/, '')]));
+  return html`<div class="notice error" part="notice" role="alert" data-problem="unwritable">
+    <p>
+      <strong>This backup cannot be restored here:</strong> ${n === 1 ? 'one item' : `${n} items`} below could not be
+      sent to the Dashboard, so importing would stop after wiping the unit. Nothing has been changed. Fix
+      ${n === 1 ? 'it' : 'them'} in the Dashboard the backup came from (or in this unit), then make a new backup.
+    </p>
+    <ul>
+      ${plan.unwritable.slice(0, MAX_LISTED_ITEMS).map(
+        (p) => html`<li data-section=${p.section} data-index=${p.index} data-in=${p.in}>
+          ${p.in === 'unit' ? `In this unit, ${title[p.section]!.toLowerCase()}` : title[p.section]} “${p.label}”: ${p.reason}
+        </li>`,
+      )}
+      ${n > MAX_LISTED_ITEMS ? html`<li class="muted">and ${n - MAX_LISTED_ITEMS} more</li>` : nothing}
+    </ul>
+  </div>`;
+}
+
+/** Longest "other fields" JSON shown per entity; the rest is cut (the inspector shows it all). */
+export const MAX_OTHER_FIELDS_CHARS = 300;
+
+/**
+ * Fields of the backup's entities that this version does not model (a newer or different Dashboard returned them):
+ * they are restored as read; shown read-only as compact JSON. A secret key's other fields are named, not shown.
+ */
+export function renderOtherFields(backup: OpenedBackup): TemplateResult | typeof nothing {
+  const rows: { label: string; json: string }[] = [];
+  const unit = backup.payload.unit;
+  const add = (section: PlanSectionName, entity: object, label: string, hide = false) => {
+    const other = otherFields(section, entity);
+    if (!other) return;
+    const json = hide ? `${Object.keys(other).join(', ')} (values hidden: secret key)` : canonicalJson(other);
+    rows.push({ label, json: json.length > MAX_OTHER_FIELDS_CHARS ? `${json.slice(0, MAX_OTHER_FIELDS_CHARS)}…` : json });
+  };
+  for (const p of unit.plugins) add('plugins', p, `Plugin ${p.bundle}`);
+  for (const w of unit.workspaces) add('workspaces', w, `Workspace ${w.name} (${w.owner})`);
+  for (const p of unit.profiles) add('profiles', p, `Profile ${p.name}`);
+  for (const k of unit.keys) add('keys', k, `Key ${k.key}`, k.secret);
+  if (rows.length === 0) return nothing;
+  return html`<details class="other-fields" part="other-fields">
+    <summary>Other fields (${rows.length.toLocaleString()} item${rows.length === 1 ? '' : 's'})</summary>
+    <p class="muted">Fields this version does not know. They are restored exactly as the backup holds them.</p>
+    <dl>
+      ${rows.slice(0, MAX_LISTED_ITEMS).map((r) => html`<dt>${r.label}</dt><dd><code>${r.json}</code></dd>`)}
+    </dl>
+    ${rows.length > MAX_LISTED_ITEMS ? html`<p class="muted">and ${rows.length - MAX_LISTED_ITEMS} more</p>` : nothing}
+  </details>`;
 }
 
 /** What {@link renderConsequences} shows and calls. */

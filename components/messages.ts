@@ -16,11 +16,19 @@ export const ERROR_MESSAGES: Readonly<Record<BackupErrorCode, string>> = {
   KDF_OUT_OF_RANGE:
     'This file’s encryption settings are outside the safe range, so it was not opened. It may have been tampered with: use another copy.',
   WRONG_PASSWORD: 'The password does not open this backup. Check it (it is case-sensitive) and try again.',
+  WRONG_RECOVERY_KEY:
+    'This recovery key does not open this backup. Check that it is the key of this backup’s emergency kit, or use the password.',
+  INVALID_RECOVERY_KEY:
+    'The recovery key has a typo: one group does not match its check character. Compare each group with the emergency kit.',
+  NO_USABLE_KEY_SLOT:
+    'This backup cannot be opened that way: it has no password, or no recovery key, of the kind you gave. Try the other one.',
   CORRUPT_FILE: 'The backup file is damaged or incomplete. Use another copy, or download it again.',
   FILE_UNREADABLE:
     'The file could not be read: it may have been changed, moved or deleted since you chose it. Choose it again.',
   TOO_LARGE: 'This backup is too large to open in this browser. Try a browser on a computer with more memory.',
   INVALID_BACKUP: 'The backup opened, but its content is not valid, so it cannot be restored. Use another backup.',
+  NEWER_BACKUP:
+    'This backup holds sections this version of Dashboard Backup does not know: a newer version made it. Update this Dashboard, then open the file again.',
   UNAUTHENTICATED: 'Your Dashboard session has ended. Sign in again, then retry.',
   NOT_ADMIN: 'Only administrators of this unit can back it up or restore it. Ask an administrator to do it.',
   NOT_FOUND: 'Something this step needs no longer exists on the Dashboard. Reload the page and try again.',
@@ -38,6 +46,8 @@ export const ERROR_MESSAGES: Readonly<Record<BackupErrorCode, string>> = {
   UNIT_MISMATCH: 'This backup comes from another unit. Type this unit’s name to confirm that it should be replaced.',
   DANGLING_REFERENCE:
     'The backup refers to items it does not contain, so it cannot be restored safely. Use another backup.',
+  UNWRITABLE_BACKUP:
+    'Some items of this backup cannot be sent to the Dashboard (see the preview), so nothing was changed. Fix them at the source, export again, and use that backup.',
   PLAN_CHANGED: 'This unit changed after you validated the backup. Validate it again to review the changes, then import.',
   IMPORT_INCOMPLETE:
     'The import stopped before it finished. Nothing is lost: resume it, or roll back to the safety snapshot.',

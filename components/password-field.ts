@@ -26,7 +26,8 @@ export interface PasswordFieldView {
    * the source of truth while it is shown.
    */
   value: string;
-  onInput: (value: string) => void;
+  /** Called on each input with the new value (and the input, for a field that updates its own hint). */
+  onInput: (value: string, input: EventTarget | null) => void;
 }
 
 /** Renders a labelled password input with its hints and error. */
@@ -43,7 +44,7 @@ export function renderPasswordField(v: PasswordFieldView): TemplateResult {
       aria-invalid=${v.error ? 'true' : 'false'}
       aria-describedby=${describedBy || nothing}
       .value=${live(v.value)}
-      @input=${(event: Event) => v.onInput((event.target as HTMLInputElement).value)}
+      @input=${(event: Event) => v.onInput((event.target as HTMLInputElement).value, event.target)}
     />
     ${v.extra ?? nothing} ${v.error ? html`<p id=${errorId} class="field-error">${v.error}</p>` : nothing}
   </div>`;

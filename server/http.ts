@@ -4,9 +4,12 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod/mini';
+import { parseLossless } from '../src/schemas.js';
+
+import { MAX_BODY_BYTES, MAX_JSON_DEPTH, jsonDepth } from '../src/json.js';
 
 /** Largest request body accepted (a workspace icon may be 2 MB, a key value 1 MB; JSON escaping adds some). */
-export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+export { MAX_BODY_BYTES };
 
 /** One problem in a request body, as zod reported it (path and message only, never the value). */
 export interface Issue {
@@ -63,25 +66,50 @@ export async function readBodyText(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Parses a body text as JSON; an empty body is `undefined`. 400 when it is not JSON. */
+/**
+ * Parses a body text as JSON; an empty body is `undefined`. 400 when it is not JSON, or when it nests deeper than
+ * {@link MAX_JSON_DEPTH} (checked without recursion, so a deep body is a clear 400, never a stack overflow's 500).
+ */
 export function parseJson(text: string): unknown {
   if (text.trim() === '') return undefined;
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch {
     throw invalid('The request body is not valid JSON.');
   }
+  if (jsonDepth(value) > MAX_JSON_DEPTH) {
+    throw invalid(`The request body nests deeper than ${MAX_JSON_DEPTH} levels of objects and arrays.`, [
+      { path: [], message: `nests deeper than ${MAX_JSON_DEPTH} levels` },
+    ]);
+  }
+  return value;
 }
 
 /** Validates `value` with a zod schema; 400 with the issues (paths and messages, never values) when it fails. */
 export function parseWith<T extends z.ZodMiniType>(schema: T, value: unknown, what: string): z.infer<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const issues = result.error.issues.map((i) => ({
+  throw malformed(result.error, what);
+}
+
+/**
+ * Validates an entity body like {@link parseWith} but returns `value` itself (parseLossless), so fields the schema
+ * does not know, `__proto__` ones included, are stored and given back as received: a round trip through this
+ * server is exact. Only for schemas without defaults or transforms (the entity schemas of src/schemas.ts).
+ */
+export function parseEntity<T extends z.ZodMiniType>(schema: T, value: unknown, what: string): z.infer<T> {
+  const result = parseLossless(schema, value);
+  if (result.success) return result.data;
+  throw malformed(result.error, what);
+}
+
+function malformed(error: z.core.$ZodError, what: string): ApiFailure {
+  const issues = error.issues.map((i) => ({
     path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
     message: i.message,
   }));
-  throw invalid(`The ${what} is malformed (${issues.length} problem${issues.length === 1 ? '' : 's'}).`, issues);
+  return invalid(`The ${what} is malformed (${issues.length} problem${issues.length === 1 ? '' : 's'}).`, issues);
 }
 
 /** Writes a JSON response. */

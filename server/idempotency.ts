@@ -3,17 +3,15 @@
  * creates nothing; the same key with another body is a 409. Records are per world, unit and collection. Failed
  * requests are not recorded, so a retry after a failure does the work.
  */
+import { canonicalJson } from '../src/json.js';
 import { conflict } from './http.js';
 import type { Reply, RequestContext } from './context.js';
 
-/** Canonical JSON (object keys sorted), so the same body serialised in another key order still matches. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
-}
+/**
+ * Canonical JSON (object keys sorted), so the same body serialised in another key order still matches. Iterative
+ * (src/json.ts): a body may nest as deep as the contract allows.
+ */
+export { canonicalJson };
 
 /**
  * Runs `create` at most once per Idempotency-Key. Without the header it just runs `create`. `create` must be
@@ -31,7 +29,10 @@ export function runIdempotent(ctx: RequestContext, unit: string, collection: str
   }
   const result = create();
   if (result.status >= 200 && result.status < 300) {
-    ctx.world.idempotency.set(recordKey, { body, status: result.status, response: structuredClone(result.body) });
+    // A JSON copy, not structuredClone: V8's serializer recurses and overflows below the contract's depth limit
+    // (2,000), where JSON.stringify (which answering needs anyway) and JSON.parse (iterative) do not.
+    const response: unknown = result.body === undefined ? undefined : JSON.parse(JSON.stringify(result.body));
+    ctx.world.idempotency.set(recordKey, { body, status: result.status, response });
   }
   return result;
 }

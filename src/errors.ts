@@ -14,10 +14,14 @@ export type BackupErrorCode =
   | 'UNSUPPORTED_VERSION'
   | 'KDF_OUT_OF_RANGE'
   | 'WRONG_PASSWORD'
+  | 'WRONG_RECOVERY_KEY'
+  | 'INVALID_RECOVERY_KEY'
+  | 'NO_USABLE_KEY_SLOT'
   | 'CORRUPT_FILE'
   | 'FILE_UNREADABLE'
   | 'TOO_LARGE'
   | 'INVALID_BACKUP'
+  | 'NEWER_BACKUP'
   // HTTP / Dashboard API
   | 'UNAUTHENTICATED'
   | 'NOT_ADMIN'
@@ -33,6 +37,7 @@ export type BackupErrorCode =
   // import engine
   | 'UNIT_MISMATCH'
   | 'DANGLING_REFERENCE'
+  | 'UNWRITABLE_BACKUP'
   | 'PLAN_CHANGED'
   | 'IMPORT_INCOMPLETE'
   | 'IMPORT_RUNNING'

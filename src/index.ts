@@ -2,6 +2,8 @@
  * `dashboard-backup`: encrypted backup and restore of a Dashboard unit — the programmatic API.
  *
  * - the file format: {@link encryptBackup}, {@link decryptBackup} and their streaming Blob twins (docs/format.md);
+ *   recovery keys ({@link generateRecoveryKey}, {@link formatRecoveryKey}, {@link parseRecoveryKey}) and re-keying a
+ *   file without re-exporting it ({@link rekeyBackup});
  * - the Dashboard client: {@link createRestClient} and the {@link DashboardClient} interface (docs/dashboard-api.md);
  * - the engines: {@link exportUnit}, {@link openBackup}, {@link planImport}, {@link runImport}, and resuming or
  *   rolling back an import that did not finish;
@@ -28,20 +30,40 @@ export {
   MAGIC,
   MAX_CHUNK_BYTES,
   MAX_ITERATIONS,
+  MAX_KEY_SLOTS,
   MIN_CHUNK_BYTES,
   MIN_ITERATIONS,
+  RECOVERY_KEY_BYTES,
   SALT_BYTES,
   SUPPORTED_VERSIONS,
   TAG_BYTES,
+  checkRecoveryKey,
   decryptBackup,
   decryptBackupBlob,
+  describeKeySlots,
   encryptBackup,
   encryptBackupToBlob,
+  formatRecoveryKey,
+  generateRecoveryKey,
   listReadableVersions,
+  parseRecoveryKey,
+  rekeyBackup,
   registerFormatReader,
   registerPayloadMigration,
 } from './format/index.js';
-export type { ByteSource, DecryptOptions, EncryptOptions, FormatProgress, FormatReader, PayloadMigration } from './format/index.js';
+export type {
+  BackupSecret,
+  ByteSource,
+  DecryptOptions,
+  EncryptOptions,
+  FormatProgress,
+  FormatReader,
+  KeySlotSummary,
+  PayloadMigration,
+  RecoveryKey,
+  RecoveryKeyCheck,
+  RekeyChanges,
+} from './format/index.js';
 
 // The Dashboard client
 export {
@@ -93,6 +115,7 @@ export type {
   ExportResult,
   ImportOptions,
   ImportPlan,
+  WriteProblem,
   ImportResult,
   JournalOptions,
   OpenOptions,
@@ -133,6 +156,7 @@ export {
   ProfileInput,
   RequirementMappings,
   Role,
+  SERVER_OWNED_FIELDS,
   Session,
   UnitRef,
   UnitState,
@@ -141,3 +165,6 @@ export {
   WorkspaceInput,
   WorkspaceSummary,
 } from './schemas.js';
+
+// The contract's limits (docs/dashboard-api.md, "Limits"), checked before an import changes anything
+export { MAX_BODY_BYTES, MAX_JSON_DEPTH } from './json.js';

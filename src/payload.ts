@@ -11,7 +11,10 @@ import { toValidationIssues, type ValidationIssue } from './errors.js';
 import './zod.js'; // first: configures zod before any schema is built (see src/zod.ts)
 import * as z from 'zod/mini';
 import { TASK_BUDGET_MS, throwIfAborted, yieldToEventLoop } from './format/schedule.js';
-import { KeyEntry, Manifest, Plugin, Profile, Workspace, type BackupPayload, type UnitState } from './schemas.js';
+import { KeyEntry, Manifest, Plugin, Profile, Workspace, parseLossless, type BackupPayload, type UnitState } from './schemas.js';
+import { canonicalJson } from './json.js';
+
+export { canonicalJson };
 
 /** Entities handled between two yields to the event loop, at most (sooner when {@link TASK_BUDGET_MS} is spent). */
 export const PARSE_SLICE = 250;
@@ -69,9 +72,9 @@ export function createEntityPacer(total: number, o: PaceOptions = {}, slice = PA
 }
 
 /** The outer shape of a payload; entities are checked one by one (see {@link validatePayload}). */
-const Envelope = z.object({
+const Envelope = z.strictObject({
   manifest: z.unknown(),
-  unit: z.object({
+  unit: z.strictObject({
     plugins: z.array(z.unknown()),
     workspaces: z.array(z.unknown()),
     profiles: z.array(z.unknown()),
@@ -85,7 +88,38 @@ const ENTITY_SCHEMAS = { plugins: Plugin, workspaces: Workspace, profiles: Profi
 const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The verdict of {@link validatePayload}, shaped like zod's `safeParse` result. */
-export type PayloadValidation = { success: true; data: BackupPayload } | { success: false; issues: ValidationIssue[] };
+export type PayloadValidation =
+  | { success: true; data: BackupPayload }
+  | {
+      success: false;
+      issues: ValidationIssue[];
+      /** Sections this version does not know (`unit.layouts`, `manifest.signature`…): a newer writer made the file. */
+      unknownSections: string[];
+    };
+
+/**
+ * The sections a payload may have, by path: its own, its manifest's (and those of the manifest's objects) and its
+ * unit's. Anything else was written by a newer version.
+ */
+const KNOWN_SECTIONS: [path: string[], known: readonly string[]][] = [
+  [[], ['manifest', 'unit']],
+  [['manifest'], Object.keys(Manifest.shape)],
+  [['manifest', 'unit'], ['id', 'name']],
+  [['manifest', 'exportedBy'], ['id', 'name']],
+  [['manifest', 'counts'], ['plugins', 'workspaces', 'profiles', 'keys']],
+  [['unit'], ['plugins', 'workspaces', 'profiles', 'keys']],
+];
+
+/** Paths (`unit.layouts`, `manifest.signature`) of the payload's sections this version does not know. */
+export function findUnknownSections(value: unknown): string[] {
+  const out: string[] = [];
+  for (const [path, known] of KNOWN_SECTIONS) {
+    let v: unknown = value;
+    for (const p of path) v = isObject(v) && Object.hasOwn(v, p) ? (v as Record<string, unknown>)[p] : undefined;
+    if (isObject(v)) for (const k of Object.keys(v)) if (!known.includes(k)) out.push([...path, k].join('.'));
+  }
+  return out;
+}
 
 /**
  * Checks a decrypted value against the payload schema ({@link BackupPayload}), entity by entity, yielding to the
@@ -97,14 +131,17 @@ export type PayloadValidation = { success: true; data: BackupPayload } | { succe
  */
 export async function validatePayload(value: unknown, o: PaceOptions = {}): Promise<PayloadValidation> {
   const envelope = Envelope.safeParse(value);
-  const outline = envelope.success ? [] : toValidationIssues(envelope.error);
+  const unknownSections = findUnknownSections(value);
+  // Unknown keys are reported as unknownSections, not twice.
+  const known = (e: z.core.$ZodError) => ({ ...e, issues: e.issues.filter((i) => i.code !== 'unrecognized_keys') }) as z.core.$ZodError;
+  const outline = envelope.success ? [] : toValidationIssues(known(envelope.error));
   // Not even an object: zod says so alone.
-  if (!isObject(value)) return { success: false, issues: outline };
+  if (!isObject(value)) return { success: false, issues: toValidationIssues(envelope.error!), unknownSections };
   const raw = value as { manifest?: unknown; unit?: unknown };
   const manifest = Manifest.safeParse(raw.manifest);
   const issues: ValidationIssue[] = manifest.success
     ? []
-    : toValidationIssues(manifest.error).map((i) => ({ ...i, path: ['manifest', ...i.path] }));
+    : toValidationIssues(known(manifest.error)).map((i) => ({ ...i, path: ['manifest', ...i.path] }));
   // The unit's own problem (not an object), then each section's in its place. (The envelope's view of a missing
   // manifest, "expected nonoptional", is left out: Manifest said it as zod's whole-payload parse does.)
   issues.push(...outline.filter((i) => i.path.length === 1 && i.path[0] === 'unit'));
@@ -117,25 +154,17 @@ export async function validatePayload(value: unknown, o: PaceOptions = {}): Prom
     const out: unknown[] = (unit[section] = []);
     issues.push(...outline.filter((i) => i.path.length === 2 && i.path[1] === section));
     for (const [i, item] of lists[s]!.entries()) {
-      const parsed = schema.safeParse(item);
+      // The entity as the file holds it, unknown fields and all (parseLossless).
+      const parsed = parseLossless(schema, item);
       if (parsed.success) out.push(parsed.data);
       else issues.push(...toValidationIssues(parsed.error).map((x) => ({ ...x, path: ['unit', section, i, ...x.path] })));
       await pacer.step();
     }
   }
   pacer.finish();
-  if (issues.length > 0 || !manifest.success || !envelope.success) return { success: false, issues };
+  if (issues.length > 0 || unknownSections.length > 0 || !manifest.success || !envelope.success) {
+    return { success: false, issues, unknownSections };
+  }
   return { success: true, data: { manifest: manifest.data, unit: unit as unknown as UnitState } };
 }
 
-/**
- * JSON with object keys sorted at every level, so equal values give equal strings whatever their key order: how the
- * engine's verification and the inspector's diff compare content.
- */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
-}

@@ -4,6 +4,7 @@
  */
 import './zod.js'; // first: configures zod before any schema is built (see src/zod.ts)
 import * as z from 'zod/mini';
+import { isJsonValue, type JsonValue as Json } from './json.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shared pieces
@@ -12,14 +13,40 @@ import * as z from 'zod/mini';
 export const Role = z.enum(['admin', 'power-user', 'user', 'readonly']);
 export type Role = z.infer<typeof Role>;
 
-/** Any JSON value (configurations are free-form, but must survive JSON round trips). */
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-export const JsonValue: z.ZodMiniType<JsonValue> = z.lazy(() =>
-  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(JsonValue), z.record(z.string(), JsonValue)]),
-);
+/** Any JSON value. Configurations are free-form and may use any key (`__proto__` too) at any depth. */
+export type JsonValue = Json;
+/**
+ * Checked without recursion and kept as given ({@link isJsonValue}): a `z.record` would rebuild the object with
+ * `obj[k] = v`, which turns a `__proto__` key into a prototype change and drops it, and would recurse once per level.
+ */
+export const JsonValue: z.ZodMiniType<JsonValue> = z.custom<JsonValue>(isJsonValue, 'must be JSON data');
 /** A JSON object (plugin configuration, application config). */
-export const JsonObject = z.record(z.string(), JsonValue);
+export const JsonObject: z.ZodMiniType<{ [key: string]: JsonValue }> = z.custom<{ [key: string]: JsonValue }>(
+  (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && isJsonValue(v),
+  'must be a JSON object',
+);
 export type JsonObject = z.infer<typeof JsonObject>;
+
+/**
+ * Fields the Dashboard assigns itself on create, on any entity and on an application (docs/dashboard-api.md,
+ * "Server-owned and unknown fields"): kept in a backup as read, never sent back on create (the Dashboard assigns
+ * new ones) and not compared by verification (they differ after every restore by design).
+ */
+export const SERVER_OWNED_FIELDS: readonly string[] = ['id', 'createdAt', 'updatedAt'];
+
+/**
+ * Validates `value` with `schema` and, when it passes, returns `value` itself rather than zod's copy. Entity
+ * schemas are loose objects: the copy would keep unknown fields but drop an own `__proto__` one, and only the
+ * value as the Dashboard (or the file) gave it is lossless. Every schema used with it must have no transform or
+ * default, so the checked value and the copy differ only in those dropped keys.
+ */
+export function parseLossless<T extends z.ZodMiniType>(
+  schema: T,
+  value: unknown,
+): { success: true; data: z.infer<T> } | { success: false; error: z.core.$ZodError } {
+  const result = schema.safeParse(value);
+  return result.success ? { success: true, data: value as z.infer<T> } : { success: false, error: result.error };
+}
 
 /** Server-assigned identifier of an entity inside a unit. */
 export const EntityId = z.string().check(z.minLength(1), z.maxLength(200));
@@ -56,7 +83,7 @@ export type Session = z.infer<typeof Session>;
 // ---------------------------------------------------------------------------------------------------------------
 // Plugins
 
-export const Permission = z.object({
+export const Permission = z.looseObject({
   id: z.string().check(z.minLength(1), z.maxLength(200)),
   label: Name,
   description: z.string().check(z.maxLength(5000)),
@@ -64,7 +91,7 @@ export const Permission = z.object({
 export type Permission = z.infer<typeof Permission>;
 
 /** A plugin's actions and portals, each mapped to the bundle of the plugin that provides it. */
-export const RequirementMappings = z.object({
+export const RequirementMappings = z.looseObject({
   actions: z.record(z.string(), Bundle),
   portals: z.record(z.string(), Bundle),
 });
@@ -86,11 +113,11 @@ const pluginFields = {
 };
 
 /** Body of `POST /units/{unit}/plugins`. */
-export const PluginInput = z.object(pluginFields);
+export const PluginInput = z.looseObject(pluginFields);
 export type PluginInput = z.infer<typeof PluginInput>;
 
 /** A plugin as `GET /units/{unit}/plugins/{id}` returns it. */
-export const Plugin = z.object({ id: EntityId, ...pluginFields });
+export const Plugin = z.looseObject({ id: EntityId, ...pluginFields });
 export type Plugin = z.infer<typeof Plugin>;
 
 /** A plugin as the list endpoint returns it. */
@@ -107,12 +134,12 @@ const applicationFields = {
   position: z.int().check(z.minimum(0), z.maximum(10000)),
   config: JsonObject,
 };
-export const ApplicationInput = z.object(applicationFields);
+export const ApplicationInput = z.looseObject(applicationFields);
 export type ApplicationInput = z.infer<typeof ApplicationInput>;
-export const Application = z.object({ id: EntityId, ...applicationFields });
+export const Application = z.looseObject({ id: EntityId, ...applicationFields });
 export type Application = z.infer<typeof Application>;
 
-export const WorkspaceIcon = z.object({
+export const WorkspaceIcon = z.looseObject({
   text: z.string().check(z.maxLength(10)),
   color: z.string().check(z.maxLength(50)),
   image: z.optional(z.string().check(z.maxLength(2_000_000))),
@@ -129,11 +156,11 @@ const workspaceFields = {
 };
 
 /** Body of `POST /units/{unit}/workspaces`: application ids are assigned by the server. */
-export const WorkspaceInput = z.object({ ...workspaceFields, applications: z.array(ApplicationInput) });
+export const WorkspaceInput = z.looseObject({ ...workspaceFields, applications: z.array(ApplicationInput) });
 export type WorkspaceInput = z.infer<typeof WorkspaceInput>;
 
 /** A workspace as `GET /units/{unit}/workspaces/{id}` returns it. */
-export const Workspace = z.object({ id: EntityId, ...workspaceFields, applications: z.array(Application) });
+export const Workspace = z.looseObject({ id: EntityId, ...workspaceFields, applications: z.array(Application) });
 export type Workspace = z.infer<typeof Workspace>;
 
 /** A workspace as the list endpoint returns it. */
@@ -149,18 +176,18 @@ const profileFields = {
   /** Ids of the workspaces assigned to this profile, in display order. */
   workspaces: z.array(EntityId),
 };
-export const ProfileInput = z.object(profileFields);
+export const ProfileInput = z.looseObject(profileFields);
 export type ProfileInput = z.infer<typeof ProfileInput>;
-export const Profile = z.object({ id: EntityId, ...profileFields });
+export const Profile = z.looseObject({ id: EntityId, ...profileFields });
 export type Profile = z.infer<typeof Profile>;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Key store
 
 export const KeyName = z.string().check(z.minLength(1), z.maxLength(500));
-export const KeyValueInput = z.object({ value: z.string().check(z.maxLength(1_000_000)), secret: z.boolean() });
+export const KeyValueInput = z.looseObject({ value: z.string().check(z.maxLength(1_000_000)), secret: z.boolean() });
 export type KeyValueInput = z.infer<typeof KeyValueInput>;
-export const KeyEntry = z.object({ key: KeyName, ...KeyValueInput.shape });
+export const KeyEntry = z.looseObject({ key: KeyName, ...KeyValueInput.shape });
 export type KeyEntry = z.infer<typeof KeyEntry>;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -197,7 +224,7 @@ export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
 // Backup payload (what is inside the encrypted file)
 
 /** The whole state of a unit, with the ids it had in its source unit. */
-export const UnitState = z.object({
+export const UnitState = z.strictObject({
   plugins: z.array(Plugin),
   workspaces: z.array(Workspace),
   profiles: z.array(Profile),
@@ -214,20 +241,21 @@ export const Counts = z.object({
 export type Counts = z.infer<typeof Counts>;
 
 /** Describes a backup: where it came from, who made it, when, and what it holds. Encrypted with the rest. */
-export const Manifest = z.object({
+export const Manifest = z.strictObject({
   /** Version of the payload schema (this object and {@link UnitState}). */
   payloadVersion: z.literal(1),
   appVersion: z.string(),
   /** Origin (scheme://host:port) of the page that made the backup. */
   origin: z.string(),
-  unit: UnitRef,
-  exportedBy: z.object({ id: EntityId, name: Name }),
+  // Strict at every level: a field this version does not know was written by a newer one (NEWER_BACKUP).
+  unit: z.strictObject(UnitRef.shape),
+  exportedBy: z.strictObject({ id: EntityId, name: Name }),
   /** ISO-8601 timestamp. */
   createdAt: z.string(),
-  counts: Counts,
+  counts: z.strictObject(Counts.shape),
 });
 export type Manifest = z.infer<typeof Manifest>;
 
 /** The decrypted content of a backup file. */
-export const BackupPayload = z.object({ manifest: Manifest, unit: UnitState });
+export const BackupPayload = z.strictObject({ manifest: Manifest, unit: UnitState });
 export type BackupPayload = z.infer<typeof BackupPayload>;

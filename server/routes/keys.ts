@@ -1,10 +1,10 @@
 /** Key store routes: list (full entries, secrets included: admin only), upsert, delete. */
 import { KeyName, KeyValueInput, type KeyEntry } from '../../src/schemas.js';
-import { keepUnknownFields } from '../personality.js';
 import { reply, type Reply, type RequestContext } from '../context.js';
-import { notFound, parseWith } from '../http.js';
+import { notFound, parseEntity, parseWith } from '../http.js';
 import { listPage } from '../pagination.js';
 import type { UnitStore } from '../unit-store.js';
+import { stripServerOwned } from '../owned.js';
 
 /** `GET /units/{unit}/keys` (admin) */
 export const listKeys = (ctx: RequestContext, unit: UnitStore): Reply =>
@@ -13,8 +13,9 @@ export const listKeys = (ctx: RequestContext, unit: UnitStore): Reply =>
 /** `PUT /units/{unit}/keys/{key}` (admin) → 200 entry; an existing key keeps its place in the order. */
 export function putKey(ctx: RequestContext, unit: UnitStore, key: string): Reply {
   const name = parseWith(KeyName, key, 'key name');
-  const input = parseWith(KeyValueInput, ctx.body, 'key value');
-  const entry = keepUnknownFields<KeyEntry>(ctx.world.personality, ctx.body, { key: name, value: input.value, secret: input.secret });
+  const input = stripServerOwned(parseEntity(KeyValueInput, ctx.body, 'key value')); // the server assigns those itself
+  // Fields beyond value and secret are kept as given (a round trip is exact); the name comes from the path.
+  const entry: KeyEntry = { ...input, key: name };
   unit.keys.set(name, entry);
   return reply(200, entry);
 }

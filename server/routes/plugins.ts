@@ -3,11 +3,12 @@ import { PluginInput, RequirementMappings, type Plugin } from '../../src/schemas
 import { keepUnknownFields } from '../personality.js';
 import { assignId } from '../world.js';
 import { reply, type Reply, type RequestContext } from '../context.js';
-import { notFound, parseWith } from '../http.js';
+import { notFound, parseEntity } from '../http.js';
 import { runIdempotent } from '../idempotency.js';
 import { checkBundleFree, checkMappingProviders, checkPluginUnused } from '../integrity.js';
 import { listPage } from '../pagination.js';
 import type { UnitStore } from '../unit-store.js';
+import { stripServerOwned } from '../owned.js';
 
 /** The summary a plugin list shows. */
 export const summarizePlugin = (p: Plugin) => ({ id: p.id, bundle: p.bundle, name: p.name, version: p.version, enabled: p.enabled });
@@ -27,7 +28,7 @@ export const getPlugin = (_ctx: RequestContext, unit: UnitStore, id: string): Re
 
 /** `POST /units/{unit}/plugins` (admin) → 201 plugin */
 export function createPlugin(ctx: RequestContext, unit: UnitStore): Reply {
-  const input = parseWith(PluginInput, ctx.body, 'plugin');
+  const input = stripServerOwned(parseEntity(PluginInput, ctx.body, 'plugin')); // the server assigns those itself
   return runIdempotent(ctx, unit.ref.id, 'plugins', () => {
     checkBundleFree(unit, input.bundle);
     checkMappingProviders(unit, input.requirementMappings, input.bundle);
@@ -39,7 +40,7 @@ export function createPlugin(ctx: RequestContext, unit: UnitStore): Reply {
 
 /** `PUT /units/{unit}/plugins/{id}/mappings` (admin) → 200 plugin */
 export function putPluginMappings(ctx: RequestContext, unit: UnitStore, id: string): Reply {
-  const mappings = parseWith(RequirementMappings, ctx.body, 'requirement mappings');
+  const mappings = parseEntity(RequirementMappings, ctx.body, 'requirement mappings');
   const plugin = findPlugin(unit, id);
   checkMappingProviders(unit, mappings, plugin.bundle);
   const updated: Plugin = { ...plugin, requirementMappings: mappings };

@@ -3,11 +3,12 @@ import { ProfileInput, type Profile } from '../../src/schemas.js';
 import { keepUnknownFields } from '../personality.js';
 import { assignId } from '../world.js';
 import { reply, type Reply, type RequestContext } from '../context.js';
-import { notFound, parseWith } from '../http.js';
+import { notFound, parseEntity } from '../http.js';
 import { runIdempotent } from '../idempotency.js';
 import { checkProfileWorkspaces } from '../integrity.js';
 import { listPage } from '../pagination.js';
 import type { UnitStore } from '../unit-store.js';
+import { stripServerOwned } from '../owned.js';
 
 /** `GET /units/{unit}/profiles` */
 export const listProfiles = (ctx: RequestContext, unit: UnitStore): Reply =>
@@ -15,7 +16,7 @@ export const listProfiles = (ctx: RequestContext, unit: UnitStore): Reply =>
 
 /** `POST /units/{unit}/profiles` (admin) → 201 profile */
 export function createProfile(ctx: RequestContext, unit: UnitStore): Reply {
-  const input = parseWith(ProfileInput, ctx.body, 'profile');
+  const input = stripServerOwned(parseEntity(ProfileInput, ctx.body, 'profile')); // the server assigns those itself
   return runIdempotent(ctx, unit.ref.id, 'profiles', () => {
     checkProfileWorkspaces(unit, input.workspaces);
     const profile = keepUnknownFields<Profile>(ctx.world.personality, ctx.body, { id: assignId(ctx.world, 'pr'), ...input });

@@ -3,11 +3,12 @@ import { WorkspaceInput, type Workspace } from '../../src/schemas.js';
 import { keepUnknownFields } from '../personality.js';
 import { assignId } from '../world.js';
 import { reply, type Reply, type RequestContext } from '../context.js';
-import { notFound, parseWith } from '../http.js';
+import { notFound, parseEntity } from '../http.js';
 import { runIdempotent } from '../idempotency.js';
 import { checkApplicationPlugins, checkWorkspaceUnlisted } from '../integrity.js';
 import { listPage } from '../pagination.js';
 import type { UnitStore } from '../unit-store.js';
+import { stripServerOwned } from '../owned.js';
 
 /** The summary a workspace list shows. */
 export const summarizeWorkspace = (w: Workspace) => ({ id: w.id, name: w.name, owner: w.owner, shared: w.shared });
@@ -27,7 +28,7 @@ export const getWorkspace = (_ctx: RequestContext, unit: UnitStore, id: string):
 
 /** `POST /units/{unit}/workspaces` (admin) → 201 workspace */
 export function createWorkspace(ctx: RequestContext, unit: UnitStore): Reply {
-  const input = parseWith(WorkspaceInput, ctx.body, 'workspace');
+  const input = stripServerOwned(parseEntity(WorkspaceInput, ctx.body, 'workspace')); // the server assigns those itself
   return runIdempotent(ctx, unit.ref.id, 'workspaces', () => {
     checkApplicationPlugins(unit, input.applications);
     const workspace = keepUnknownFields<Workspace>(ctx.world.personality, ctx.body, {

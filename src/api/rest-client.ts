@@ -10,6 +10,7 @@ import {
   Plugin,
   PluginSummary,
   Profile,
+  SERVER_OWNED_FIELDS,
   Session,
   Workspace,
   WorkspaceSummary,
@@ -129,7 +130,8 @@ export function createRestClient(options: RestClientOptions = {}): DashboardClie
     listKeys: async (unit, o) => listAll(transport, routes.keys(enc(unit)), KeyEntry, (k) => k.key, o),
     putKey: async (unit, entry, o) => {
       const path = routes.key(enc(unit), segment(entry.key, 'PUT', routes.keys(enc(unit))));
-      const body = { value: entry.value, secret: entry.secret };
+      // Every field but the name (in the path) and server-owned ones, unknown fields included (docs/dashboard-api.md).
+      const body = Object.fromEntries(Object.entries(entry).filter(([k]) => k !== 'key' && !SERVER_OWNED_FIELDS.includes(k)));
       await transport.json({ method: 'PUT', path, body, signal: o?.signal }, KeyEntry);
     },
     deleteKey: async (unit, key, o) => remove(routes.key(enc(unit), segment(key, 'DELETE', routes.keys(enc(unit)))), o),

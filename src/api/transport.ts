@@ -7,6 +7,7 @@ import type { z } from 'zod/mini';
 import type { Limiter } from './limit.js';
 import { RETRYABLE_STATUSES, backoffDelay, isRetryableRequest, retryDelay, sleep, type RetryPolicy } from './retry.js';
 import { abortedError, badResponseError, errorFromStatus, networkError, type FailedRequest } from './errors.js';
+import { parseLossless } from '../schemas.js';
 
 /** Supplies a bearer token; called before every attempt, so a refreshed token is picked up by retries. */
 export type TokenProvider = () => string | undefined | Promise<string | undefined>;
@@ -142,7 +143,8 @@ export function createTransport(config: TransportConfig): Transport {
       } catch (error) {
         throw badResponseError(request, raw.status, error as SyntaxError);
       }
-      const parsed = schema.safeParse(value);
+      // The value as the Dashboard sent it, unknown fields and all (parseLossless): a backup drops nothing.
+      const parsed = parseLossless(schema, value);
       if (!parsed.success) throw badResponseError(request, raw.status, parsed.error);
       return parsed.data;
     },

@@ -5,7 +5,8 @@
  * ids compares equal to its backup, and a profile linked to the wrong one of two same-named workspaces does not.
  */
 import { canonicalJson, createEntityPacer } from '../payload.js';
-import type { Plugin, Profile, UnitState, Workspace } from '../schemas.js';
+import type { KeyEntry, Plugin, Profile, UnitState, Workspace } from '../schemas.js';
+import { withoutServerOwned } from './inputs.js';
 import type { PlanItem, PlanSection, SectionName } from './types.js';
 
 export { canonicalJson };
@@ -19,8 +20,10 @@ export interface Entry {
   naturalKey: string;
   /** What a person reads: bundle, "name (owner)", profile name, key name. Never a value. */
   label: string;
-  /** Canonical JSON of the content without server ids. */
+  /** Canonical JSON of the content without server-owned fields. */
   content: string;
+  /** The content as an object (server-owned fields left out, references resolved): to name the fields that differ. */
+  value: Record<string, unknown>;
 }
 
 /** Natural key of a workspace (name and owner). */
@@ -28,22 +31,35 @@ export function workspaceKey(w: { name: string; owner: string }): string {
   return JSON.stringify([w.name, w.owner]);
 }
 
-/** Content of a plugin without its id. */
-export function pluginContent(p: Omit<Plugin, 'id'> & { id?: string }): string {
-  const { id: _id, ...rest } = p;
-  return canonicalJson(rest);
+/** A plugin as compared: every field but the server-owned ones (unknown fields included). */
+const pluginValue = (p: object): Record<string, unknown> => withoutServerOwned(p) as Record<string, unknown>;
+
+/** A workspace as compared: every field but the server-owned ones, also on its applications. */
+function workspaceValue(w: { applications: object[] }): Record<string, unknown> {
+  return { ...withoutServerOwned(w), applications: w.applications.map((a) => withoutServerOwned(a)) };
 }
 
-/** Content of a workspace without its id and its applications' ids. */
-export function workspaceContent(w: Omit<Workspace, 'id' | 'applications'> & { applications: object[] }): string {
-  const { id: _id, ...rest } = w as typeof w & { id?: string };
-  return canonicalJson({ ...rest, applications: w.applications.map(({ id: _a, ...app }: { id?: string }) => app) });
+/** A profile as compared: its workspace ids replaced by what they point at ({@link workspaceReferences}). */
+function profileValue(p: Profile, referenceById: Map<string, string>): Record<string, unknown> {
+  return { ...withoutServerOwned(p), workspaces: p.workspaces.map((id) => referenceById.get(id) ?? `?${id}`) };
+}
+
+/** A key as compared: every field but the server-owned ones (its name included). */
+const keyValue = (k: KeyEntry): Record<string, unknown> => withoutServerOwned(k) as Record<string, unknown>;
+
+/** Content of a plugin without its server-owned fields. */
+export function pluginContent(p: Omit<Plugin, 'id'> & { id?: string }): string {
+  return canonicalJson(pluginValue(p));
+}
+
+/** Content of a workspace without its server-owned fields and its applications'. */
+export function workspaceContent(w: { applications: object[] }): string {
+  return canonicalJson(workspaceValue(w));
 }
 
 /** Content of a profile with its workspace ids replaced by what they point at ({@link workspaceReferences}). */
 export function profileContent(p: Profile, referenceById: Map<string, string>): string {
-  const workspaces = p.workspaces.map((id) => referenceById.get(id) ?? `?${id}`);
-  return canonicalJson({ name: p.name, roles: p.roles, workspaces });
+  return canonicalJson(profileValue(p, referenceById));
 }
 
 /**
@@ -93,21 +109,20 @@ export async function describeUnit(
   reference: (w: Workspace) => string = workspaceReferences(unit),
 ): Promise<Record<SectionName, Entry[]>> {
   const wsKeys = new Map(unit.workspaces.map((w) => [w.id, reference(w)]));
+  const entry = (id: string, naturalKey: string, label: string, value: Record<string, unknown>): Entry => ({
+    id,
+    naturalKey,
+    label,
+    value,
+    content: canonicalJson(value),
+  });
   return {
-    plugins: await mapSliced(unit.plugins, (p) => ({ id: p.id, naturalKey: p.bundle, label: p.bundle, content: pluginContent(p) })),
-    workspaces: await mapSliced(unit.workspaces, (w) => ({
-      id: w.id,
-      naturalKey: workspaceKey(w),
-      label: `${w.name} (${w.owner})`,
-      content: workspaceContent(w),
-    })),
-    profiles: await mapSliced(unit.profiles, (p) => ({
-      id: p.id,
-      naturalKey: p.name,
-      label: p.name,
-      content: profileContent(p, wsKeys),
-    })),
-    keys: await mapSliced(unit.keys, (k) => ({ id: k.key, naturalKey: k.key, label: k.key, content: canonicalJson(k) })),
+    plugins: await mapSliced(unit.plugins, (p) => entry(p.id, p.bundle, p.bundle, pluginValue(p))),
+    workspaces: await mapSliced(unit.workspaces, (w) =>
+      entry(w.id, workspaceKey(w), `${w.name} (${w.owner})`, workspaceValue(w)),
+    ),
+    profiles: await mapSliced(unit.profiles, (p) => entry(p.id, p.name, p.name, profileValue(p, wsKeys))),
+    keys: await mapSliced(unit.keys, (k) => entry(k.key, k.key, k.key, keyValue(k))),
   };
 }
 
@@ -155,8 +170,77 @@ export async function diffSections(current: UnitState, wanted: UnitState): Promi
 }
 
 /**
- * How `actual` differs from `expected`, one sentence per entity, naming it by its natural key (never a value).
- * Empty when they are equal ignoring server ids.
+ * The fields of two versions of one entity that differ, by name; a workspace's applications one level deeper
+ * (`applications.2.config`, or `applications` when their number differs), and a list holding the same items in
+ * another order as `… (order)` (a profile's workspaces).
+ */
+export function differingFields(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
+  const names = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+  const out: string[] = [];
+  for (const f of names) {
+    const x = a[f];
+    const y = b[f];
+    if (Object.hasOwn(a, f) === Object.hasOwn(b, f) && canonicalJson(x) === canonicalJson(y)) continue;
+    if (f === 'applications' && Array.isArray(x) && Array.isArray(y) && x.length === y.length) {
+      x.forEach((app, i) => {
+        for (const g of differingFields(app as Record<string, unknown>, y[i] as Record<string, unknown>)) out.push(`${f}.${i}.${g}`);
+      });
+    } else if (Array.isArray(x) && Array.isArray(y) && sameItems(x, y)) out.push(`${f} (order)`);
+    else out.push(f);
+  }
+  return out;
+}
+
+/** True when two lists hold the same items (as a multiset), whatever their order. */
+function sameItems(x: unknown[], y: unknown[]): boolean {
+  if (x.length !== y.length) return false;
+  const sorted = (l: unknown[]) => l.map((v) => canonicalJson(v)).sort().join('\n');
+  return sorted(x) === sorted(y);
+}
+
+const quoteFields = (fields: string[]): string =>
+  `${fields.length === 1 ? 'field' : 'fields'} ${fields.map((f) => `"${f}"`).join(', ')}`;
+
+/**
+ * Where the entities both sides hold are not in the same order: the first position where they part, as a sentence
+ * naming the entity found there and the one the backup has there. Entities on one side only are left out (they
+ * are reported on their own), and look-alikes (one natural key) are interchangeable.
+ */
+export function findOrderDifference(section: SectionName, actual: Entry[], expected: Entry[]): string | undefined {
+  const count = (list: Entry[]) => {
+    const m = new Map<string, number>();
+    for (const e of list) m.set(e.naturalKey, (m.get(e.naturalKey) ?? 0) + 1);
+    return m;
+  };
+  const inA = count(actual);
+  const inB = count(expected);
+  const keep = (list: Entry[], other: Map<string, number>) => {
+    const left = new Map(other);
+    return list.filter((e) => {
+      const n = left.get(e.naturalKey) ?? 0;
+      if (n > 0) left.set(e.naturalKey, n - 1);
+      return n > 0;
+    });
+  };
+  const a = keep(actual, inB);
+  const b = keep(expected, inA);
+  const i = a.findIndex((e, j) => e.naturalKey !== b[j]!.naturalKey);
+  if (i < 0) return undefined;
+  return `${SECTION_TITLE[section]} are not in the backup’s order (a difference in "order"): position ${i + 1} holds ${SINGULAR[section].toLowerCase()} "${a[i]!.label}", the backup has "${b[i]!.label}" there.`;
+}
+
+/**
+ * The collections whose order is part of a unit's state (docs/dashboard-api.md, "Lists and pagination"): the key
+ * store is a map, listed in an order of the Dashboard's choosing, so its order is not compared.
+ */
+export const ORDERED: readonly SectionName[] = ['plugins', 'workspaces', 'profiles'];
+
+const SECTION_TITLE: Record<SectionName, string> = { plugins: 'Plugins', workspaces: 'Workspaces', profiles: 'Profiles', keys: 'Keys' };
+
+/**
+ * How `actual` differs from `expected`, one sentence per entity, naming it by its natural key and the fields that
+ * differ (never a value), then one per collection whose order differs ({@link ORDERED}). Every field counts, unknown ones included;
+ * server-owned fields (SERVER_OWNED_FIELDS) do not. Empty when they are equal.
  */
 export async function findDifferences(actual: UnitState, expected: UnitState): Promise<string[]> {
   const reference = workspaceReferences(actual, expected);
@@ -169,11 +253,13 @@ export async function findDifferences(actual: UnitState, expected: UnitState): P
     for (const w of m.onlyWanted) {
       const i = extra.findIndex((e) => e.naturalKey === w.naturalKey);
       if (i >= 0) {
-        extra.splice(i, 1);
-        out.push(`${SINGULAR[s]} "${w.label}" differs from the backup.`);
+        const [e] = extra.splice(i, 1);
+        out.push(`${SINGULAR[s]} "${w.label}" differs from the backup in ${quoteFields(differingFields(e!.value, w.value))}.`);
       } else out.push(`${SINGULAR[s]} "${w.label}" is missing.`);
     }
     for (const e of extra) out.push(`${SINGULAR[s]} "${e.label}" is not in the backup.`);
+    const order = ORDERED.includes(s) ? findOrderDifference(s, a[s], b[s]) : undefined;
+    if (order) out.push(order);
   }
   return out;
 }

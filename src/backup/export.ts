@@ -1,6 +1,6 @@
 /** Export: read a whole unit and return it as an encrypted backup file. */
 import type { DashboardClient } from '../api/index.js';
-import { encryptBackupToBlob } from '../format/index.js';
+import { encryptBackupToBlob, toRecoveryKeyBytes } from '../format/index.js';
 import { normalizeAbort, throwIfAborted } from './abort.js';
 import { collectUnit } from './collect.js';
 import { backupFilename, buildPayload } from './manifest.js';
@@ -15,7 +15,7 @@ import type { ExportOptions, ExportResult } from './types.js';
  * client — and encrypts the payload with `password`.
  *
  * @returns the encrypted file, a name for it (`<unit-slug>-<YYYY-MM-DD-HHmm>.dashboard-backup`) and its manifest.
- * @throws BackupError PASSWORD_TOO_SHORT, NOT_ADMIN, INVALID_OPTIONS (unknown unit), ABORTED; HttpError from the
+ * @throws BackupError PASSWORD_TOO_SHORT, INVALID_RECOVERY_KEY (`o.recoveryKey` mistyped), NOT_ADMIN, INVALID_OPTIONS (unknown unit), ABORTED; HttpError from the
  *   client; FormatError from encryption.
  */
 export async function exportUnit(
@@ -24,6 +24,8 @@ export async function exportUnit(
   o: ExportOptions = {},
 ): Promise<ExportResult> {
   checkPassword(password);
+  // A mistyped recovery key is refused before any request, not after the unit was read.
+  if (o.recoveryKey !== undefined) toRecoveryKeyBytes(o.recoveryKey);
   const { signal, onProgress } = o;
   try {
     throwIfAborted(signal);
@@ -36,6 +38,7 @@ export async function exportUnit(
     const payload = buildPayload(state, target, session.user, o.origin ?? location.origin, now);
     const blob = await encryptBackupToBlob(payload, password, {
       ...(o.iterations !== undefined ? { iterations: o.iterations } : {}),
+      ...(o.recoveryKey !== undefined ? { recoveryKey: o.recoveryKey } : {}),
       ...(signal ? { signal } : {}),
       onProgress: (p) => onProgress?.({ phase: 'encrypt', done: p.done, total: p.total }),
     });

@@ -28,7 +28,8 @@ export const encryptOptions = (o: { iterations?: number; signal?: AbortSignal })
  * Preflight — sends no mutating request and writes nothing when it fails: password length; admin session; no
  * import, resume or rollback of the unit running in another tab (lock.ts); no unfinished import for the unit; the
  * unit is read and the plan recomputed (PLAN_CHANGED when `expectedPlan` no longer matches); a backup from another
- * unit needs `confirmOtherUnit: true`; dangling references are refused.
+ * unit needs `confirmOtherUnit: true`; dangling references are refused, and so is anything the Dashboard would
+ * refuse (UNWRITABLE_BACKUP: see `ImportPlan.unwritable`).
  *
  * Then a safety snapshot of the unit as read in preflight, and the backup itself, are encrypted with `password`
  * and stored with a journal in IndexedDB; the unit is wiped and the backup recreated, every step journaled; the
@@ -37,7 +38,7 @@ export const encryptOptions = (o: { iterations?: number; signal?: AbortSignal })
  * @throws BackupError PASSWORD_TOO_SHORT, NOT_ADMIN, INVALID_OPTIONS, UNIT_MISMATCH, PLAN_CHANGED,
  *   IMPORT_INCOMPLETE (an earlier import is unfinished; or this one stopped — its journal is intact),
  *   IMPORT_RUNNING (an import, resume or rollback of the unit runs in another tab), JOURNAL_UNAVAILABLE, ABORTED;
- *   ValidationError INVALID_BACKUP, DANGLING_REFERENCE; HttpError; FormatError.
+ *   ValidationError INVALID_BACKUP, NEWER_BACKUP, DANGLING_REFERENCE, UNWRITABLE_BACKUP; HttpError; FormatError.
  */
 export async function runImport(
   client: DashboardClient,
@@ -77,6 +78,13 @@ async function importLocked(
       'DANGLING_REFERENCE',
       `This backup refers to ${plan.dangling.length} plugin(s) or workspace(s) it does not contain, so it cannot be restored.`,
       plan.dangling,
+    );
+  }
+  if (plan.unwritable.length > 0) {
+    throw new ValidationError(
+      'UNWRITABLE_BACKUP',
+      `The Dashboard would refuse ${plan.unwritable.length} item(s) of this backup, so nothing was changed (the plan lists them).`,
+      plan.unwritable.map((p) => ({ path: [p.in === 'backup' ? 'unit' : 'target', p.section, p.index], message: p.reason })),
     );
   }
   if (!plan.sameUnit && o.confirmOtherUnit !== true) {

@@ -25,6 +25,7 @@ export type {
   ExportResult,
   ImportOptions,
   ImportPlan,
+  WriteProblem,
   ImportResult,
   JournalOptions,
   OpenOptions,

@@ -22,14 +22,28 @@ function invalid(issues: ValidationIssue[]): ValidationError {
 }
 
 /**
+ * A file whose payload, manifest or unit has sections this version does not know was written by a newer version:
+ * refused rather than restored without them (dropping them would lose data without a word).
+ */
+function newerWriter(sections: string[]): ValidationError {
+  return new ValidationError(
+    'NEWER_BACKUP',
+    `This backup has ${sections.length} section${sections.length === 1 ? '' : 's'} this version does not know (a newer version wrote it), so it is not restored without them.`,
+    sections.map((s) => ({ path: s.split('.'), message: 'unknown section (written by a newer version)' })),
+  );
+}
+
+/**
  * Checks a decrypted value against the payload schema ({@link BackupPayload}) and the unit's uniqueness rules.
  * Entities are validated one at a time, yielding to the page between slices (src/payload.ts), so a 7,800-entity
  * unit never blocks the main thread for long; the result is the same as `BackupPayload.parse`.
- * @throws ValidationError INVALID_BACKUP listing every problem with its path.
+ * @throws ValidationError INVALID_BACKUP listing every problem with its path; NEWER_BACKUP when the payload, its
+ *   manifest or its unit has a section this version does not know (each listed as an issue path).
  */
 export async function parsePayload(value: unknown): Promise<BackupPayload> {
   if (typeof value === 'object' && value !== null && validated.has(value)) return value as BackupPayload;
   const result = await validatePayload(value);
+  if (!result.success && result.unknownSections.length > 0) throw newerWriter(result.unknownSections);
   if (!result.success) throw invalid(result.issues);
   const payload = result.data;
   const duplicates = findDuplicates(payload.unit);
@@ -49,7 +63,7 @@ export async function parsePayload(value: unknown): Promise<BackupPayload> {
  * @returns the payload, its manifest and counts, and every dangling reference inside it (an import refuses a
  *   backup that has any; planImport lists them).
  * @throws FormatError WRONG_PASSWORD, CORRUPT_FILE, NOT_A_BACKUP, UNSUPPORTED_VERSION, KDF_OUT_OF_RANGE, TOO_LARGE;
- *   ValidationError INVALID_BACKUP; BackupError ABORTED.
+ *   ValidationError INVALID_BACKUP, NEWER_BACKUP; BackupError ABORTED.
  */
 export async function openBackup(file: Blob, password: string, o: OpenOptions = {}): Promise<OpenedBackup> {
   const { signal, onProgress } = o;

@@ -19,6 +19,7 @@ import type {
 } from '../schemas.js';
 import { canonicalJson, workspaceContent, workspaceKey } from './compare.js';
 import type { PerformStep } from './execute.js';
+import { toPluginInput, toProfileInput, toWorkspaceInput, withoutServerOwned } from './inputs.js';
 import type { StepRecord } from './journal.js';
 import { createStepId, type Step } from './steps.js';
 
@@ -81,18 +82,16 @@ export async function createPerformer(ctx: PerformerContext): Promise<PerformSte
   };
   const isFree = (collection: string, id: string): boolean => !claimed.has(`${collection}:${id}`);
 
+  // Bodies as the backup holds them, unknown fields included, minus server-owned fields (inputs.ts).
   const pluginInput = (i: number, withMappings: boolean): PluginInput => {
-    const { id: _id, ...input } = source.plugins[i]!;
+    const input = toPluginInput(source.plugins[i]!);
     return withMappings ? input : { ...input, requirementMappings: EMPTY_MAPPINGS };
   };
-  const workspaceInput = (i: number): WorkspaceInput => {
-    const { id: _id, applications, ...rest } = source.workspaces[i]!;
-    return { ...rest, applications: applications.map(({ id: _a, ...app }) => app) };
-  };
+  const workspaceInput = (i: number): WorkspaceInput => toWorkspaceInput(source.workspaces[i]!);
   const profileInput = (i: number): ProfileInput => {
     const p = source.profiles[i]!;
     const workspaces = p.workspaces.map((id) => newIdOf(createStepId('workspace', wsIndexById.get(id)!)));
-    return { name: p.name, roles: p.roles, workspaces };
+    return toProfileInput(p, workspaces);
   };
 
   const findPlugin = (input: PluginInput): string | undefined => {
@@ -110,7 +109,7 @@ export async function createPerformer(ctx: PerformerContext): Promise<PerformSte
   const findProfile = (input: ProfileInput): string | undefined => {
     const wanted = canonicalJson(input);
     const hit = existing.profiles?.find(
-      (p) => isFree('profile', p.id) && canonicalJson({ name: p.name, roles: p.roles, workspaces: p.workspaces }) === wanted,
+      (p) => isFree('profile', p.id) && canonicalJson(withoutServerOwned(p)) === wanted,
     );
     return hit && claim('profile', hit.id);
   };

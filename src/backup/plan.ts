@@ -7,6 +7,7 @@ import { diffSections } from './compare.js';
 import { countUnit, findDanglingReferences } from './consistency.js';
 import { parsePayload } from './open.js';
 import { requireAdmin } from './session.js';
+import { findUndeletable, findUnwritable } from './writable.js';
 import type { ImportPlan, OpenedBackup, PlanOptions } from './types.js';
 
 /** The plan of importing `payload` over `current` (no I/O; yields to the page on large units). */
@@ -17,6 +18,7 @@ export async function computePlan(current: UnitState, payload: BackupPayload, ta
     sameUnit: payload.manifest.unit.id === target.id,
     sameOrigin: payload.manifest.origin === origin,
     dangling: findDanglingReferences(payload.unit),
+    unwritable: [...(await findUnwritable(payload.unit)), ...findUndeletable(current, payload.unit)],
     sections: await diffSections(current, payload.unit),
     current: countUnit(current),
   };
@@ -39,7 +41,8 @@ export function samePlan(a: ImportPlan, b: ImportPlan): boolean {
 /**
  * Compares a backup with the target unit (default: the session's current unit). Sends only reads.
  * @returns per section what the import deletes, creates and finds identical (ignoring server ids), whether the
- *   backup comes from this unit and this origin, and every dangling reference inside the backup.
+ *   backup comes from this unit and this origin, every dangling reference inside the backup, and every entity the
+ *   Dashboard would refuse (`unwritable`: an import refuses such a backup).
  * @throws BackupError NOT_ADMIN, INVALID_OPTIONS, ABORTED; ValidationError INVALID_BACKUP; HttpError.
  */
 export async function planImport(client: DashboardClient, backup: OpenedBackup, o: PlanOptions = {}): Promise<ImportPlan> {

@@ -39,6 +39,11 @@ export interface ExportOptions {
   onProgress?: ProgressListener;
   /** PBKDF2 iterations (default: the format's default). */
   iterations?: number;
+  /**
+   * A recovery key (its human form or its 32 bytes) that opens the backup too, besides the password (format v2's
+   * recovery-key slot). Held only for the call: never stored or sent.
+   */
+  recoveryKey?: string | Uint8Array;
   /** Origin recorded in the manifest; default `location.origin`. */
   origin?: string;
 }
@@ -87,6 +92,18 @@ export interface PlanSection {
 export type SectionName = 'plugins' | 'workspaces' | 'profiles' | 'keys';
 
 /** The consequence of importing a backup into a unit, computed without changing anything. */
+/** One entity a restore could not send (or, in the target unit, could not delete), and why (a sentence, never a value). */
+export interface WriteProblem {
+  /** `backup`: an entity of the backup, which could not be created; `unit`: one of the target unit, which could not be deleted. */
+  in: 'backup' | 'unit';
+  section: SectionName;
+  /** Index in that section (of the backup, or of the target unit as read). */
+  index: number;
+  /** What the preview shows for it: bundle, "name (owner)", profile or key name. */
+  label: string;
+  reason: string;
+}
+
 export interface ImportPlan {
   target: UnitRef;
   source: Manifest;
@@ -95,6 +112,12 @@ export interface ImportPlan {
   /** The backup was made on this origin. */
   sameOrigin: boolean;
   dangling: ValidationIssue[];
+  /**
+   * Entities the Dashboard would refuse (names a URL cannot carry, lone surrogates, bodies over the size or depth
+   * limit), and entities of the target unit the wipe could not address: an import refuses before it changes
+   * anything (UNWRITABLE_BACKUP) while this is not empty.
+   */
+  unwritable: WriteProblem[];
   sections: Record<SectionName, PlanSection>;
   /** What the target unit holds now. */
   current: Counts;

@@ -6,11 +6,11 @@
 /** format: the 8 bytes every backup file starts with, in every version ("DASHBKUP" in ASCII). */
 export const MAGIC: Uint8Array = Uint8Array.of(0x44, 0x41, 0x53, 0x48, 0x42, 0x4b, 0x55, 0x50);
 
-/** format: the version this build writes. */
-export const FORMAT_VERSION = 1;
+/** format: the version this build writes (version 2: a random file key wrapped in key slots). */
+export const FORMAT_VERSION = 2;
 
 /** The versions this build reads without any registered extra reader. */
-export const SUPPORTED_VERSIONS: readonly number[] = Object.freeze([1]);
+export const SUPPORTED_VERSIONS: readonly number[] = Object.freeze([1, 2]);
 
 /** format: bytes of random PBKDF2 salt per file. */
 export const SALT_BYTES = 16;
@@ -42,8 +42,32 @@ export const TAG_BYTES = 16;
 /** format: AES-GCM nonce bytes (11-byte big-endian counter + 1 final-flag byte). */
 export const NONCE_BYTES = 12;
 
-/** format: total length of the v1 header, from the magic to the end of the header MAC. */
+/** format: total length of the v1 header, from the magic to the end of the header CRC. */
 export const HEADER_BYTES = 88;
+
+/** format (v2): bytes of the fixed part of the header, before the first key slot. */
+export const V2_FIXED_HEADER_BYTES = 66;
+
+/** format (v2): bytes of the random per-file HKDF salt. */
+export const FILE_SALT_BYTES = 32;
+
+/** format (v2): bytes of the random file key every key slot wraps. */
+export const FILE_KEY_BYTES = 32;
+
+/** format (v2): a reader refuses a header longer than this before reading it (slots included). */
+export const MAX_V2_HEADER_BYTES = 4096;
+
+/** format (v2): a reader refuses more key slots than this (a writer writes at most one of each type). */
+export const MAX_KEY_SLOTS = 8;
+
+/** format (v2): a reader refuses more password slots than this: each costs one PBKDF2 run. */
+export const MAX_PASSWORD_SLOTS = 2;
+
+/** format (v2): a reader refuses a key slot body longer than this. */
+export const MAX_SLOT_BODY_BYTES = 1024;
+
+/** format: bytes of a recovery key (256 bits from a CSPRNG). */
+export const RECOVERY_KEY_BYTES = 32;
 
 /** File name extension of a backup file. */
 export const FILE_EXTENSION = '.dashboard-backup';

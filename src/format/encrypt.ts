@@ -1,15 +1,20 @@
 /**
- * Writing a backup: JSON text → UTF-8 → raw DEFLATE → STREAM-sealed chunks, then the header (written last because
+ * Writing a backup (v2; v1 for tests and vectors only): JSON text → UTF-8 → raw DEFLATE → STREAM-sealed chunks, then the header (written last because
  * it declares the sizes; it still comes first in the file). Every step works on slices and yields to the event
  * loop, and the plaintext is released slice by slice as it is compressed.
  */
 import { FormatError } from '../errors.js';
 import { concatBytes } from './bytes.js';
 import { createCompressor } from './compress.js';
-import { SALT_BYTES } from './constants.js';
+import { FILE_KEY_BYTES, FILE_SALT_BYTES, SALT_BYTES } from './constants.js';
 import { assembleHeader, encodeHeaderFields, type HeaderFields } from './header.js';
+import { assembleV2Header, encodeV2MacInput, SCHEDULE_V2, type KeySlot } from './header-v2.js';
 import { computeHeaderMac, deriveKeys, type FileKeys } from './keys.js';
 import { resolveEncryptOptions, type EncryptOptions } from './options.js';
+import { equalBytes } from './bytes.js';
+import { resolveSecret, type BackupSecret, type ResolvedSecret } from './secret.js';
+import { createPasswordSlot, createRecoveryKeySlot, deriveV2Keys } from './slots.js';
+import { toRecoveryKeyBytes } from './recovery-key.js';
 import { createTaskBudget, throwIfAborted, type TaskBudget } from './schedule.js';
 import { generateJsonPieces } from './serialize.js';
 import { sealChunk } from './stream.js';
@@ -79,39 +84,37 @@ function createChunker() {
   };
 }
 
-/**
- * Encrypts `payload` into the parts of a backup file: the header first, then every sealed chunk. Joining the parts
- * gives the file. Internal: the public functions wrap it.
- */
-export async function encryptToParts(
-  payload: unknown,
-  password: string,
-  options: EncryptOptions = {},
-): Promise<Uint8Array[]> {
-  const { iterations, chunkBytes } = resolveEncryptOptions(options);
-  const { signal, onProgress } = options;
-  if (typeof password !== 'string' || password.length === 0) {
-    throw new FormatError('PASSWORD_TOO_SHORT', 'Choose a password to protect the backup.');
-  }
-  throwIfAborted(signal);
-  const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
-  // PBKDF2 runs off the main thread in WebCrypto; start it now and serialise meanwhile. A payload refused (or a
-  // cancel) meanwhile stops the derivation at its next step instead of leaving it running after the call.
-  const derivation = new AbortController();
-  const keysPromise: Promise<FileKeys> = deriveKeys(password, salt, iterations, derivation.signal);
-  keysPromise.catch(() => undefined);
-  const budget = createTaskBudget(signal);
+/** The sealed chunks of a payload and the sizes the header declares. */
+interface SealedPayload {
+  sealed: Uint8Array[];
+  plaintextBytes: number;
+  compressedBytes: number;
+}
 
+/**
+ * Serialises, compresses and seals `payload` under the payload key `keys` resolves to. The keys are awaited only
+ * once the JSON is encoded, so a slow KDF runs meanwhile; `abortKeys` stops it when serialisation fails.
+ */
+async function sealPayload(
+  payload: unknown,
+  keys: Promise<FileKeys>,
+  abortKeys: () => void,
+  chunkBytes: number,
+  options: EncryptOptions,
+): Promise<SealedPayload & { keys: FileKeys }> {
+  const { signal, onProgress } = options;
+  keys.catch(() => undefined);
+  const budget = createTaskBudget(signal);
   let slices: (Uint8Array | undefined)[];
   try {
     slices = await encodeJsonSlices(payload, budget);
   } catch (error) {
-    derivation.abort();
+    abortKeys();
     throw error;
   }
   let plaintextBytes = 0;
   for (const slice of slices) plaintextBytes += slice!.length;
-  const { payloadKey, macKey } = await keysPromise;
+  const fileKeys = await keys;
   throwIfAborted(signal);
 
   const chunker = createChunker();
@@ -128,7 +131,7 @@ export async function encryptToParts(
     while (chunker.queued > chunkBytes) {
       const chunk = chunker.take(chunkBytes);
       compressedBytes += chunk.length;
-      sealed.push(await sealChunk(payloadKey, sealed.length, false, chunk));
+      sealed.push(await sealChunk(fileKeys.payloadKey, sealed.length, false, chunk));
       await budget.pause();
     }
     onProgress?.({ done, total: plaintextBytes });
@@ -136,11 +139,84 @@ export async function encryptToParts(
   }
   const last = chunker.take(chunker.queued);
   compressedBytes += last.length;
-  sealed.push(await sealChunk(payloadKey, sealed.length, true, last));
+  sealed.push(await sealChunk(fileKeys.payloadKey, sealed.length, true, last));
+  return { sealed, plaintextBytes, compressedBytes, keys: fileKeys };
+}
 
-  const fields: HeaderFields = { iterations, salt, chunkBytes, plaintextBytes, compressedBytes };
+/**
+ * Encrypts `payload` into the parts of a version-1 file (header first, then every sealed chunk). This build writes
+ * v2; v1 is kept for the tests that prove v1 files stay readable, and for vectors. Internal.
+ */
+export async function encryptToPartsV1(
+  payload: unknown,
+  password: string,
+  options: EncryptOptions = {},
+): Promise<Uint8Array[]> {
+  const { iterations, chunkBytes } = resolveEncryptOptions(options);
+  if (typeof password !== 'string' || password.length === 0) {
+    throw new FormatError('PASSWORD_TOO_SHORT', 'Choose a password to protect the backup.');
+  }
+  throwIfAborted(options.signal);
+  const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
+  // PBKDF2 runs off the main thread in WebCrypto; start it now and serialise meanwhile. A payload refused (or a
+  // cancel) meanwhile stops the derivation at its next step instead of leaving it running after the call.
+  const derivation = new AbortController();
+  const keys = deriveKeys(password, salt, iterations, derivation.signal);
+  const result = await sealPayload(payload, keys, () => derivation.abort(), chunkBytes, options);
+  const fields: HeaderFields = { iterations, salt, chunkBytes, ...result };
   const macInput = encodeHeaderFields(fields);
-  const mac = await computeHeaderMac(macKey, macInput);
-  throwIfAborted(signal);
-  return [assembleHeader(macInput, mac), ...sealed];
+  const mac = await computeHeaderMac(result.keys.macKey, macInput);
+  throwIfAborted(options.signal);
+  return [assembleHeader(macInput, mac), ...result.sealed];
+}
+
+/** The key slots a new file gets: one for `secret`, and one for `recoveryKey` unless it is the same key. */
+async function createSlots(
+  fileKey: Uint8Array,
+  secret: ResolvedSecret,
+  recoveryKey: Uint8Array | undefined,
+  iterations: number,
+  signal: AbortSignal,
+): Promise<KeySlot[]> {
+  const slots: Promise<KeySlot>[] = [];
+  if (secret.kind === 'password') slots.push(createPasswordSlot(fileKey, secret.password, iterations, signal));
+  else slots.push(createRecoveryKeySlot(fileKey, secret.key));
+  if (recoveryKey && !(secret.kind === 'recovery-key' && equalBytes(secret.key, recoveryKey))) {
+    slots.push(createRecoveryKeySlot(fileKey, recoveryKey));
+  }
+  return Promise.all(slots);
+}
+
+/**
+ * Encrypts `payload` into the parts of a version-2 file: the header (fixed fields, key slots, MAC, CRC) first,
+ * then every sealed chunk. Joining the parts gives the file. Internal: the public functions wrap it.
+ */
+export async function encryptToParts(
+  payload: unknown,
+  secret: BackupSecret,
+  options: EncryptOptions = {},
+): Promise<Uint8Array[]> {
+  const { iterations, chunkBytes } = resolveEncryptOptions(options);
+  // Refuse a bad secret or recovery key before any work.
+  const resolved = resolveSecret(secret);
+  const recoveryKey = options.recoveryKey === undefined ? undefined : toRecoveryKeyBytes(options.recoveryKey);
+  throwIfAborted(options.signal);
+  // A fresh random file key and file salt per file: no two files share a payload key, whatever the password.
+  const fileKey = crypto.getRandomValues(new Uint8Array(FILE_KEY_BYTES));
+  const fileSalt = crypto.getRandomValues(new Uint8Array(FILE_SALT_BYTES));
+  // The slots (PBKDF2 for a password) are made while the JSON is serialised; a payload refused (or a cancel)
+  // meanwhile stops them at their next step instead of leaving work running after the call.
+  const derivation = new AbortController();
+  const slots = createSlots(fileKey, resolved, recoveryKey, iterations, derivation.signal);
+  slots.catch(() => undefined);
+  const keys = deriveV2Keys(fileKey, fileSalt, SCHEDULE_V2);
+  try {
+    const result = await sealPayload(payload, keys, () => derivation.abort(), chunkBytes, options);
+    const macInput = encodeV2MacInput({ keySchedule: SCHEDULE_V2, chunkBytes, fileSalt, slots: await slots, ...result });
+    const mac = await computeHeaderMac(result.keys.macKey, macInput);
+    throwIfAborted(options.signal);
+    return [assembleV2Header(macInput, mac), ...result.sealed];
+  } finally {
+    fileKey.fill(0); // best effort: the raw file key is not needed once the slots and keys exist
+  }
 }

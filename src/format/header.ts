@@ -5,7 +5,6 @@
 import { FormatError } from '../errors.js';
 import { computeCrc32, readUint64, writeUint64 } from './bytes.js';
 import {
-  FORMAT_VERSION,
   HEADER_BYTES,
   MAGIC,
   MAX_CHUNK_BYTES,
@@ -68,7 +67,7 @@ export function encodeHeaderFields(fields: HeaderFields): Uint8Array<ArrayBuffer
   const out = new Uint8Array(MAC_INPUT_BYTES);
   const view = new DataView(out.buffer);
   out.set(MAGIC, HEADER_OFFSETS.magic);
-  view.setUint16(HEADER_OFFSETS.version, FORMAT_VERSION, false);
+  view.setUint16(HEADER_OFFSETS.version, 1, false); // this layout is version 1 only
   view.setUint16(HEADER_OFFSETS.headerLength, HEADER_BYTES, false);
   view.setUint32(HEADER_OFFSETS.iterations, fields.iterations, false);
   out.set(fields.salt, HEADER_OFFSETS.salt);

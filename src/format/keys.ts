@@ -36,15 +36,27 @@ export async function deriveKeys(
   iterations: number,
   signal?: AbortSignal,
 ): Promise<FileKeys> {
+  const ikm = await deriveV1Ikm(password, salt, iterations);
+  signal?.throwIfAborted();
+  return deriveV1KeysFromIkm(ikm);
+}
+
+/**
+ * The v1 input keying material: PBKDF2-HMAC-SHA256(password, salt, iterations), 32 bytes. Re-keying a v1 file
+ * keeps it as the upgraded file's file key, so its chunks open unchanged.
+ */
+export async function deriveV1Ikm(password: string, salt: Uint8Array, iterations: number): Promise<Uint8Array<ArrayBuffer>> {
   const subtle = crypto.subtle;
   const passwordKey = await subtle.importKey('raw', encodePassword(password), 'PBKDF2', false, ['deriveBits']);
-  const ikm = await subtle.deriveBits(
-    { name: 'PBKDF2', hash: 'SHA-256', salt: toBufferSource(salt), iterations },
-    passwordKey,
-    256,
+  return new Uint8Array(
+    await subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: toBufferSource(salt), iterations }, passwordKey, 256),
   );
-  signal?.throwIfAborted();
-  const hkdfKey = await subtle.importKey('raw', ikm, 'HKDF', false, ['deriveKey']);
+}
+
+/** The v1 header-MAC and payload keys from the v1 input keying material (HKDF-SHA256, empty salt). */
+export async function deriveV1KeysFromIkm(ikm: Uint8Array): Promise<FileKeys> {
+  const subtle = crypto.subtle;
+  const hkdfKey = await subtle.importKey('raw', toBufferSource(ikm), 'HKDF', false, ['deriveKey']);
   const hkdf = (info: string) => ({
     name: 'HKDF',
     hash: 'SHA-256',

@@ -1,22 +1,29 @@
 /**
  * Versioning hooks. A file's first 10 bytes are the same in every version (magic, u16 version); a *reader* turns a
  * file of one version into that version's payload, and a chain of *payload migrations* (v → v+1) brings the payload
- * up to the current {@link FORMAT_VERSION}. Version 1 has a built-in reader and needs no migration. When version 2
- * arrives, it keeps the v1 reader and registers a migration 1 → 2 (see docs/format.md, "Versioning").
+ * up to the current {@link FORMAT_VERSION}. Versions 1 and 2 have built-in readers; the built-in migration 1 → 2 is
+ * the identity (the payload did not change, only the container). See docs/format.md, "Versioning".
  */
 import { FormatError } from '../errors.js';
 import { FORMAT_VERSION, SUPPORTED_VERSIONS } from './constants.js';
 import type { DecryptOptions } from './options.js';
 import type { ByteSource } from './source.js';
+import type { BackupSecret } from './secret.js';
 
 /** Reads a whole file of one format version and returns its payload, in that version's shape. */
-export type FormatReader = (source: ByteSource, password: string, options: DecryptOptions) => Promise<unknown>;
+export type FormatReader = (source: ByteSource, secret: BackupSecret, options: DecryptOptions) => Promise<unknown>;
 
 /** Turns a payload of format version `from` into one of version `from + 1`. */
 export type PayloadMigration = (payload: unknown) => unknown;
 
 const readers = new Map<number, FormatReader>();
 const migrations = new Map<number, PayloadMigration>();
+/** Built in: v1 and v2 differ in the container only (key slots), not in the payload, so 1 → 2 is the identity. */
+const builtInMigrations = new Map<number, PayloadMigration>([[1, (payload) => payload]]);
+
+function getMigration(fromVersion: number): PayloadMigration | undefined {
+  return migrations.get(fromVersion) ?? builtInMigrations.get(fromVersion);
+}
 
 /** Registers a reader for an older format version. Returns a function that removes it again. */
 export function registerFormatReader(version: number, reader: FormatReader): () => void {
@@ -40,7 +47,7 @@ export function getFormatReader(version: number): FormatReader | undefined {
 }
 
 function canMigrate(fromVersion: number): boolean {
-  for (let v = fromVersion; v < FORMAT_VERSION; v++) if (!migrations.has(v)) return false;
+  for (let v = fromVersion; v < FORMAT_VERSION; v++) if (!getMigration(v)) return false;
   return fromVersion <= FORMAT_VERSION;
 }
 
@@ -65,6 +72,6 @@ export function createUnsupportedVersionError(version: number): FormatError {
 export async function migratePayload(payload: unknown, fromVersion: number): Promise<unknown> {
   if (!canMigrate(fromVersion)) throw createUnsupportedVersionError(fromVersion);
   let current = payload;
-  for (let v = fromVersion; v < FORMAT_VERSION; v++) current = await migrations.get(v)!(current);
+  for (let v = fromVersion; v < FORMAT_VERSION; v++) current = await getMigration(v)!(current);
   return current;
 }

@@ -20,6 +20,11 @@ export interface FormatProgress {
 export interface EncryptOptions {
   /** PBKDF2 iterations, MIN_ITERATIONS…MAX_ITERATIONS; default DEFAULT_ITERATIONS. */
   iterations?: number;
+  /**
+   * Adds a recovery-key slot for this key (its human form or its 32 bytes) besides the slot of the password: the
+   * file then opens with either. Never stored or sent anywhere by this module.
+   */
+  recoveryKey?: string | Uint8Array;
   /** Bytes of compressed data per sealed chunk, MIN_CHUNK_BYTES…MAX_CHUNK_BYTES; default CHUNK_BYTES. */
   chunkBytes?: number;
   /** Aborting rejects with FormatError ABORTED. */

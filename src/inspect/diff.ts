@@ -1,11 +1,14 @@
 /**
  * Differences between two backups, section by section, matched by natural key — never by id, because ids are
  * assigned by the server and differ between units and after every restore:
- * plugins by bundle, workspaces by name + owner, profiles by name, keys by key name.
+ * plugins by bundle, workspaces by name + owner, profiles by name, keys by key name. Every field counts, unknown
+ * ones included, except the server-owned ones (SERVER_OWNED_FIELDS); so does the order of plugins, workspaces
+ * and profiles (not the key store's, a map).
  * Entries name the fields that differ but carry no values, so a diff never shows a secret.
  * Works in slices of entities, yielding to the page in between, so comparing two `large` seeds never freezes it.
  */
 import { canonicalJson, createEntityPacer, type EntityPacer, type PaceOptions } from '../payload.js';
+import { withoutServerOwned } from '../fields.js';
 import type { BackupPayload, KeyEntry, Manifest, Plugin, Profile, Workspace } from '../schemas.js';
 import type { SectionName } from './search.js';
 
@@ -15,8 +18,18 @@ export interface DiffEntry {
   key: string;
   /** What a person reads: the bundle, `name (owner)`, the profile name, the key name. */
   label: string;
-  /** For changed entries: the top-level fields that differ, e.g. `configuration`, `applications`. */
+  /**
+   * For changed entries: the top-level fields that differ, e.g. `configuration`, `applications`, unknown fields
+   * included (server-owned ones never count).
+   */
   fields: string[];
+}
+
+/** Where the entities both backups hold stop being in the same order (1-based position, the labels found there). */
+export interface OrderChange {
+  position: number;
+  before: string;
+  after: string;
 }
 
 /** The differences in one section. `added` = only in `after`; `removed` = only in `before`. */
@@ -25,6 +38,8 @@ export interface SectionDiff {
   removed: DiffEntry[];
   changed: DiffEntry[];
   unchanged: number;
+  /** Set when the entities both sides hold are listed in another order (order is part of a unit's state). */
+  order?: OrderChange;
 }
 
 /** A manifest field that differs (unit, origin, dates, versions, exporter) — not secret, so values are kept. */
@@ -51,19 +66,19 @@ interface Comparable {
   fields: Record<string, unknown>;
 }
 
-function comparePlugin({ id: _id, ...fields }: Plugin): Comparable {
-  return { key: fields.bundle, label: fields.bundle, fields };
+function comparePlugin(p: Plugin): Comparable {
+  return { key: p.bundle, label: p.bundle, fields: withoutServerOwned(p) };
 }
 
 function workspaceKey(name: string, owner: string): string {
   return `${name}\u0000${owner}`;
 }
 
-function compareWorkspace({ id: _id, applications, ...rest }: Workspace): Comparable {
+function compareWorkspace(w: Workspace): Comparable {
   return {
-    key: workspaceKey(rest.name, rest.owner),
-    label: `${rest.name} (owner ${rest.owner})`,
-    fields: { ...rest, applications: applications.map(({ id: _appId, ...app }) => app) },
+    key: workspaceKey(w.name, w.owner),
+    label: `${w.name} (owner ${w.owner})`,
+    fields: { ...withoutServerOwned(w), applications: w.applications.map((a) => withoutServerOwned(a)) },
   };
 }
 
@@ -81,15 +96,15 @@ function compareProfileIn(p: BackupPayload): (profile: Profile) => Comparable {
       return [w.id, n === 1 ? key : `${key}\u0000#${n}`];
     }),
   );
-  return ({ id: _id, workspaces, ...rest }) => ({
-    key: rest.name,
-    label: rest.name,
-    fields: { ...rest, workspaces: workspaces.map((id) => keys.get(id) ?? `unknown:${id}`) },
+  return (p) => ({
+    key: p.name,
+    label: p.name,
+    fields: { ...withoutServerOwned(p), workspaces: p.workspaces.map((id) => keys.get(id) ?? `unknown:${id}`) },
   });
 }
 
 function compareKey(k: KeyEntry): Comparable {
-  return { key: k.key, label: k.key, fields: { value: k.value, secret: k.secret } };
+  return { key: k.key, label: k.key, fields: withoutServerOwned(k) };
 }
 
 async function mapPaced<T>(items: T[], describe: (item: T) => Comparable, pacer: EntityPacer): Promise<Comparable[]> {
@@ -116,10 +131,18 @@ function indexByKey(items: Comparable[]): Map<string, Comparable> {
 
 function changedFields(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
   const names = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-  return names.filter((f) => stringifyStable(a[f] ?? null) !== stringifyStable(b[f] ?? null));
+  return names.filter((f) => Object.hasOwn(a, f) !== Object.hasOwn(b, f) || stringifyStable(a[f]) !== stringifyStable(b[f]));
 }
 
-async function diffSection(before: Comparable[], after: Comparable[], pacer: EntityPacer): Promise<SectionDiff> {
+/** The first position where the entities both sides hold (told apart as {@link indexByKey} does) are in another order. */
+function findOrderChange(a: Map<string, Comparable>, b: Map<string, Comparable>): OrderChange | undefined {
+  const before = [...a.values()].filter((x) => b.has(x.key));
+  const after = [...b.values()].filter((x) => a.has(x.key));
+  const i = before.findIndex((x, j) => x.key !== after[j]!.key);
+  return i < 0 ? undefined : { position: i + 1, before: before[i]!.label, after: after[i]!.label };
+}
+
+async function diffSection(before: Comparable[], after: Comparable[], pacer: EntityPacer, ordered: boolean): Promise<SectionDiff> {
   const a = indexByKey(before);
   const b = indexByKey(after);
   const result: SectionDiff = { added: [], removed: [], changed: [], unchanged: 0 };
@@ -136,6 +159,8 @@ async function diffSection(before: Comparable[], after: Comparable[], pacer: Ent
   }
   // A lookup per entity: too little work to pace.
   for (const [key, item] of b) if (!a.has(key)) result.added.push({ key, label: item.label, fields: [] });
+  const order = ordered ? findOrderChange(a, b) : undefined;
+  if (order) result.order = order;
   return result;
 }
 
@@ -165,19 +190,23 @@ export async function diffBackups(before: BackupPayload, after: BackupPayload, o
     .map((field) => ({ field, before: ma[field]!, after: mb[field]! }));
   const size = (p: BackupPayload) => p.unit.plugins.length + p.unit.workspaces.length + p.unit.profiles.length + p.unit.keys.length;
   const pacer = createEntityPacer(2 * size(before) + size(after), o);
-  const section = async <T>(pick: (p: BackupPayload) => T[], describe: (p: BackupPayload) => (item: T) => Comparable) =>
+  // The key store's order is not part of a unit's state (docs/dashboard-api.md): only the other three compare it.
+  const section = async <T>(pick: (p: BackupPayload) => T[], describe: (p: BackupPayload) => (item: T) => Comparable, ordered = true) =>
     diffSection(
       await mapPaced(pick(before), describe(before), pacer),
       await mapPaced(pick(after), describe(after), pacer),
       pacer,
+      ordered,
     );
   const sections = {
     plugins: await section((p) => p.unit.plugins, () => comparePlugin),
     workspaces: await section((p) => p.unit.workspaces, () => compareWorkspace),
     profiles: await section((p) => p.unit.profiles, compareProfileIn),
-    keys: await section((p) => p.unit.keys, () => compareKey),
+    keys: await section((p) => p.unit.keys, () => compareKey, false),
   };
   pacer.finish();
-  const identical = Object.values(sections).every((s) => !s.added.length && !s.removed.length && !s.changed.length);
+  const identical = Object.values(sections).every(
+    (s) => !s.added.length && !s.removed.length && !s.changed.length && !s.order,
+  );
   return { manifest, sections, identical };
 }

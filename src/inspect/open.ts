@@ -5,6 +5,7 @@
  */
 import { decryptBackupBlob, type DecryptOptions } from '../format/index.js';
 import { ValidationError, type ValidationIssue } from '../errors.js';
+import { otherFields } from '../fields.js';
 import { validatePayload, type EntityProgress, type PaceOptions } from '../payload.js';
 import type { BackupPayload, Counts, Manifest } from '../schemas.js';
 import { createEmptyExtras, readPayloadLeniently, type Extras } from './lenient.js';
@@ -68,8 +69,13 @@ export async function parseBackupPayload(
   let extras = createEmptyExtras();
   if (parsed.success) {
     payload = parsed.data;
+    // Fields the schemas do not know, which a valid backup keeps (loose entities): shown as "other fields".
+    extras = extrasOfPayload(payload);
   } else {
-    issues = parsed.issues;
+    issues = [
+      ...parsed.issues,
+      ...parsed.unknownSections.map((s) => ({ path: s.split('.'), message: 'unknown section (written by a newer version)' })),
+    ];
     const lenient = readPayloadLeniently(value);
     if (!lenient) {
       throw new ValidationError('INVALID_BACKUP', 'The file decrypted, but its content is not a Dashboard backup.', issues);
@@ -94,4 +100,15 @@ export async function openInspectedBackup(file: Blob, password: string, o: Inspe
     onProgress: (p) => onProgress?.({ phase: 'decrypt', ...p }),
   });
   return parseBackupPayload(value, { signal: o.signal, onProgress: (p) => onProgress?.({ phase: 'validate', ...p }) });
+}
+
+/** The "other fields" of every entity of a valid payload (src/fields.ts), parallel to its sections. */
+function extrasOfPayload(payload: BackupPayload): Extras {
+  const extras = createEmptyExtras();
+  for (const section of ['plugins', 'workspaces', 'profiles', 'keys'] as const) {
+    const found = (payload.unit[section] as object[]).map((e) => otherFields(section, e));
+    // Parallel to the section only when some entity has other fields (an empty list means none).
+    if (found.some((x) => x !== undefined)) extras[section] = found;
+  }
+  return extras;
 }

@@ -17,17 +17,26 @@ export type SectionName = (typeof SECTION_NAMES)[number];
 /** One search text per entity, parallel to the payload's arrays. */
 export type SearchIndex = Record<SectionName, string[]>;
 
+/** Every key and scalar of `value`, in document order. Iterative: a configuration may nest 2,000 levels deep. */
 function collectJson(value: JsonValue, out: string[]): void {
-  if (value === null) return;
-  if (Array.isArray(value)) {
-    for (const item of value) collectJson(item, out);
-  } else if (typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      out.push(key);
-      collectJson(item, out);
+  // A frame is a key to write, or a value to walk.
+  const stack: ({ key: string } | { value: JsonValue })[] = [{ value }];
+  while (stack.length > 0) {
+    const frame = stack.pop()!;
+    if ('key' in frame) {
+      out.push(frame.key);
+      continue;
     }
-  } else {
-    out.push(String(value));
+    const v = frame.value;
+    if (v === null) continue;
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i]! });
+    } else if (typeof v === 'object') {
+      const entries = Object.entries(v);
+      for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i]![1] }, { key: entries[i]![0] });
+    } else {
+      out.push(String(v));
+    }
   }
 }
 

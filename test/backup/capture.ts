@@ -6,6 +6,7 @@
  * header MAC and opening its first chunk with them.
  */
 import { expect } from '@open-wc/testing';
+import { readV2PerSpec } from '../format/spec-reader.js';
 import type { LogEntry } from '../world.js';
 
 /** One request as the page handed it to the network. */
@@ -146,11 +147,19 @@ const subtle = crypto.subtle;
 const be32 = (b: Uint8Array, at: number): number => new DataView(b.buffer, b.byteOffset).getUint32(at, false);
 
 /**
- * The raw keys of one backup file (the PBKDF2 output and the two HKDF keys), derived with extractable WebCrypto
- * keys from `password` and the file's header. Fails the test unless they verify the header MAC and open the first
- * chunk, i.e. unless they are the keys the module really used.
+ * The raw keys of one backup file, derived with extractable WebCrypto keys from `password` (or a recovery key) and
+ * the file's header — v1: the PBKDF2 output and the two HKDF keys; v2: the slot's key-encryption key, the file key
+ * and the two HKDF keys (test/format/spec-reader.ts). Fails the test unless they verify the header MAC and open the
+ * chunks, i.e. unless they are the keys the module really used.
  */
-export async function deriveFileKeys(file: Uint8Array, password: string): Promise<Uint8Array[]> {
+export async function deriveFileKeys(file: Uint8Array, password: string, recoveryKey?: string): Promise<Uint8Array[]> {
+  if (new DataView(file.buffer, file.byteOffset).getUint16(8) === 2) {
+    const results = [await readV2PerSpec(file, { password }).catch(() => undefined)];
+    if (recoveryKey) results.push(await readV2PerSpec(file, { recoveryKey }));
+    const found = results.filter((r) => r !== undefined);
+    expect(found.length, 'the keys open the v2 file').to.be.greaterThan(0);
+    return found.flatMap((r) => r.keys);
+  }
   const iterations = be32(file, 12);
   const salt = file.slice(16, 32);
   const chunkBytes = be32(file, 32);

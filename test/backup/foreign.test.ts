@@ -77,9 +77,7 @@ describe('the foreign Dashboard', () => {
     await Promise.all([source.drop(), target.drop()]);
   });
 
-  // Exactness of the fields our schemas do not know needs entity schemas that keep them (wip/lossless).
-  // unskip after wip/lossless merges
-  it.skip('round trip of the small seed is exact: every field, unknown ones included, order included', async () => {
+  it('round trip of the small seed is exact: every field, unknown ones included, order included', async () => {
     const source = await createWorld('small', 'foreign');
     const backup = await exportFrom(source);
     const target = await createWorld('empty', 'foreign');
@@ -88,8 +86,7 @@ describe('the foreign Dashboard', () => {
     await Promise.all([source.drop(), target.drop()]);
   });
 
-  // unskip after wip/lossless merges
-  it.skip('round trip of the large seed is exact: every field, unknown ones included, order included', async function () {
+  it('round trip of the large seed is exact: every field, unknown ones included, order included', async function () {
     this.timeout(600_000);
     const source = await createWorld('large', 'foreign');
     const before = rawView(await rawState(source));

@@ -60,7 +60,7 @@ describe('zero knowledge', () => {
     expect(midImport.blobs.length, 'snapshot and backup are stored').to.equal(2);
     for (const bytes of midImport.blobs) expect([...bytes.slice(0, MAGIC.length)]).to.deep.equal([...MAGIC]);
     const keys = (await Promise.all([exportedFile!, ...midImport.blobs].map((f) => deriveFileKeys(f, PASSWORD)))).flat();
-    expect(new Set(keys.map((k) => textForms(k)[0])).size, 'every file has keys of its own').to.equal(9);
+    expect(new Set(keys.map((k) => textForms(k)[0])).size, 'every file has keys of its own').to.equal(12); // v2: slot KEK, file key, MAC key, payload key
 
     const clearForms = [PASSWORD, encodeURIComponent(PASSWORD), ...keys.flatMap(textForms)];
     for (const r of capture.sent) {

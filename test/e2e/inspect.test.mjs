@@ -109,13 +109,13 @@ describe('offline inspector (inspect.html)', { timeout: 300_000 }, () => {
 
   async function openFile(page, path, password) {
     await page.locator('backup-inspector-opener.open input[type=file]').setInputFiles(path);
-    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByLabel('Password or recovery key', { exact: true }).fill(password);
     await page.getByRole('button', { name: 'Open backup' }).click();
   }
 
   async function compareFile(page, path, password) {
     await page.locator('backup-inspector-opener.compare input[type=file]').setInputFiles(path);
-    await page.getByLabel('Password of the other backup').fill(password);
+    await page.getByLabel('Password or recovery key of the other backup').fill(password);
     await page.getByRole('button', { name: 'Compare' }).click();
   }
 

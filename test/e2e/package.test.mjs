@@ -251,11 +251,11 @@ console.log(isBackupError(new Error('x'), 'WRONG_PASSWORD'));
     assert.ok(names(backup.cssProperties).includes('--dashboard-backup-accent-color'));
     const inspector = elements.get('backup-inspector');
     assert.ok(inspector, 'backup-inspector is listed');
-    assert.deepEqual(names(inspector.events).sort(), ['inspector-compare', 'inspector-error', 'inspector-open', 'inspector-save']);
+    assert.deepEqual(names(inspector.events).sort(), ['inspector-compare', 'inspector-error', 'inspector-open', 'inspector-rekey', 'inspector-save']);
     const openEvent = inspector.events.find((e) => e.name === 'inspector-open');
     assert.equal(openEvent.type?.text, 'CustomEvent<InspectorOpenDetail>', 'events name their detail type');
     for (const method of ['open', 'compare', 'close']) assert.ok(names(inspector.members).includes(method), `method ${method}()`);
-    assert.deepEqual(names(inspector.cssParts).sort(), ['base', 'compare', 'manifest', 'save-warning', 'tree']);
+    assert.deepEqual(names(inspector.cssParts).sort(), ['base', 'compare', 'manifest', 'rekey', 'save-warning', 'tree']);
     for (const property of ['--backup-inspector-background', '--backup-inspector-accent', '--backup-inspector-font']) {
       assert.ok(names(inspector.cssProperties).includes(property), `CSS property ${property}`);
     }
@@ -392,7 +392,7 @@ console.log(isBackupError(new Error('x'), 'WRONG_PASSWORD'));
     /** Opens the golden unit vector through the inspector's form; checks the event and the shown counts. */
     async function openGolden(page) {
       await page.locator('backup-inspector-opener.open input[type=file]').setInputFiles(join(ROOT, 'test/fixtures', GOLDEN.file));
-      await page.locator('backup-inspector').getByLabel('Password', { exact: true }).fill(GOLDEN.password);
+      await page.locator('backup-inspector').getByLabel('Password or recovery key', { exact: true }).fill(GOLDEN.password);
       await page.getByRole('button', { name: 'Open backup' }).click();
       await page.getByRole('heading', { name: `Backup of ${GOLDEN_PLAINTEXT.manifest.unit.name}` }).waitFor();
       const opened = (await page.evaluate(() => window.__events)).filter((e) => e.type === 'inspector-open');

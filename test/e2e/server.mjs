@@ -12,10 +12,14 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Where the e2e tests save their screenshots. */
 export const SHOTS = join(ROOT, 'test-results', 'screenshots');
 
-// The strict Content-Security-Policy: web-dev-server.config.mjs sends it (so `npm start` does too).
-import { STRICT_CSP } from '../../scripts/csp.mjs';
-
-export { STRICT_CSP };
+/**
+ * The strict Content-Security-Policy every HTML page must be served with, written out here rather than imported
+ * from scripts/csp.mjs (which sends it): a change there that loosens the policy must fail the tests, not move them
+ * along with it.
+ */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; " +
+  "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /** A TCP port nobody listens on right now. */
 export function freePort() {

@@ -1,20 +1,14 @@
 import { expect } from '@open-wc/testing';
 import { describe, it, before } from '../mocha.js';
 import { deflateSync } from 'fflate';
+import { decryptBackup, decryptBackupBlob, DEFAULT_MAX_PLAINTEXT_BYTES, MAX_ITERATIONS, MIN_ITERATIONS } from '../../src/format/index.js';
 import {
-  decryptBackup,
-  decryptBackupBlob,
-  DEFAULT_MAX_PLAINTEXT_BYTES,
-  encryptBackup,
-  encryptBackupToBlob,
-  MAX_ITERATIONS,
-  MIN_ITERATIONS,
-} from '../../src/format/index.js';
-import {
+  FAST,
   craftFile,
   createRecordingBlob,
+  encryptV1,
+  encryptV1ToBlob,
   expectCode,
-  FAST,
   listChunkRanges,
   readsPastHeader,
   recordSubtleCalls,
@@ -23,10 +17,10 @@ import {
 
 const PASSWORD = 'pässwörd';
 
-describe('format: refusing bad input', () => {
+describe('format (v1 files): refusing bad input', () => {
   let file: Uint8Array;
   before(async () => {
-    file = await encryptBackup({ unit: 'south-news', secret: 'do not leak' }, PASSWORD, FAST);
+    file = await encryptV1({ unit: 'south-news', secret: 'do not leak' }, PASSWORD, FAST);
   });
 
   it('reports a wrong password as WRONG_PASSWORD, without data in the message', async () => {
@@ -43,12 +37,12 @@ describe('format: refusing bad input', () => {
   });
 
   it('refuses an unknown version with UNSUPPORTED_VERSION naming the versions it reads', async () => {
-    for (const version of [0, 2, 0xffff]) {
+    for (const version of [0, 3, 0xffff]) {
       const bytes = file.slice();
       new DataView(bytes.buffer).setUint16(8, version);
       const error = await expectCode(decryptBackup(bytes, PASSWORD), 'UNSUPPORTED_VERSION');
       expect(error.message).to.contain(`version ${version}`);
-      expect(error.message).to.match(/reads format version\(s\) 1\b/);
+      expect(error.message).to.match(/reads format version\(s\) 1, 2\b/);
     }
   });
 
@@ -89,15 +83,15 @@ describe('format: refusing bad input', () => {
   });
 
   it('refuses to write with iterations out of range, or a bad chunk size or payload', async () => {
-    await expectCode(encryptBackup({}, PASSWORD, { iterations: MIN_ITERATIONS - 1 }), 'KDF_OUT_OF_RANGE');
-    await expectCode(encryptBackup({}, PASSWORD, { iterations: 1.5e6 + 0.5 }), 'KDF_OUT_OF_RANGE');
-    await expectCode(encryptBackup({}, PASSWORD, { ...FAST, chunkBytes: 10 }), 'INVALID_OPTIONS');
-    await expectCode(encryptBackup(undefined, PASSWORD, FAST), 'INVALID_OPTIONS');
+    await expectCode(encryptV1({}, PASSWORD, { iterations: MIN_ITERATIONS - 1 }), 'KDF_OUT_OF_RANGE');
+    await expectCode(encryptV1({}, PASSWORD, { iterations: 1.5e6 + 0.5 }), 'KDF_OUT_OF_RANGE');
+    await expectCode(encryptV1({}, PASSWORD, { ...FAST, chunkBytes: 10 }), 'INVALID_OPTIONS');
+    await expectCode(encryptV1(undefined, PASSWORD, FAST), 'INVALID_OPTIONS');
     const cyclic: Record<string, unknown> = {};
     cyclic.self = { again: { and: { again: cyclic } } };
-    await expectCode(encryptBackup(cyclic, PASSWORD, FAST), 'INVALID_OPTIONS');
-    await expectCode(encryptBackup({ n: 1n }, PASSWORD, FAST), 'INVALID_OPTIONS');
-    await expectCode(encryptBackup({}, '', FAST), 'PASSWORD_TOO_SHORT');
+    await expectCode(encryptV1(cyclic, PASSWORD, FAST), 'INVALID_OPTIONS');
+    await expectCode(encryptV1({ n: 1n }, PASSWORD, FAST), 'INVALID_OPTIONS');
+    await expectCode(encryptV1({}, '', FAST), 'PASSWORD_TOO_SHORT');
   });
 
   it('stops deriving the keys when the payload is refused: no WebCrypto work outlives the call', async () => {
@@ -105,13 +99,13 @@ describe('format: refusing bad input', () => {
     // steps to run after the caller was told no.
     let refused: unknown;
     const calls = await recordSubtleCalls(
-      () => encryptBackup({ n: 1n }, PASSWORD, FAST).catch((error: unknown) => (refused = error)),
+      () => encryptV1({ n: 1n }, PASSWORD, FAST).catch((error: unknown) => (refused = error)),
       { untilQuiet: true },
     );
     expect((refused as { code?: string }).code).to.equal('INVALID_OPTIONS');
     expect(calls).to.deep.equal(['importKey', 'deriveBits']);
     // The same instrument sees the whole derivation of an accepted payload.
-    const accepted = await recordSubtleCalls(() => encryptBackup({ n: 1 }, PASSWORD, FAST), { untilQuiet: true });
+    const accepted = await recordSubtleCalls(() => encryptV1({ n: 1 }, PASSWORD, FAST), { untilQuiet: true });
     expect(accepted.slice(0, 5)).to.deep.equal(['importKey', 'deriveBits', 'importKey', 'deriveKey', 'deriveKey']);
   });
 
@@ -181,17 +175,17 @@ describe('format: refusing bad input', () => {
   });
 
   it('rejects with ABORTED when the signal aborts, before or during the work', async () => {
-    await expectCode(encryptBackup({}, PASSWORD, { ...FAST, signal: AbortSignal.abort() }), 'ABORTED');
+    await expectCode(encryptV1({}, PASSWORD, { ...FAST, signal: AbortSignal.abort() }), 'ABORTED');
     await expectCode(decryptBackup(file, PASSWORD, { signal: AbortSignal.abort() }), 'ABORTED');
     const big = { text: 'x'.repeat(4_000_000), list: Array.from({ length: 50_000 }, (_, i) => ({ i })) };
     const writing = new AbortController();
-    const encrypting = encryptBackupToBlob(big, PASSWORD, {
+    const encrypting = encryptV1ToBlob(big, PASSWORD, {
       ...FAST,
       signal: writing.signal,
       onProgress: () => writing.abort(),
     });
     await expectCode(encrypting, 'ABORTED');
-    const blob = await encryptBackupToBlob(big, PASSWORD, { ...FAST, chunkBytes: 1024 });
+    const blob = await encryptV1ToBlob(big, PASSWORD, { ...FAST, chunkBytes: 1024 });
     const reading = new AbortController();
     const decrypting = decryptBackupBlob(blob, PASSWORD, { signal: reading.signal, onProgress: () => reading.abort() });
     await expectCode(decrypting, 'ABORTED');

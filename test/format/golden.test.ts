@@ -1,5 +1,5 @@
 /**
- * Golden vectors: bytes written once by format v1 and committed under test/fixtures. This build — and every later
+ * Golden vectors: bytes written once by format v1 (and v2) and committed under test/fixtures. This build — and every later
  * one — must open them. Never regenerate them; add new vectors instead.
  */
 import { expect } from '@open-wc/testing';
@@ -8,10 +8,15 @@ import { inflateSync } from 'fflate';
 import { decryptBackup, decryptBackupBlob } from '../../src/format/index.js';
 import { openBackup } from '../../src/backup/index.js';
 import { expectCode } from './helpers.js';
+import { readV2PerSpec } from './spec-reader.js';
 
 interface GoldenVector {
   file: string;
   password: string;
+  /** v2: the recovery key that opens it too, in its human form. */
+  recoveryKey?: string;
+  /** v2: the v1 vector this one was re-keyed from. */
+  rekeyedFrom?: string;
   bytes: number;
   /** The exact plaintext, inline or (for larger vectors) in a file beside the vector. */
   plaintext: string;
@@ -28,8 +33,8 @@ async function fetchFixture(name: string): Promise<Response> {
   return response;
 }
 
-async function loadVectors(): Promise<{ vector: GoldenVector; bytes: Uint8Array }[]> {
-  const index = (await (await fetchFixture('golden-v1.json')).json()) as { vectors: GoldenIndexEntry[] };
+async function loadVectors(indexFile = 'golden-v1.json'): Promise<{ vector: GoldenVector; bytes: Uint8Array }[]> {
+  const index = (await (await fetchFixture(indexFile)).json()) as { vectors: GoldenIndexEntry[] };
   return Promise.all(
     index.vectors.map(async ({ plaintextFile, ...entry }) => {
       const plaintext = plaintextFile ? await (await fetchFixture(plaintextFile)).text() : entry.plaintext!;
@@ -128,5 +133,66 @@ describe('format: golden vectors (v1)', () => {
     expect(opened.manifest.unit).to.deep.equal({ id: 'south-news', name: 'South News' });
     expect(opened.dangling).to.deep.equal([]);
     expect(opened.payload).to.deep.equal(JSON.parse(vector.plaintext));
+  });
+});
+
+describe('format: golden vectors (v2)', () => {
+  const load = () => loadVectors('golden-v2.json');
+
+  it('has a password-only vector, a password + recovery key one and one re-keyed from v1', async () => {
+    const vectors = await load();
+    expect(vectors.map(({ vector }) => vector.file)).to.deep.equal([
+      'golden-v2-password.dashboard-backup',
+      'golden-v2-recovery.dashboard-backup',
+      'golden-v2-rekeyed-v1.dashboard-backup',
+    ]);
+    for (const { bytes } of vectors) expect(new DataView(bytes.buffer).getUint16(8)).to.equal(2);
+  });
+
+  it('opens every v2 vector with its password and with its recovery key, through both paths', async () => {
+    for (const { vector, bytes } of await load()) {
+      expect(bytes.length, vector.file).to.equal(vector.bytes);
+      const expected = JSON.parse(vector.plaintext);
+      for (const secret of [vector.password, ...(vector.recoveryKey ? [vector.recoveryKey] : [])]) {
+        expect(await decryptBackup(bytes, secret)).to.deep.equal(expected);
+        expect(await decryptBackupBlob(new Blob([bytes as BlobPart]), secret)).to.deep.equal(expected);
+      }
+    }
+  });
+
+  it('refuses a wrong password and a wrong recovery key with their own codes', async () => {
+    const wrongKey = '00000-00000-00000-00000-00000-00000-00000-00000-00000-00000-00000-00000-00000'
+      .split('-')
+      .map((group, g) => group.slice(0, 4) + '0123456789ABCDEFGHJKMNPQRSTVWXYZ'[(11 * (g + 1)) % 32])
+      .join('-');
+    for (const { vector, bytes } of await load()) {
+      await expectCode(decryptBackup(bytes, `${vector.password}!`), 'WRONG_PASSWORD');
+      if (vector.recoveryKey) await expectCode(decryptBackup(bytes, wrongKey), 'WRONG_RECOVERY_KEY');
+      else await expectCode(decryptBackup(bytes, wrongKey), 'NO_USABLE_KEY_SLOT');
+    }
+  });
+
+  it('is readable by an independent decryptor written from docs/format.md, with either secret', async () => {
+    for (const { vector, bytes } of await load()) {
+      expect((await readV2PerSpec(bytes, { password: vector.password })).text).to.equal(vector.plaintext);
+      if (vector.recoveryKey) {
+        expect((await readV2PerSpec(bytes, { recoveryKey: vector.recoveryKey })).text).to.equal(vector.plaintext);
+      }
+    }
+  });
+
+  it('the re-keyed vector carries the chunks of its v1 original byte for byte', async () => {
+    const { vector, bytes } = (await load()).find(({ vector }) => vector.rekeyedFrom)!;
+    const original = new Uint8Array(await (await fetchFixture(vector.rekeyedFrom!)).arrayBuffer());
+    const headerBytes = new DataView(bytes.buffer).getUint16(10);
+    expect(bytes[12], 'key schedule 1').to.equal(1);
+    expect([...bytes.subarray(headerBytes)]).to.deep.equal([...original.subarray(88)]);
+  });
+
+  it('restores as a unit: the recovery vector holds the reference export, opened with the recovery key alone', async () => {
+    const { vector, bytes } = (await load()).find(({ vector }) => vector.file === 'golden-v2-recovery.dashboard-backup')!;
+    const opened = await openBackup(new Blob([bytes as BlobPart]), vector.recoveryKey!);
+    expect(opened.counts).to.deep.equal({ plugins: 12, workspaces: 25, profiles: 8, keys: 120 });
+    expect(opened.dangling).to.deep.equal([]);
   });
 });

@@ -14,6 +14,8 @@ import {
 } from '../../src/format/header.js';
 import { computeHeaderMac, deriveKeys } from '../../src/format/keys.js';
 import { sealChunk } from '../../src/format/stream.js';
+import { encryptToPartsV1 } from '../../src/format/encrypt.js';
+import type { EncryptOptions } from '../../src/format/options.js';
 
 /** The cheapest allowed count: keeps tests fast (the golden vector uses the default). */
 export const FAST = { iterations: MIN_ITERATIONS } as const;
@@ -211,4 +213,14 @@ export async function remacHeader(bytes: Uint8Array, password: string, edit: Par
   const keys = await deriveKeys(password, fields.salt, fields.iterations);
   const macInput = encodeHeaderFields(fields);
   return concatBytes([assembleHeader(macInput, await computeHeaderMac(keys.macKey, macInput)), bytes.subarray(88)]);
+}
+
+/** A version-1 file, as builds before format v2 wrote them (this build writes v2; v1 must stay readable). */
+export async function encryptV1(payload: unknown, password: string, o?: EncryptOptions): Promise<Uint8Array> {
+  return concatBytes(await encryptToPartsV1(payload, password, o));
+}
+
+/** Streaming twin of {@link encryptV1}. */
+export async function encryptV1ToBlob(payload: unknown, password: string, o?: EncryptOptions): Promise<Blob> {
+  return new Blob((await encryptToPartsV1(payload, password, o)) as BlobPart[]);
 }

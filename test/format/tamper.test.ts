@@ -1,11 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { describe, it, before } from '../mocha.js';
 import type { BackupErrorCode } from '../../src/errors.js';
-import { decryptBackup, decryptBackupBlob, encryptBackup } from '../../src/format/index.js';
+import { decryptBackup, decryptBackupBlob } from '../../src/format/index.js';
 import {
-  concatBytes,
-  expectCode,
   FAST,
+  SMALL_CHUNK,
+  concatBytes,
+  encryptV1,
+  expectCode,
   fixHeaderCrc,
   flipByte,
   listChunkRanges,
@@ -13,7 +15,6 @@ import {
   readHeader,
   remacHeader,
   rewriteHeader,
-  SMALL_CHUNK,
 } from './helpers.js';
 
 const PASSWORD = 'tamper-proof ✓';
@@ -49,14 +50,14 @@ function expectedCodeAt(index: number): BackupErrorCode {
   return 'CORRUPT_FILE';
 }
 
-describe('format: tampering and damage', () => {
+describe('format (v1 files): tampering and damage', () => {
   let payload: { text: string };
   let file: Uint8Array;
   let chunks: { start: number; end: number }[];
 
   before(async () => {
     payload = makePayloadCompressingTo(3 * SMALL_CHUNK + 500);
-    file = await encryptBackup(payload, PASSWORD, { ...FAST, chunkBytes: SMALL_CHUNK });
+    file = await encryptV1(payload, PASSWORD, { ...FAST, chunkBytes: SMALL_CHUNK });
     chunks = listChunkRanges(file);
   });
 

@@ -1,0 +1,111 @@
+/**
+ * Reading the payload after an authenticated header, shared by every version whose payload is STREAM chunks of raw
+ * DEFLATE JSON (v1 and v2): each chunk is opened, inflated in small slices with its output counted against the
+ * declared size and UTF-8-decoded as it comes, then the JSON is parsed in slices (docs/format.md, section 6,
+ * steps 9–11).
+ */
+import { FormatError } from '../errors.js';
+import { createDecompressor, INFLATE_SLICE_BYTES, OutputLimitError } from './compress.js';
+import { TAG_BYTES } from './constants.js';
+import { countChunks } from './header.js';
+import type { DecryptOptions } from './options.js';
+import { parseJsonIncrementally } from './parse.js';
+import { createTaskBudget, type TaskBudget } from './schedule.js';
+import type { ByteSource } from './source.js';
+import { openChunk } from './stream.js';
+
+/** UTF-16 code units per text segment handed to the parser. */
+const TEXT_SEGMENT_CHARS = 1 << 20;
+
+/** A CORRUPT_FILE error whose message ends with `detail` (docs/format.md lists the details). */
+export function damaged(detail: string, cause?: unknown): FormatError {
+  return new FormatError('CORRUPT_FILE', `This backup file is damaged: ${detail}.`, { cause });
+}
+
+/** Bytes as MiB with one decimal, for the TOO_LARGE message. */
+export function formatMiB(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+}
+
+/** Where the chunks start and the sizes the header declares. */
+export interface PayloadLayout {
+  headerBytes: number;
+  chunkBytes: number;
+  plaintextBytes: number;
+  compressedBytes: number;
+}
+
+/** Steps 9–11 up to the text: opens every chunk in order and inflates it; returns the UTF-8-decoded segments. */
+async function readTextSegments(
+  source: ByteSource,
+  header: PayloadLayout,
+  payloadKey: CryptoKey,
+  budget: TaskBudget,
+  onProgress: DecryptOptions['onProgress'],
+): Promise<string[]> {
+  const total = header.plaintextBytes;
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  // Text is kept in ~1 M-character segments: one 50 MB string would cost a long task to flatten (parse.ts).
+  const segments: string[] = [];
+  let segment = '';
+  const decompressor = createDecompressor((bytes) => {
+    try {
+      segment += decoder.decode(bytes, { stream: true });
+    } catch (error) {
+      throw damaged('its text is not valid UTF-8', error);
+    }
+    if (segment.length >= TEXT_SEGMENT_CHARS) {
+      segments.push(segment);
+      segment = '';
+    }
+  }, total);
+  const chunks = countChunks(header.compressedBytes, header.chunkBytes);
+  let offset = header.headerBytes;
+  for (let i = 0; i < chunks; i++) {
+    const final = i === chunks - 1;
+    const length = (final ? header.compressedBytes - i * header.chunkBytes : header.chunkBytes) + TAG_BYTES;
+    const plain = await openChunk(payloadKey, i, final, await source.read(offset, length));
+    offset += length;
+    if (!plain) throw damaged(`part ${i + 1} of ${chunks} does not verify`);
+    try {
+      // Small slices bound what one push can produce (a bomb) and keep each step short.
+      for (let at = 0; at < plain.length || (final && at === 0); at += INFLATE_SLICE_BYTES) {
+        const end = Math.min(plain.length, at + INFLATE_SLICE_BYTES);
+        decompressor.push(plain.subarray(at, end), final && end === plain.length);
+        await budget.pause();
+      }
+    } catch (error) {
+      if (error instanceof FormatError) throw error;
+      if (error instanceof OutputLimitError) throw damaged('it decompresses to more than its declared size', error);
+      throw damaged('its compressed data is invalid', error);
+    }
+    onProgress?.({ done: decompressor.produced, total });
+  }
+  try {
+    segments.push(segment + decoder.decode());
+  } catch (error) {
+    throw damaged('its text is not valid UTF-8', error);
+  }
+  if (decompressor.produced !== total) throw damaged('it decompresses to less than its declared size');
+  return segments;
+}
+
+/**
+ * Steps 9–11 and the parse: opens the chunks after an authenticated header with `payloadKey` and returns the
+ * parsed JSON. Shared by every version whose payload is STREAM chunks of raw DEFLATE.
+ */
+export async function readPayload(
+  source: ByteSource,
+  layout: PayloadLayout,
+  payloadKey: CryptoKey,
+  options: DecryptOptions,
+): Promise<unknown> {
+  const budget = createTaskBudget(options.signal);
+  const segments = await readTextSegments(source, layout, payloadKey, budget, options.onProgress);
+  try {
+    return await parseJsonIncrementally(segments, () => budget.pause());
+  } catch (error) {
+    if (error instanceof FormatError) throw error;
+    throw damaged('its content is not valid JSON', error);
+  }
+}
