@@ -77,9 +77,18 @@ function sliceUnit(unit: UnitState): UnitState {
   };
 }
 
-/** Imports `backup` over `baseUrl`'s unit and returns each phase's wall time and requests (breakdown.ts). */
-async function importByPhase(baseUrl: string, backup: OpenedBackup, concurrency: number): Promise<{ figures: PhaseFigures; m: Measured }> {
-  const client = createRestClient({ baseUrl, token: () => 'admin-token', concurrency });
+/**
+ * Imports `backup` over `baseUrl`'s unit and returns each phase's wall time and requests (breakdown.ts). With
+ * `reorder` false the client has no `setOrder`, so it creates in order even where the Dashboard offers the route.
+ */
+async function importByPhase(
+  baseUrl: string,
+  backup: OpenedBackup,
+  concurrency: number,
+  reorder: boolean,
+): Promise<{ figures: PhaseFigures; m: Measured }> {
+  const { setOrder, ...chained } = createRestClient({ baseUrl, token: () => 'admin-token', concurrency });
+  const client = reorder ? { ...chained, setOrder } : chained;
   const database = `bench-journal-${crypto.randomUUID()}`;
   const clock = phaseClock();
   await dev(baseUrl, 'DELETE', 'log');
@@ -121,18 +130,20 @@ async function exportAndImport(baseUrl: string, data: string, concurrency: numbe
   return backup;
 }
 
+/** A world offering the reorder route (clients without `setOrder` still create in order there). */
 async function createBenchWorld(seed: 'large' | 'empty'): Promise<string> {
-  const { baseUrl } = (await dev('/api', 'POST', 'worlds', { seed })) as { baseUrl: string };
+  const { baseUrl } = (await dev('/api', 'POST', 'worlds', { seed, features: ['reorder'] })) as { baseUrl: string };
   return baseUrl;
 }
 
 /** The per-phase table of the large import (breakdown.ts), with the step graph's dependency depth. */
 function breakdownTable(
   large: OpenedBackup,
+  reorder: boolean,
   withLatency: { figures: PhaseFigures; m: Measured },
-  atZero: PhaseFigures,
+  atZero?: PhaseFigures,
 ): BenchTable {
-  const steps = buildSteps(large.payload.unit, large.payload.unit);
+  const steps = buildSteps(large.payload.unit, large.payload.unit, { reorder });
   const depthOf = { wipe: dependencyDepth(steps, 'wipe'), create: dependencyDepth(steps, 'create') } as Record<string, number>;
   const s = (ms: number): string => (ms / 1000).toFixed(1);
   let total = { requests: 0, wallMs: 0, floorMs: 0, zeroMs: 0 };
@@ -140,7 +151,7 @@ function breakdownTable(
     const { wallMs, requests } = withLatency.figures[phase];
     const depth = depthOf[phase] ?? (requests > 0 ? 1 : 0);
     const floorMs = Math.max((requests * LATENCY_MS) / FULL_CONCURRENCY, depth * LATENCY_MS);
-    const zero = atZero[phase];
+    const zero = atZero?.[phase] ?? { wallMs: NaN, requests: 0 };
     total = { requests: total.requests + requests, wallMs: total.wallMs + wallMs, floorMs: total.floorMs + floorMs, zeroMs: total.zeroMs + zero.wallMs };
     return [
       phase,
@@ -149,14 +160,16 @@ function breakdownTable(
       s(floorMs),
       floorMs > 0 ? (wallMs / floorMs).toFixed(2) : '—',
       depthOf[phase] ?? '—',
-      s(zero.wallMs),
+      atZero ? s(zero.wallMs) : '—',
       zero.requests > 0 ? (zero.wallMs / zero.requests).toFixed(2) : '—',
     ];
   });
   const depth = dependencyDepth(steps);
-  rows.push(['total', total.requests, s(total.wallMs), s(total.floorMs), (total.wallMs / total.floorMs).toFixed(2), depth, s(total.zeroMs), (total.zeroMs / total.requests).toFixed(2)]);
+  const zeroTotal = atZero ? [s(total.zeroMs), (total.zeroMs / total.requests).toFixed(2)] : ['—', '—'];
+  rows.push(['total', total.requests, s(total.wallMs), s(total.floorMs), (total.wallMs / total.floorMs).toFixed(2), depth, ...zeroTotal]);
+  const mode = reorder ? 'parallel creates + reorder route' : 'chained creates, no reorder route';
   return {
-    title: `Where the import of the large seed spends its time (${LATENCY_MS} ms latency, concurrency ${FULL_CONCURRENCY}; and at 0 ms)`,
+    title: `Where the import of the large seed spends its time, ${mode} (${LATENCY_MS} ms latency, concurrency ${FULL_CONCURRENCY}${atZero ? '; and at 0 ms' : ''})`,
     columns: ['phase', 'requests', 'wall s', 'floor s', 'ratio', 'dependency depth', 'wall s at 0 ms', 'ms per request at 0 ms'],
     rows,
     notes: [
@@ -174,16 +187,23 @@ function breakdownTable(
 export default async function benchEngine(): Promise<BenchTable[]> {
   const started = performance.now();
   const rows: Row[] = [];
-  // The full large seed, with the default client (6 requests in flight).
+  // The full large seed, with the default client (6 requests in flight), in a world offering the reorder route:
+  // imported once creating in order (a client without setOrder) and once with the route; each phase by phase.
   const largeUrl = await createBenchWorld('large');
   await dev(largeUrl, 'POST', 'latency', { ms: LATENCY_MS });
-  const large = await exportAndImport(largeUrl, 'large', FULL_CONCURRENCY, rows);
-  // The same import again, phase by phase: with the latency, then without (the client's and server's own cost).
-  const withLatency = await importByPhase(largeUrl, large, FULL_CONCURRENCY);
+  const exporter = createRestClient({ baseUrl: largeUrl, token: () => 'admin-token', concurrency: FULL_CONCURRENCY });
+  let exported: { blob: Blob } | undefined;
+  rows.push(row('export', 'large', FULL_CONCURRENCY, await measure(largeUrl, async () => (exported = await exportUnit(exporter, PASSWORD)))));
+  const large = await openBackup(exported!.blob, PASSWORD);
+  const chained = await importByPhase(largeUrl, large, FULL_CONCURRENCY, false);
+  rows.push(row('import, chained creates', 'large', FULL_CONCURRENCY, chained.m));
+  const reordered = await importByPhase(largeUrl, large, FULL_CONCURRENCY, true);
+  rows.push(row('import, reorder route', 'large', FULL_CONCURRENCY, reordered.m));
+  // Without latency: what the browser and the server cost per request.
   await dev(largeUrl, 'POST', 'latency', { ms: 0 });
-  const atZero = await importByPhase(largeUrl, large, FULL_CONCURRENCY);
+  const atZero = await importByPhase(largeUrl, large, FULL_CONCURRENCY, true);
   await dev(largeUrl, 'DELETE', 'world');
-  const breakdown = breakdownTable(large, withLatency, atZero.figures);
+  const breakdowns = [breakdownTable(large, false, chained), breakdownTable(large, true, reordered, atZero.figures)];
 
   // A proportional slice of it, in a world of its own (filled without latency), at 6 and at 1 request in flight:
   // a one-at-a-time import of the whole seed would take over 5 minutes on its own.
@@ -203,22 +223,27 @@ export default async function benchEngine(): Promise<BenchTable[]> {
   await dev(sliceUrl, 'DELETE', 'world');
   const totalS = ((performance.now() - started) / 1000).toFixed(0);
 
-  const importLarge = rows.find((r) => r[0] === 'import' && r[1] === 'large')!;
-  const [wallS, ratio] = [Number(importLarge[3]), Number(importLarge[6])];
+  const measured = (operation: string) => {
+    const r = rows.find((x) => x[0] === operation && x[1] === 'large')!;
+    const wallS = Number(r[3]);
+    return [Number(r[3]).toFixed(1), Number(r[6]).toFixed(2), `${wallS >= BEFORE_ORDER.importLargeS ? '+' : ''}${(wallS - BEFORE_ORDER.importLargeS).toFixed(1)} s (×${(wallS / BEFORE_ORDER.importLargeS).toFixed(2)})`];
+  };
   return [
-    breakdown,
+    ...breakdowns,
     {
       title: 'What preserving order costs: the import of the large seed against the figures before it',
       columns: ['import of large', 'wall s', 'ratio to floor', 'cost'],
       rows: [
         ['before (parallel creates, order lost)', BEFORE_ORDER.importLargeS.toFixed(1), BEFORE_ORDER.ratioToFloor.toFixed(2), '—'],
-        ['now (one chain per collection, order kept)', wallS.toFixed(1), ratio.toFixed(2), `+${(wallS - BEFORE_ORDER.importLargeS).toFixed(1)} s (×${(wallS / BEFORE_ORDER.importLargeS).toFixed(2)})`],
+        ['now, no reorder route (one chain per collection, order kept)', ...measured('import, chained creates')],
+        ['now, reorder route (parallel creates, one reorder per collection)', ...measured('import, reorder route')],
       ],
       notes: [
         'Each collection is created as a chain in the backup order (src/backup/steps.ts): a create waits for the answer to the previous ' +
           `create of its collection and for its own journal write. Workspaces wait for their plugins and profiles for their workspaces, so the ` +
           `critical path is about plugins + workspaces + profiles = ${large.counts.plugins + large.counts.workspaces + large.counts.profiles} ` +
-          'round trips one after another; the rest of the import still runs 6 at a time.',
+          'round trips one after another; the rest of the import still runs 6 at a time. With the reorder route (offered by the ' +
+          'Dashboard in its session) the creates wait only for what they reference, and three PUT …/order calls set the order.',
         'The figures swing with the load of the machine: compare runs made under the same load (see the ratio of the concurrency-1 ' +
           'slice import, which the chains do not change).',
         `The "before" row is a constant measured at commit 814e849 (${BEFORE_ORDER.importLargeS} s, ${BEFORE_ORDER.ratioToFloor}× the floor); the "now" row is measured on this run.`,
