@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod/mini';
+import { PARSE } from '../src/zod.js';
 
 /** Largest request body accepted (a workspace icon may be 2 MB, a key value 1 MB; JSON escaping adds some). */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -75,7 +76,7 @@ export function parseJson(text: string): unknown {
 
 /** Validates `value` with a zod schema; 400 with the issues (paths and messages, never values) when it fails. */
 export function parseWith<T extends z.ZodMiniType>(schema: T, value: unknown, what: string): z.infer<T> {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, PARSE);
   if (result.success) return result.data;
   const issues = result.error.issues.map((i) => ({
     path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),

@@ -8,7 +8,7 @@
  * Used by the engine (src/backup/open.ts) and the inspector (src/inspect/open.ts), which may not import each other.
  */
 import { toValidationIssues, type ValidationIssue } from './errors.js';
-import './zod.js'; // first: configures zod before any schema is built (see src/zod.ts)
+import { PARSE } from './zod.js';
 import * as z from 'zod/mini';
 import { TASK_BUDGET_MS, throwIfAborted, yieldToEventLoop } from './format/schedule.js';
 import { KeyEntry, Manifest, Plugin, Profile, Workspace, type BackupPayload, type UnitState } from './schemas.js';
@@ -96,12 +96,12 @@ export type PayloadValidation = { success: true; data: BackupPayload } | { succe
  * @throws FormatError ABORTED when `o.signal` is aborted.
  */
 export async function validatePayload(value: unknown, o: PaceOptions = {}): Promise<PayloadValidation> {
-  const envelope = Envelope.safeParse(value);
+  const envelope = Envelope.safeParse(value, PARSE);
   const outline = envelope.success ? [] : toValidationIssues(envelope.error);
   // Not even an object: zod says so alone.
   if (!isObject(value)) return { success: false, issues: outline };
   const raw = value as { manifest?: unknown; unit?: unknown };
-  const manifest = Manifest.safeParse(raw.manifest);
+  const manifest = Manifest.safeParse(raw.manifest, PARSE);
   const issues: ValidationIssue[] = manifest.success
     ? []
     : toValidationIssues(manifest.error).map((i) => ({ ...i, path: ['manifest', ...i.path] }));
@@ -117,7 +117,7 @@ export async function validatePayload(value: unknown, o: PaceOptions = {}): Prom
     const out: unknown[] = (unit[section] = []);
     issues.push(...outline.filter((i) => i.path.length === 2 && i.path[1] === section));
     for (const [i, item] of lists[s]!.entries()) {
-      const parsed = schema.safeParse(item);
+      const parsed = schema.safeParse(item, PARSE);
       if (parsed.success) out.push(parsed.data);
       else issues.push(...toValidationIssues(parsed.error).map((x) => ({ ...x, path: ['unit', section, i, ...x.path] })));
       await pacer.step();

@@ -2,7 +2,6 @@
  * zod schemas: the one source of every data type in the module — the Dashboard's entities and API bodies, and the
  * backup payload. Types are `z.infer` of these; nothing is declared twice.
  */
-import './zod.js'; // first: configures zod before any schema is built (see src/zod.ts)
 import * as z from 'zod/mini';
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
  * zod schema. The REST client is a thin table of calls on top of this.
  */
 import type { z } from 'zod/mini';
+import { PARSE } from '../zod.js';
 import type { Limiter } from './limit.js';
 import { RETRYABLE_STATUSES, backoffDelay, isRetryableRequest, retryDelay, sleep, type RetryPolicy } from './retry.js';
 import { abortedError, badResponseError, errorFromStatus, networkError, type FailedRequest } from './errors.js';
@@ -142,7 +143,7 @@ export function createTransport(config: TransportConfig): Transport {
       } catch (error) {
         throw badResponseError(request, raw.status, error as SyntaxError);
       }
-      const parsed = schema.safeParse(value);
+      const parsed = schema.safeParse(value, PARSE);
       if (!parsed.success) throw badResponseError(request, raw.status, parsed.error);
       return parsed.data;
     },

@@ -4,7 +4,6 @@
  * may have written it). Nothing here stores a password, a key or plaintext unit data.
  */
 import { openDB, type IDBPDatabase } from 'idb';
-import '../zod.js'; // first: configures zod before any schema is built (see src/zod.ts)
 import * as z from 'zod/mini';
 import { BackupError } from '../errors.js';
 import { Counts, UnitRef } from '../schemas.js';

@@ -3,7 +3,7 @@
  * Exports operations only; the database stays private (journal-db.ts). Blobs stored here are encrypted backup
  * files; step records hold step ids, server ids and Idempotency-Keys — never names, values or passwords.
  */
-import '../zod.js'; // first: configures zod before any schema is built (see src/zod.ts)
+import { PARSE } from '../zod.js';
 import * as z from 'zod/mini';
 import { BackupError } from '../errors.js';
 import {
@@ -30,7 +30,7 @@ export function damagedJournal(): BackupError {
 }
 
 function parseRecord(value: unknown): ImportRecord {
-  const parsed = ImportRecord.safeParse(value);
+  const parsed = ImportRecord.safeParse(value, PARSE);
   if (!parsed.success) throw damagedJournal();
   return parsed.data;
 }
@@ -86,7 +86,7 @@ export async function loadJournal(database: string | undefined, unit: string): P
 export async function loadStepRecords(database: string | undefined, id: string): Promise<Map<string, StepRecord>> {
   const db = await openJournalDb(database);
   const values: unknown[] = await db.getAll(STORE_STEPS, stepRange(id));
-  const parsed = z.array(StepRecord).safeParse(values);
+  const parsed = z.array(StepRecord).safeParse(values, PARSE);
   if (!parsed.success) throw damagedJournal();
   return new Map(parsed.data.map((r) => [r.step, r]));
 }
