@@ -59,6 +59,7 @@ const connections = new Map<string, Promise<IDBPDatabase>>();
 /**
  * The open database `name` (opened once per page and kept).
  * @throws BackupError JOURNAL_UNAVAILABLE when IndexedDB cannot be opened (private mode, quota, blocked).
+ * @internal left out of the declarations (stripInternal): idb's types need the DOM lib, the API's must not.
  */
 export async function openJournalDb(name = DEFAULT_JOURNAL_DATABASE): Promise<IDBPDatabase> {
   let db = connections.get(name);

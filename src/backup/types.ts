@@ -39,7 +39,7 @@ export interface ExportOptions {
   onProgress?: ProgressListener;
   /** PBKDF2 iterations (default: the format's default). */
   iterations?: number;
-  /** Origin recorded in the manifest; default `location.origin`. */
+  /** Origin recorded in the manifest; default `location.origin`, or `'null'` outside a browser (Node.js). */
   origin?: string;
 }
 
@@ -105,6 +105,7 @@ export interface PlanOptions {
   unit?: string;
   signal?: AbortSignal;
   onProgress?: ProgressListener;
+  /** This page's origin, compared with the backup's (`sameOrigin`); default `location.origin`, `'null'` in Node.js. */
   origin?: string;
 }
 
@@ -118,7 +119,7 @@ export interface RestoreOptions extends JournalOptions {
   unit?: string;
   signal?: AbortSignal;
   onProgress?: ProgressListener;
-  /** Called after a verified import; default `location.reload()`; `false` disables it. */
+  /** Called after a verified import; default `location.reload()` (nothing outside a browser); `false` disables it. */
   reload?: (() => void) | false;
   /** PBKDF2 iterations for the snapshot and the stored backup (default: the format's default). */
   iterations?: number;
