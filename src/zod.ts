@@ -20,7 +20,7 @@
  * test/zod.test.ts checks that importing each entry leaves `z.config()` as the host set it.
  */
 import type * as z from 'zod/mini';
-import { en } from 'zod/locales';
+import en from 'zod/v4/locales/en.js'; // this locale alone: 'zod/locales' is every locale (one request each under an import map)
 
 /** The parse options of every `safeParse` in the package: English issue messages, without global configuration. */
 export const PARSE: z.core.ParseContext<z.core.$ZodIssue> = { error: en().localeError };

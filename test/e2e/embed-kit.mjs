@@ -59,10 +59,10 @@ const TYPES = {
 /**
  * Serves `pages` (path → HTML), the extracted package under /assets/ (its dist/standalone files, as the README
  * copies them) and /node_modules/dashboard-backup/, the repository's node_modules under /node_modules/, and the
- * reference Dashboard under /api.
+ * reference Dashboard under /api; `files` (path → JavaScript text) are served as they are.
  * @returns `origin`, `port` and `close()`.
  */
-export async function startEmbedServer(pkg, pages) {
+export async function startEmbedServer(pkg, pages, files = {}) {
   const { createReferenceDashboard } = await loadServer();
   const dashboard = createReferenceDashboard();
   const roots = [
@@ -77,6 +77,10 @@ export async function startEmbedServer(pkg, pages) {
       if (pages[path]) {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': pages[path].csp });
         res.end(pages[path].html);
+        return;
+      }
+      if (files[path]) {
+        res.writeHead(200, { 'content-type': 'text/javascript' }).end(files[path]);
         return;
       }
       const [prefix, root] = roots.find(([p]) => path.startsWith(p)) ?? [];

@@ -1,7 +1,7 @@
 // The package as an embedder gets it from the registry: built once, `npm pack`ed and extracted, then checked from
 // the tarball's own files — package metadata, every link of the shipped docs, the manifest (custom-elements.json),
 // the API's declarations without the DOM lib, the API in Node (no `location`), and a page that is not a secure
-// context. README snippets are compiled and run by test/e2e/readme.test.mjs.
+// context; then README.md's snippets, compiled and run as written (readme-checks.mjs), from the same tarball.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { chromium } from 'playwright';
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 import { ROOT } from './server.mjs';
 import { buildAndPack, headingAnchor, linkedProject, run, startEmbedServer } from './embed-kit.mjs';
+import { describeReadme } from './readme-checks.mjs';
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'";
 
@@ -121,6 +122,8 @@ console.log(manifest.origin, await decryptBackup(new Uint8Array(await blob.array
       assert.fail(`tsc without the DOM lib:\n${error.stdout}${error.stderr}`);
     });
   });
+
+  describeReadme(() => packed);
 
   describe('against the reference Dashboard', () => {
     let server;

@@ -42,7 +42,7 @@ const IMPORT_MAP = JSON.stringify({
     '@lit/reactive-element': '/node_modules/@lit/reactive-element/reactive-element.js',
     '@lit/reactive-element/': '/node_modules/@lit/reactive-element/',
     'zod/mini': '/node_modules/zod/mini/index.js',
-    'zod/locales': '/node_modules/zod/locales/index.js',
+    'zod/v4/locales/': '/node_modules/zod/v4/locales/',
     fflate: '/node_modules/fflate/esm/browser.js',
     idb: '/node_modules/idb/build/index.js',
   },
