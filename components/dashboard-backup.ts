@@ -97,7 +97,7 @@ const INNER_PARTS = 'heading, button, primary-button, input, label, notice, prog
  * @cssproperty --dashboard-backup-focus-ring-color - Keyboard focus outline.
  * @cssproperty --dashboard-backup-radius - Corner radius.
  * @cssproperty --dashboard-backup-spacing - Base spacing.
- * @cssproperty --dashboard-backup-font-family - Font.
+ * @cssproperty --dashboard-backup-font-family - Font; default: the page's (inherited).
  * @cssproperty --dashboard-backup-font-size - Base font size.
  */
 @customElement('dashboard-backup')
