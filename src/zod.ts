@@ -11,16 +11,18 @@
  *   issues and in the reference server's 400 bodies. A per-parse error map (`ParseContext.error`) ranks above the
  *   global `customError` and `localeError` (see `finalizeIssue` in zod/v4/core/util.js), so our messages stay English
  *   whatever locale the host configures, and the host's locale stays its own.
- * - no `jitless`: `zod/mini`'s `z.object` is the interpreted `$ZodObject`, never `$ZodObjectJIT` (zod/v4/mini/schemas.js),
- *   so zod never probes `new Function` for these schemas and a strict Content-Security-Policy (no `'unsafe-eval'`)
- *   reports nothing. test/e2e/package.test.mjs loads both builds under such a policy and counts violations.
+ * - no `jitless`: `zod/mini`'s `z.object` is the interpreted `$ZodObject`, never `$ZodObjectJIT`
+ *   (zod/v4/mini/schemas.js), so zod never probes `new Function` for these schemas and a strict
+ *   Content-Security-Policy (no `'unsafe-eval'`) reports nothing. test/e2e/package.test.mjs and
+ *   test/e2e/embed.test.mjs load both builds under such a policy and count violations.
  * - no memoizer (`config({ memoizer })`, which lets a parse follow reference cycles): every value validated here
  *   comes from `JSON.parse` or is a journal record, and has none.
  *
  * test/zod.test.ts checks that importing each entry leaves `z.config()` as the host set it.
  */
 import type * as z from 'zod/mini';
-import en from 'zod/v4/locales/en.js'; // this locale alone: 'zod/locales' is every locale (one request each under an import map)
+// This locale alone: 'zod/locales' is all of them, one request each for a page with an import map.
+import en from 'zod/v4/locales/en.js';
 
 /** The parse options of every `safeParse` in the package: English issue messages, without global configuration. */
 export const PARSE: z.core.ParseContext<z.core.$ZodIssue> = { error: en().localeError };
