@@ -4,11 +4,15 @@
 //    dist/backup-inspector.js): the panels and inspector parts are internal (shadow DOM, not exported by any entry)
 //    and left out, as the analyzer itself does for `@internal`; helper modules have no elements;
 //  - a property whose default is a named constant gets the constant's value and type (reloadDelay: number, 3000);
+//  - a type named by an alias no entry exports is spelled out (ReloadHook);
 //  - re-exports of types (`./events.js`) name no shipped module: left out (their declarations are in dist/types/).
 const ENTRIES = {
   'components/dashboard-backup.ts': 'dist/dashboard-backup.js',
   'components/backup-inspector.ts': 'dist/backup-inspector.js',
 };
+
+/** Type aliases the entries do not export, as an IDE should show them. */
+const UNEXPORTED_ALIASES = { ReloadHook: '(() => void) | false' };
 
 function shippedManifestPlugin() {
   return {
@@ -26,6 +30,9 @@ function shippedManifestPlugin() {
         module.path = ENTRIES[source];
         for (const declaration of module.declarations ?? []) {
           for (const member of [...(declaration.members ?? []), ...(declaration.attributes ?? [])]) {
+            for (const [alias, text] of Object.entries(UNEXPORTED_ALIASES)) {
+              if (member.type?.text) member.type.text = member.type.text.replace(new RegExp(`\\b${alias}\\b`, 'g'), text);
+            }
             const constant = constants.get(member.default);
             if (!constant) continue;
             member.default = constant.default;

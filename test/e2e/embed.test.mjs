@@ -95,6 +95,7 @@ describe('the packed package', { timeout: 300_000 }, () => {
     const backup = elements.find(([, d]) => d.tagName === 'dashboard-backup')[1];
     const reloadDelay = backup.members.find((m) => m.name === 'reloadDelay');
     assert.deepEqual([reloadDelay.type.text, reloadDelay.default], ['number', '3000']);
+    assert.equal(backup.members.find((m) => m.name === 'reload').type.text, '(() => void) | false | undefined');
     const attribute = backup.attributes.find((a) => a.name === 'reload-delay');
     assert.deepEqual([attribute.type.text, attribute.default], ['number', '3000']);
   });
