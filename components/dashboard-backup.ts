@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { createRestClient, findUnfinishedImport, type DashboardClient, type UnfinishedImport } from './engine.js';
 import { dispatchBackupEvent, type BackupErrorDetail, type BackupOperation } from './events.js';
-import { describeError, type DescribedError } from './messages.js';
+import { ERROR_MESSAGES, describeError, type DescribedError } from './messages.js';
 import { renderAlert } from './notices.js';
 import { DEFAULT_RELOAD_DELAY_MS, type ReloadHook } from './reload.js';
 import { changesUnit } from './operation.js';
@@ -97,7 +97,7 @@ const INNER_PARTS = 'heading, button, primary-button, input, label, notice, prog
  * @cssproperty --dashboard-backup-focus-ring-color - Keyboard focus outline.
  * @cssproperty --dashboard-backup-radius - Corner radius.
  * @cssproperty --dashboard-backup-spacing - Base spacing.
- * @cssproperty --dashboard-backup-font-family - Font.
+ * @cssproperty --dashboard-backup-font-family - Font; default: the page's (inherited).
  * @cssproperty --dashboard-backup-font-size - Base font size.
  */
 @customElement('dashboard-backup')
@@ -402,7 +402,9 @@ export class DashboardBackup extends LitElement {
         <h2>Backup and restore</h2>
         ${this.session ? html`<span class="muted">${this.unitName}</span>` : nothing}
       </div>
-      ${this.renderSwitch()} ${this.renderBody()}
+      ${isSecureContext // no WebCrypto without it: say so instead of taking passwords that cannot be used
+        ? html`${this.renderSwitch()} ${this.renderBody()}`
+        : renderAlert({ code: 'INSECURE_CONTEXT', message: ERROR_MESSAGES.INSECURE_CONTEXT })}
     </div>`;
   }
 }

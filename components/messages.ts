@@ -10,6 +10,8 @@ export const ERROR_MESSAGES: Readonly<Record<BackupErrorCode, string>> = {
   PASSWORD_TOO_SHORT: 'The password must be at least 4 characters long.',
   INVALID_OPTIONS:
     'The backup tool on this page is set up incorrectly. Ask the person who maintains this Dashboard page to check it.',
+  INSECURE_CONTEXT:
+    'Backups need a secure connection: open this Dashboard page over https:// (or http://localhost), then try again.',
   NOT_A_BACKUP: 'This file is not a Dashboard backup. Choose a file ending in .dashboard-backup.',
   UNSUPPORTED_VERSION:
     'This backup was made by a newer version of Dashboard Backup. Update this Dashboard, then open the file again.',

@@ -9,6 +9,7 @@ export type BackupErrorCode =
   // input
   | 'PASSWORD_TOO_SHORT'
   | 'INVALID_OPTIONS'
+  | 'INSECURE_CONTEXT'
   // file format
   | 'NOT_A_BACKUP'
   | 'UNSUPPORTED_VERSION'

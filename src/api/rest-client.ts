@@ -32,7 +32,7 @@ export interface RestClientOptions {
   /** Replaces single routes of the reference Dashboard's table (see routes.ts). */
   routes?: Partial<RouteTable>;
   /** fetch's `credentials` (the session cookie). Default `'same-origin'`; use `'include'` for another origin. */
-  credentials?: RequestCredentials;
+  credentials?: 'omit' | 'same-origin' | 'include'; // fetch's RequestCredentials, spelled out: no DOM lib in Node
   /** Extra headers sent with every request. */
   headers?: Record<string, string>;
   /**

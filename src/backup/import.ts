@@ -10,6 +10,7 @@ import { beginJournal, loadJournal, unfinishedError, type ImportRecord } from '.
 import { withUnitLock } from './lock.js';
 import { backupFilename, buildPayload } from './manifest.js';
 import { parsePayload } from './open.js';
+import { pageOrigin } from './origin.js';
 import { computePlan, samePlan } from './plan.js';
 import { finishRestore } from './restore.js';
 import { checkPassword, requireAdmin } from './session.js';
@@ -71,7 +72,7 @@ async function importLocked(
   const { signal, onProgress } = o;
   if (await loadJournal(o.database, target.id)) throw unfinishedError();
   const current = await collectUnit(client, target.id, { ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) });
-  const origin = o.origin ?? location.origin;
+  const origin = pageOrigin(o.origin);
   const plan = await computePlan(current, payload, target, origin);
   if (plan.dangling.length > 0) {
     throw new ValidationError(

@@ -4,7 +4,6 @@
  * may have written it). Nothing here stores a password, a key or plaintext unit data.
  */
 import { openDB, type IDBPDatabase } from 'idb';
-import '../zod.js'; // first: configures zod before any schema is built (see src/zod.ts)
 import * as z from 'zod/mini';
 import { BackupError } from '../errors.js';
 import { Counts, UnitRef } from '../schemas.js';
@@ -60,6 +59,7 @@ const connections = new Map<string, Promise<IDBPDatabase>>();
 /**
  * The open database `name` (opened once per page and kept).
  * @throws BackupError JOURNAL_UNAVAILABLE when IndexedDB cannot be opened (private mode, quota, blocked).
+ * @internal left out of the declarations (stripInternal): idb's types need the DOM lib, the API's must not.
  */
 export async function openJournalDb(name = DEFAULT_JOURNAL_DATABASE): Promise<IDBPDatabase> {
   let db = connections.get(name);

@@ -3,7 +3,7 @@
  * Exports operations only; the database stays private (journal-db.ts). Blobs stored here are encrypted backup
  * files; step records hold step ids, server ids and Idempotency-Keys — never names, values or passwords.
  */
-import '../zod.js'; // first: configures zod before any schema is built (see src/zod.ts)
+import { PARSE } from '../zod.js';
 import * as z from 'zod/mini';
 import { BackupError } from '../errors.js';
 import {
@@ -30,7 +30,7 @@ export function damagedJournal(): BackupError {
 }
 
 function parseRecord(value: unknown): ImportRecord {
-  const parsed = ImportRecord.safeParse(value);
+  const parsed = ImportRecord.safeParse(value, PARSE);
   if (!parsed.success) throw damagedJournal();
   return parsed.data;
 }
@@ -86,7 +86,7 @@ export async function loadJournal(database: string | undefined, unit: string): P
 export async function loadStepRecords(database: string | undefined, id: string): Promise<Map<string, StepRecord>> {
   const db = await openJournalDb(database);
   const values: unknown[] = await db.getAll(STORE_STEPS, stepRange(id));
-  const parsed = z.array(StepRecord).safeParse(values);
+  const parsed = z.array(StepRecord).safeParse(values, PARSE);
   if (!parsed.success) throw damagedJournal();
   return new Map(parsed.data.map((r) => [r.step, r]));
 }
@@ -118,7 +118,7 @@ export async function deleteJournal(database: string | undefined, unit: string):
   try {
     const tx = db.transaction([STORE_IMPORTS, STORE_BLOBS, STORE_STEPS], 'readwrite', { durability: 'strict' });
     const value: unknown = await tx.objectStore(STORE_IMPORTS).get(unit);
-    const id = ImportRecord.safeParse(value).data?.id;
+    const id = ImportRecord.safeParse(value, PARSE).data?.id;
     if (id) void tx.objectStore(STORE_STEPS).delete(stepRange(id));
     void tx.objectStore(STORE_BLOBS).delete(IDBKeyRange.bound([unit], [unit, []]));
     void tx.objectStore(STORE_IMPORTS).delete(unit);

@@ -30,7 +30,7 @@ export interface RestoreRun {
 export function callReload(reload: RestoreOptions['reload']): void {
   if (reload === false) return;
   if (typeof reload === 'function') reload();
-  else location.reload();
+  else globalThis.location?.reload(); // none outside a browser (a Node.js script)
 }
 
 /**

@@ -44,7 +44,7 @@ export interface ExportOptions {
    * recovery-key slot). Held only for the call: never stored or sent.
    */
   recoveryKey?: string | Uint8Array;
-  /** Origin recorded in the manifest; default `location.origin`. */
+  /** Origin recorded in the manifest; default `location.origin`, or `'null'` outside a browser (Node.js). */
   origin?: string;
 }
 
@@ -128,6 +128,7 @@ export interface PlanOptions {
   unit?: string;
   signal?: AbortSignal;
   onProgress?: ProgressListener;
+  /** This page's origin, compared with the backup's (`sameOrigin`); default `location.origin`, `'null'` in Node.js. */
   origin?: string;
 }
 
@@ -141,7 +142,7 @@ export interface RestoreOptions extends JournalOptions {
   unit?: string;
   signal?: AbortSignal;
   onProgress?: ProgressListener;
-  /** Called after a verified import; default `location.reload()`; `false` disables it. */
+  /** Called after a verified import; default `location.reload()` (nothing outside a browser); `false` disables it. */
   reload?: (() => void) | false;
   /** PBKDF2 iterations for the snapshot and the stored backup (default: the format's default). */
   iterations?: number;
