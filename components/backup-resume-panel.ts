@@ -91,7 +91,7 @@ export class BackupResumePanel extends LitElement {
 
   private async loadSnapshot(): Promise<void> {
     try {
-      const found = await getSafetySnapshot({ unit: this.unit });
+      const found = await getSafetySnapshot({ unit: this.unit, ...(this.client ? { client: this.client } : {}) });
       if (found && this.isConnected) this.snapshot = { url: URL.createObjectURL(found.blob), filename: found.filename };
     } catch (error) {
       this.error = describeError(error);

@@ -246,7 +246,7 @@ export class DashboardBackup extends LitElement {
         return;
       }
       // A browser without usable IndexedDB can still export: report the problem, go on.
-      const unfinished = await findUnfinishedImport({ unit: this.unitId }).catch((error: unknown) => {
+      const unfinished = await findUnfinishedImport({ unit: this.unitId, client: this.activeClient }).catch((error: unknown) => {
         this.journalProblem = describeError(error);
         dispatchBackupEvent(this, 'backup-error', { step: 'session', unit: this.unitId, ...this.journalProblem });
         return undefined;
@@ -284,7 +284,7 @@ export class DashboardBackup extends LitElement {
   /** An import that fails after changing the unit leaves a journal: offer Resume / Roll back right away. */
   private async handleImportError(event: CustomEvent<BackupErrorDetail>): Promise<void> {
     if (event.detail.step !== 'import') return;
-    const unfinished = await findUnfinishedImport({ unit: this.unitId }).catch(() => undefined);
+    const unfinished = await findUnfinishedImport({ unit: this.unitId, client: this.workClient }).catch(() => undefined);
     if (!unfinished) return;
     this.unfinished = unfinished;
     this.resumeCause = { code: event.detail.code, message: event.detail.message };

@@ -10,6 +10,8 @@ export {
   planImport,
   runImport,
   findUnfinishedImport,
+  findOtherUnfinishedImports,
+  discardUnfinishedImport,
   resumeImport,
   rollbackImport,
   getSafetySnapshot,

@@ -39,6 +39,14 @@ export interface CreateOptions extends RequestOptions {
 /** What the backup module needs from a Dashboard. Unit arguments are unit ids (`Session.unit.id`). */
 export interface DashboardClient {
   /**
+   * Which Dashboard this client talks to, stable across page loads (the REST client: the absolute URL of its API
+   * base, e.g. `https://dash.example/api`). The import journal in IndexedDB belongs to one Dashboard and one unit:
+   * an unfinished import recorded for another identity is never resumed, rolled back or discarded through this
+   * client. A custom client should declare one; without it, all such clients of this origin share one identity.
+   */
+  readonly identity?: string;
+
+  /**
    * The signed-in user, their role and current unit, and the units they can reach.
    * @throws HttpError UNAUTHENTICATED when there is no valid session or token.
    */

@@ -45,6 +45,21 @@ export interface RestClientOptions {
   retry?: RetryOptions;
 }
 
+/**
+ * The identity of a REST client for `baseUrl`: its absolute URL (resolved against the page), without query,
+ * fragment or trailing slashes — so `/api`, `/api/` and `https://this.origin/api` name the same Dashboard.
+ */
+export function restIdentity(baseUrl: string): string {
+  const base = typeof location === 'undefined' ? 'http://localhost/' : location.href;
+  let url: URL;
+  try {
+    url = new URL(baseUrl, base);
+  } catch {
+    return baseUrl;
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
 /** Reads a whole paged list at `path`, each page checked against `Page(item)`. */
 function listAll<S extends z.ZodMiniType>(
   transport: Transport,
@@ -97,6 +112,7 @@ export function createRestClient(options: RestClientOptions = {}): DashboardClie
     transport.json({ method: 'GET', path, signal: o?.signal }, schema);
 
   return {
+    identity: restIdentity(options.baseUrl ?? DEFAULT_BASE_URL),
     getSession: async (o) => get(routes.session(), Session, o),
 
     listPlugins: async (unit, o) => listAll(transport, routes.plugins(enc(unit)), PluginSummary, o),

@@ -6,7 +6,7 @@ import { encryptBackupToBlob } from '../format/index.js';
 import { normalizeAbort, throwIfAborted } from './abort.js';
 import { collectUnit } from './collect.js';
 import { countUnit } from './consistency.js';
-import { beginJournal, loadJournal, unfinishedError, type ImportRecord } from './journal.js';
+import { beginJournal, dashboardOf, journalKey, loadJournal, unfinishedError, type ImportRecord } from './journal.js';
 import { withUnitLock } from './lock.js';
 import { backupFilename, buildPayload } from './manifest.js';
 import { parsePayload } from './open.js';
@@ -52,7 +52,8 @@ export async function runImport(
     throwIfAborted(signal);
     onProgress?.({ phase: 'preflight', done: 0, total: 1 });
     const { session, target } = await requireAdmin(client, o.unit, signal);
-    return await withUnitLock(o.database, target.id, () => importLocked(client, payload, password, session, target, o));
+    const key = journalKey(dashboardOf(client), target.id);
+    return await withUnitLock(o.database, key, () => importLocked(client, payload, password, session, target, o));
   } catch (error) {
     throw normalizeAbort(error, signal);
   }
@@ -68,7 +69,9 @@ async function importLocked(
   o: ImportOptions,
 ): Promise<ImportResult> {
   const { signal, onProgress } = o;
-  if (await loadJournal(o.database, target.id)) throw unfinishedError();
+  const dashboard = dashboardOf(client);
+  const key = journalKey(dashboard, target.id);
+  if (await loadJournal(o.database, key)) throw unfinishedError();
   const current = await collectUnit(client, target.id, { ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) });
   const origin = o.origin ?? location.origin;
   const plan = await computePlan(current, payload, target, origin);
@@ -101,6 +104,8 @@ async function importLocked(
   throwIfAborted(signal);
   const steps = buildSteps(current, payload.unit);
   const record: ImportRecord = {
+    key,
+    dashboard,
     unit: target.id,
     target,
     id: crypto.randomUUID(),

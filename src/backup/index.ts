@@ -8,10 +8,12 @@ export { planImport } from './plan.js';
 export { runImport } from './import.js';
 export {
   discardUnfinishedImport,
+  findOtherUnfinishedImports,
   findUnfinishedImport,
   getSafetySnapshot,
   resumeImport,
   rollbackImport,
+  type JournalSelection,
 } from './resume.js';
 export { collectUnit, type CollectOptions } from './collect.js';
 export { findDifferences } from './compare.js';

@@ -80,10 +80,10 @@ export async function finishRestore(run: RestoreRun, o: RestoreOptions): Promise
     const differences = await findDifferences(after, run.source);
     o.onProgress?.({ phase: 'verify', done: 1, total: 1 });
     if (differences.length > 0) {
-      await setJournalStatus(o.database, record.unit, 'unverified');
+      await setJournalStatus(o.database, record.key, 'unverified');
       return { counts: countUnit(after), differences, verified: false };
     }
-    await deleteJournal(o.database, record.unit);
+    await deleteJournal(o.database, record.key);
     o.onProgress?.({ phase: 'done', done: 1, total: 1 });
     callReload(o.reload);
     return { counts: countUnit(after), differences: [], verified: true };

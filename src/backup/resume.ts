@@ -13,6 +13,7 @@ import { encryptOptions } from './import.js';
 import {
   beginJournal,
   damagedJournal,
+  dashboardOf,
   deleteJournal,
   listJournals,
   loadJournal,
@@ -28,10 +29,27 @@ import { checkPassword, requireAdmin } from './session.js';
 import { buildSteps } from './steps.js';
 import type { ImportResult, JournalOptions, RestoreOptions, UnfinishedImport } from './types.js';
 
-/** The journal for `unit`; without a unit, the only journal there is (or, if several, `fallbackUnit`'s). */
-async function selectJournal(database: string | undefined, unit?: string, fallbackUnit?: string): Promise<ImportRecord | undefined> {
-  if (unit !== undefined) return loadJournal(database, unit);
-  const all = await listJournals(database);
+/** Which journals a call addresses: of `client`'s Dashboard only (every Dashboard's without a client), and `unit`. */
+export interface JournalSelection extends JournalOptions {
+  unit?: string;
+  /**
+   * The Dashboard whose journal is meant ({@link DashboardClient.identity}). A journal recorded for another
+   * Dashboard is never selected. Without it, the journals of every Dashboard of this origin are candidates.
+   */
+  client?: DashboardClient;
+}
+
+const belongsTo = (r: ImportRecord, client: DashboardClient | undefined): boolean =>
+  client === undefined || r.dashboard === dashboardOf(client);
+
+/**
+ * The journal for `unit` of `client`'s Dashboard; without a unit, the only such journal (or, if several,
+ * `fallbackUnit`'s, else the oldest).
+ */
+async function selectJournal(o: JournalSelection, fallbackUnit?: string): Promise<ImportRecord | undefined> {
+  const all = (await listJournals(o.database)).filter(
+    (r) => belongsTo(r, o.client) && (o.unit === undefined || r.unit === o.unit),
+  );
   if (all.length <= 1) return all[0];
   return all.find((r) => r.unit === fallbackUnit) ?? all.sort((a, b) => a.startedAt.localeCompare(b.startedAt))[0];
 }
@@ -39,9 +57,9 @@ async function selectJournal(database: string | undefined, unit?: string, fallba
 const nothingToResume = (): BackupError =>
   new BackupError('JOURNAL_UNAVAILABLE', 'There is no unfinished import in this browser to resume or roll back.');
 
-/** The journal of `unit` read again once its lock is held: another tab may have finished or replaced it since. */
-async function reloadJournal(database: string | undefined, unit: string): Promise<ImportRecord> {
-  const record = await loadJournal(database, unit);
+/** The journal read again once its lock is held: another tab may have finished or replaced it since. */
+async function reloadJournal(database: string | undefined, key: string): Promise<ImportRecord> {
+  const record = await loadJournal(database, key);
   if (!record) throw nothingToResume();
   return record;
 }
@@ -51,11 +69,27 @@ async function reloadJournal(database: string | undefined, unit: string): Promis
  * oldest), or undefined. Reads IndexedDB only.
  * @throws BackupError JOURNAL_UNAVAILABLE when IndexedDB cannot be read or the journal is damaged.
  */
-export async function findUnfinishedImport(o: JournalOptions & { unit?: string } = {}): Promise<UnfinishedImport | undefined> {
-  const record = await selectJournal(o.database, o.unit);
-  if (!record) return undefined;
-  const records = [...(await loadStepRecords(o.database, record.id)).values()];
+export async function findUnfinishedImport(o: JournalSelection = {}): Promise<UnfinishedImport | undefined> {
+  const record = await selectJournal(o);
+  return record && describeJournal(o.database, record);
+}
+
+/**
+ * The unfinished imports this browser holds for Dashboards other than `o.client`'s (or recorded by version 1 of
+ * this module, whose Dashboard is unknown: `dashboard` undefined), so they can be listed — never resumed, rolled
+ * back or discarded through `o.client`. Reads IndexedDB only.
+ * @throws BackupError JOURNAL_UNAVAILABLE.
+ */
+export async function findOtherUnfinishedImports(o: JournalOptions & { client: DashboardClient }): Promise<UnfinishedImport[]> {
+  const others = (await listJournals(o.database)).filter((r) => !belongsTo(r, o.client));
+  return Promise.all(others.map((r) => describeJournal(o.database, r)));
+}
+
+/** What {@link findUnfinishedImport} reports about `record`. */
+async function describeJournal(database: string | undefined, record: ImportRecord): Promise<UnfinishedImport> {
+  const records = [...(await loadStepRecords(database, record.id)).values()];
   return {
+    ...(record.dashboard !== undefined ? { dashboard: record.dashboard } : {}),
     unit: record.target,
     mode: record.mode,
     status: record.status,
@@ -67,13 +101,13 @@ export async function findUnfinishedImport(o: JournalOptions & { unit?: string }
       started: records.filter((r) => r.status === 'started').length,
     },
     snapshotFilename: record.snapshotFilename,
-    busy: await isUnitLocked(o.database, record.unit),
+    busy: await isUnitLocked(database, record.key),
   };
 }
 
 /** Decrypts and validates one of the journal's blobs. */
 async function readPayload(o: RestoreOptions, record: ImportRecord, name: BlobName, password: string): Promise<BackupPayload> {
-  const blob = await readJournalBlob(o.database, record.unit, name);
+  const blob = await readJournalBlob(o.database, record.key, name);
   return await parsePayload(await decryptBackupBlob(blob, password, { ...(o.signal ? { signal: o.signal } : {}) }));
 }
 
@@ -103,10 +137,10 @@ export async function resumeImport(client: DashboardClient, password: string, o:
   try {
     o.onProgress?.({ phase: 'preflight', done: 0, total: 1 });
     const session = o.unit === undefined ? await client.getSession({ ...(o.signal ? { signal: o.signal } : {}) }) : undefined;
-    const found = await selectJournal(o.database, o.unit, session?.unit.id);
+    const found = await selectJournal({ ...o, client }, session?.unit.id);
     if (!found) throw nothingToResume();
-    return await withUnitLock(o.database, found.unit, async () => {
-      const record = await reloadJournal(o.database, found.unit);
+    return await withUnitLock(o.database, found.key, async () => {
+      const record = await reloadJournal(o.database, found.key);
       await requireAdmin(client, record.unit, o.signal);
       o.onProgress?.({ phase: 'preflight', done: 1, total: 1 });
       return continueRun(client, record, password, o);
@@ -128,10 +162,10 @@ export async function rollbackImport(client: DashboardClient, password: string, 
   try {
     o.onProgress?.({ phase: 'rollback', done: 0, total: 1 });
     const session = o.unit === undefined ? await client.getSession({ ...(signal ? { signal } : {}) }) : undefined;
-    const found = await selectJournal(o.database, o.unit, session?.unit.id);
+    const found = await selectJournal({ ...o, client }, session?.unit.id);
     if (!found) throw nothingToResume();
-    return await withUnitLock(o.database, found.unit, async () =>
-      rollbackLocked(client, await reloadJournal(o.database, found.unit), password, o),
+    return await withUnitLock(o.database, found.key, async () =>
+      rollbackLocked(client, await reloadJournal(o.database, found.key), password, o),
     );
   } catch (error) {
     throw normalizeAbort(error, signal);
@@ -171,10 +205,10 @@ async function rollbackLocked(client: DashboardClient, old: ImportRecord, passwo
 }
 
 /** The encrypted safety snapshot of the unfinished import (same password as the import), for download. */
-export async function getSafetySnapshot(o: JournalOptions & { unit?: string } = {}): Promise<{ blob: Blob; filename: string } | undefined> {
-  const record = await selectJournal(o.database, o.unit);
+export async function getSafetySnapshot(o: JournalSelection = {}): Promise<{ blob: Blob; filename: string } | undefined> {
+  const record = await selectJournal(o);
   if (!record) return undefined;
-  return { blob: await readJournalBlob(o.database, record.unit, 'snapshot'), filename: record.snapshotFilename };
+  return { blob: await readJournalBlob(o.database, record.key, 'snapshot'), filename: record.snapshotFilename };
 }
 
 /**
@@ -183,7 +217,7 @@ export async function getSafetySnapshot(o: JournalOptions & { unit?: string } = 
  * @throws BackupError IMPORT_RUNNING while the import is running (resumed or rolled back) in another tab;
  *   JOURNAL_UNAVAILABLE.
  */
-export async function discardUnfinishedImport(o: JournalOptions & { unit?: string } = {}): Promise<void> {
-  const record = await selectJournal(o.database, o.unit);
-  if (record) await withUnitLock(o.database, record.unit, () => deleteJournal(o.database, record.unit));
+export async function discardUnfinishedImport(o: JournalSelection = {}): Promise<void> {
+  const record = await selectJournal(o);
+  if (record) await withUnitLock(o.database, record.key, () => deleteJournal(o.database, record.key));
 }

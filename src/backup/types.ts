@@ -149,6 +149,11 @@ export interface ImportResult {
 
 /** An import (or rollback) that started and has not been finished and verified. */
 export interface UnfinishedImport {
+  /**
+   * The Dashboard it was recorded for (DashboardClient.identity); absent for a journal written by an earlier
+   * version of this module, whose Dashboard is unknown.
+   */
+  dashboard?: string;
   unit: UnitRef;
   mode: 'import' | 'rollback';
   /** `running`: stopped part-way; `unverified`: every step done but the read-back differed. */
