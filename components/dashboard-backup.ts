@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { createRestClient, findUnfinishedImport, type DashboardClient, type UnfinishedImport } from './engine.js';
-import { dispatchBackupEvent, type BackupErrorDetail, type BackupOperation } from './events.js';
+import { dispatchBackupEvent, type BackupErrorDetail, type BackupImportDoneDetail, type BackupOperation } from './events.js';
 import { describeError, type DescribedError } from './messages.js';
 import { renderAlert } from './notices.js';
 import { DEFAULT_RELOAD_DELAY_MS, type ReloadHook } from './reload.js';
@@ -17,7 +17,7 @@ import { sharedStyles } from './shared.styles.js';
 import { dashboardBackupStyles } from './dashboard-backup.styles.js';
 import type { BackupExportPanel } from './backup-export-panel.js';
 import type { BackupImportPanel } from './backup-import-panel.js';
-import type { BackupResumePanel } from './backup-resume-panel.js';
+import type { BackupResumePanel, UnverifiedOutcome } from './backup-resume-panel.js';
 import './backup-export-panel.js';
 import './backup-import-panel.js';
 import './backup-resume-panel.js';
@@ -58,8 +58,9 @@ const INNER_PARTS = 'heading, button, primary-button, input, label, notice, prog
  *   `detail`: unit, filename, bytes, counts.
  * @fires {CustomEvent<BackupValidatedDetail>} backup-validated - A backup was opened and compared with this unit.
  *   `detail`: counts, units, flags.
- * @fires {CustomEvent<BackupImportDoneDetail>} backup-import-done - An import (or resume, or rollback) finished and
- *   was verified. `detail`: unit, mode, counts, differences. Call `preventDefault()` to cancel the reload that follows.
+ * @fires {CustomEvent<BackupImportDoneDetail>} backup-import-done - An import (or resume, rollback, re-check)
+ *   finished. `detail`: unit, mode, counts, differences (0: verified). Call `preventDefault()` to cancel the reload
+ *   that follows a verified one; an unverified one never reloads (the element offers Re-check, Keep, Roll back).
  * @fires {CustomEvent<BackupErrorDetail>} backup-error - A step failed. `detail`: step, code, message (the sentence
  *   shown), unit.
  * @fires {CustomEvent<BackupBusyChangeDetail>} backup-busy-change - An operation started or ended. `detail`: busy,
@@ -125,6 +126,8 @@ export class DashboardBackup extends LitElement {
   @state() private error?: DescribedError;
   @state() private resumeCause?: DescribedError;
   @state() private unfinished?: UnfinishedImport;
+  /** An import whose read-back differed, shown in the resume panel with the choices. */
+  @state() private outcome?: UnverifiedOutcome;
   @state() private journalProblem?: DescribedError;
   @state() private running: BackupOperation | null = null;
   /** What the current operation works on; kept after it ends while the page asks for something else. */
@@ -235,6 +238,7 @@ export class DashboardBackup extends LitElement {
   private async load(): Promise<void> {
     const run = ++this.loadCount;
     this.pinned = undefined; // never called while an operation runs
+    this.outcome = undefined;
     this.view = 'loading';
     this.error = undefined;
     try {
@@ -291,6 +295,22 @@ export class DashboardBackup extends LitElement {
     void this.show('unfinished', () => this.resumePanel?.focusHeading());
   }
 
+  /**
+   * An import whose read-back differed is not a success: no reload (cancelled here, before the panel schedules it),
+   * no "verified"; the resume panel shows the differences with Re-check, Keep as it is and Roll back.
+   */
+  private handleImportDone(event: CustomEvent<BackupImportDoneDetail>): void {
+    if (event.detail.mode !== 'import' || event.detail.differences === 0) return;
+    event.preventDefault();
+    const result = this.importPanel?.lastResult;
+    void (async () => {
+      this.unfinished = await findUnfinishedImport({ unit: this.unitId, client: this.workClient }).catch(() => undefined);
+      this.outcome = result && { mode: 'import', result };
+      this.resumeCause = undefined;
+      await this.show('unfinished', () => this.resumePanel?.focusHeading());
+    })();
+  }
+
   /** The unfinished import was running in another tab: look again (it may have finished, or its tab closed). */
   private async handleResumeRecheck(): Promise<void> {
     this.resumeCause = undefined;
@@ -307,6 +327,7 @@ export class DashboardBackup extends LitElement {
 
   private handleResumeClosed(): void {
     this.resumeCause = undefined;
+    this.outcome = undefined;
     void this.show('warning', () => this.renderRoot.querySelector<HTMLElement>('#warning-heading')?.focus());
   }
 
@@ -332,6 +353,7 @@ export class DashboardBackup extends LitElement {
         <backup-import-panel
           exportparts=${INNER_PARTS}
           @backup-operation=${this.handleOperation}
+          @backup-import-done=${this.handleImportDone}
           .client=${this.workClient}
           .reload=${this.reloadHook}
           reload-delay=${this.reloadDelay}
@@ -366,6 +388,7 @@ export class DashboardBackup extends LitElement {
           .reload=${this.reloadHook}
           .cause=${this.resumeCause}
           .unfinished=${this.unfinished}
+          .outcome=${this.outcome}
           reload-delay=${this.reloadDelay}
           unit=${this.unitId}
           unit-name=${this.unitName}

@@ -12,6 +12,7 @@ export {
   findUnfinishedImport,
   findOtherUnfinishedImports,
   discardUnfinishedImport,
+  recheckImport,
   resumeImport,
   rollbackImport,
   getSafetySnapshot,

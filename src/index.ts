@@ -84,6 +84,7 @@ export {
   getSafetySnapshot,
   openBackup,
   planImport,
+  recheckImport,
   resumeImport,
   rollbackImport,
   runImport,

@@ -6,6 +6,7 @@ export { exportUnit } from './export.js';
 export { openBackup } from './open.js';
 export { planImport } from './plan.js';
 export { runImport } from './import.js';
+export { recheckImport } from './outcome.js';
 export {
   discardUnfinishedImport,
   findOtherUnfinishedImports,

@@ -46,7 +46,7 @@ const belongsTo = (r: ImportRecord, client: DashboardClient | undefined): boolea
  * The journal for `unit` of `client`'s Dashboard; without a unit, the only such journal (or, if several,
  * `fallbackUnit`'s, else the oldest).
  */
-async function selectJournal(o: JournalSelection, fallbackUnit?: string): Promise<ImportRecord | undefined> {
+export async function selectJournal(o: JournalSelection, fallbackUnit?: string): Promise<ImportRecord | undefined> {
   const all = (await listJournals(o.database)).filter(
     (r) => belongsTo(r, o.client) && (o.unit === undefined || r.unit === o.unit),
   );
@@ -54,11 +54,11 @@ async function selectJournal(o: JournalSelection, fallbackUnit?: string): Promis
   return all.find((r) => r.unit === fallbackUnit) ?? all.sort((a, b) => a.startedAt.localeCompare(b.startedAt))[0];
 }
 
-const nothingToResume = (): BackupError =>
+export const nothingToResume = (): BackupError =>
   new BackupError('JOURNAL_UNAVAILABLE', 'There is no unfinished import in this browser to resume or roll back.');
 
 /** The journal read again once its lock is held: another tab may have finished or replaced it since. */
-async function reloadJournal(database: string | undefined, key: string): Promise<ImportRecord> {
+export async function reloadJournal(database: string | undefined, key: string): Promise<ImportRecord> {
   const record = await loadJournal(database, key);
   if (!record) throw nothingToResume();
   return record;
@@ -106,7 +106,7 @@ async function describeJournal(database: string | undefined, record: ImportRecor
 }
 
 /** Decrypts and validates one of the journal's blobs. */
-async function readPayload(o: RestoreOptions, record: ImportRecord, name: BlobName, password: string): Promise<BackupPayload> {
+export async function readPayload(o: RestoreOptions, record: ImportRecord, name: BlobName, password: string): Promise<BackupPayload> {
   const blob = await readJournalBlob(o.database, record.key, name);
   return await parsePayload(await decryptBackupBlob(blob, password, { ...(o.signal ? { signal: o.signal } : {}) }));
 }
