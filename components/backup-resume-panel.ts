@@ -6,7 +6,9 @@ import {
   recheckImport,
   resumeImport,
   rollbackImport,
+  ReviewNeededError,
   type DashboardClient,
+  type ImportPlan,
   type ImportResult,
   type Progress,
   type UnfinishedImport,
@@ -16,13 +18,15 @@ import { renderAlert } from './notices.js';
 import { describeError, type DescribedError } from './messages.js';
 import { announcePhase, renderProgress } from './progress.js';
 import { renderImportResult, renderUnverified } from './import-result.js';
+import { REVIEW_TITLE, renderReview } from './resume-review.js';
 import { PROGRESS_LABEL, RUNNING, renderElsewhere, renderKept, renderSnapshotLink, renderUnfinished, type Mode, type SnapshotLink } from './resume-steps.js';
 import { renderPasswordField } from './password-field.js';
 import { reportOperation } from './operation.js';
 import { DEFAULT_RELOAD_DELAY_MS, scheduleReload, type ReloadHook } from './reload.js';
 import { sharedStyles } from './shared.styles.js';
+import { importPanelStyles } from './backup-import-panel.styles.js';
 
-type ResumeStep = 'ask' | 'running' | 'done' | 'unverified' | 'kept';
+type ResumeStep = 'ask' | 'running' | 'done' | 'unverified' | 'review' | 'kept';
 
 /** An operation that ended with a read-back that differed from its target (shown with the choices, no reload). */
 export interface UnverifiedOutcome {
@@ -47,7 +51,7 @@ export interface UnverifiedOutcome {
  */
 @customElement('backup-resume-panel')
 export class BackupResumePanel extends LitElement {
-  static override styles = [sharedStyles];
+  static override styles = [sharedStyles, importPanelStyles];
 
   /** The Dashboard client the engine uses. */
   @property({ attribute: false }) client?: DashboardClient;
@@ -77,6 +81,10 @@ export class BackupResumePanel extends LitElement {
   @state() private reloading = false;
   /** The unverified outcome shown: `outcome`, then what a Re-check, resume or rollback here ended with. */
   @state() private shown?: UnverifiedOutcome;
+  /** A resume or rollback refused until the admin has seen what it would change (RESUME_NEEDS_REVIEW). */
+  @state() private review?: { mode: 'resume' | 'rollback'; plan: ImportPlan; drift: string[] };
+  /** Where Cancel on the review step goes back to. */
+  private returnTo: ResumeStep = 'ask';
 
   @query('#password') private passwordInput?: HTMLInputElement;
   @query('h3') private heading?: HTMLElement;
@@ -137,11 +145,13 @@ export class BackupResumePanel extends LitElement {
     this.focusPending = true;
   }
 
-  private async run(mode: Mode): Promise<void> {
-    const password = this.passwordInput?.value ?? '';
+  private async run(mode: Mode, expectedPlan?: ImportPlan): Promise<void> {
+    // From the review step the password field is gone: what was typed is kept until the operation completes.
+    const password = this.passwordInput?.value ?? this.typedPassword;
     this.error = undefined;
     this.passwordError = password ? '' : 'Enter the password of the backup you were importing.';
-    const from = this.step === 'unverified' ? 'unverified' : 'ask';
+    const from = this.step === 'review' ? this.returnTo : this.step === 'unverified' ? 'unverified' : 'ask';
+    this.returnTo = from;
     if (this.passwordError || !this.client) {
       this.passwordInput?.focus();
       return;
@@ -152,7 +162,12 @@ export class BackupResumePanel extends LitElement {
     this.goTo('running');
     reportOperation(this, mode === 'recheck' ? 'resume' : mode);
     try {
-      const options = { unit: this.unit, onProgress: (p: Progress) => this.handleProgress(p), reload: false as const };
+      const options = {
+        unit: this.unit,
+        onProgress: (p: Progress) => this.handleProgress(p),
+        reload: false as const,
+        ...(expectedPlan ? { expectedPlan } : {}),
+      };
       const run = mode === 'resume' ? resumeImport : mode === 'rollback' ? rollbackImport : recheckImport;
       this.result = await run(this.client, password, options);
       // Before the reload is scheduled: the element drops its leave-page guard, so that reload asks nothing.
@@ -160,6 +175,13 @@ export class BackupResumePanel extends LitElement {
       this.finish();
     } catch (error) {
       reportOperation(this, null);
+      if (error instanceof ReviewNeededError && mode !== 'recheck') {
+        // Someone else's work would be deleted or overwritten: show what, and the plan, before anything is sent.
+        this.review = { mode, plan: error.plan, drift: error.drift };
+        this.announcement = `${REVIEW_TITLE[mode]}.`;
+        this.goTo('review');
+        return;
+      }
       this.goTo(from);
       this.error = describeError(error);
       if (this.error.code === 'WRONG_PASSWORD') this.typedPassword = '';
@@ -333,6 +355,15 @@ export class BackupResumePanel extends LitElement {
       running: () => this.renderRunning(),
       done: () => this.renderDone(),
       unverified: () => this.renderUnverifiedStep(),
+      review: () =>
+        this.review
+          ? renderReview({
+              ...this.review,
+              unitName: this.unitName,
+              onConfirm: () => void this.run(this.review!.mode, this.review!.plan),
+              onCancel: () => this.goTo(this.returnTo),
+            })
+          : nothing,
       kept: () => renderKept(this.unitName, this.snapshot, () => this.handleClose()),
     }[this.step]();
     return html`${body}

@@ -13,6 +13,7 @@ export {
   findOtherUnfinishedImports,
   discardUnfinishedImport,
   recheckImport,
+  ReviewNeededError,
   resumeImport,
   rollbackImport,
   getSafetySnapshot,

@@ -41,6 +41,10 @@ export const ERROR_MESSAGES: Readonly<Record<BackupErrorCode, string>> = {
     'The import stopped before it finished. Nothing is lost: resume it, or roll back to the safety snapshot.',
   IMPORT_RUNNING:
     'This unit is being restored in another tab or window of this browser. Let it finish there, then try again.',
+  UNIT_LOCKED:
+    'Another administrator is restoring this unit from another browser. Wait until they have finished, then check again.',
+  RESUME_NEEDS_REVIEW:
+    'This unit changed since the import started, and continuing would delete or overwrite someone else’s work. Review the changes, then confirm.',
   VERIFY_FAILED:
     'The import finished, but the unit does not match the backup exactly. Download the safety snapshot and contact your administrator.',
   JOURNAL_UNAVAILABLE:

@@ -85,6 +85,7 @@ export {
   openBackup,
   planImport,
   recheckImport,
+  ReviewNeededError,
   resumeImport,
   rollbackImport,
   runImport,
@@ -107,6 +108,7 @@ export type {
   Progress,
   ProgressListener,
   RestoreOptions,
+  ResumeOptions,
   SectionName,
   UnfinishedImport,
 } from './backup/index.js';

@@ -7,6 +7,7 @@ export { openBackup } from './open.js';
 export { planImport } from './plan.js';
 export { runImport } from './import.js';
 export { recheckImport } from './outcome.js';
+export { ReviewNeededError } from './drift.js';
 export {
   discardUnfinishedImport,
   findOtherUnfinishedImports,
@@ -39,6 +40,7 @@ export type {
   Progress,
   ProgressListener,
   RestoreOptions,
+  ResumeOptions,
   SectionName,
   UnfinishedImport,
 } from './types.js';

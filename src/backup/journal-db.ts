@@ -45,6 +45,8 @@ export const ImportRecord = z.object({
   sourceBlob: BlobName,
   baseBlob: BlobName,
   snapshotFilename: z.string(),
+  /** File name of the fresh safety snapshot (blob `base`) a resume or rollback took of the unit as it found it. */
+  freshSnapshotFilename: z.optional(z.string()),
   /** The planned step ids, in order. */
   steps: z.array(z.string()),
 });

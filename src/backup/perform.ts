@@ -36,6 +36,8 @@ export interface PerformerContext {
   source: UnitState;
   steps: Step[];
   records: Map<string, StepRecord>;
+  /** Source workspace id → live id of a workspace adopted instead of created (converge.ts). */
+  adoptedWorkspaces?: Map<string, string>;
   signal?: AbortSignal;
 }
 
@@ -91,7 +93,9 @@ export async function createPerformer(ctx: PerformerContext): Promise<PerformSte
   };
   const profileInput = (i: number): ProfileInput => {
     const p = source.profiles[i]!;
-    const workspaces = p.workspaces.map((id) => newIdOf(createStepId('workspace', wsIndexById.get(id)!)));
+    const workspaces = p.workspaces.map(
+      (id) => ctx.adoptedWorkspaces?.get(id) ?? newIdOf(createStepId('workspace', wsIndexById.get(id)!)),
+    );
     return { name: p.name, roles: p.roles, workspaces };
   };
 

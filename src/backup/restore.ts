@@ -22,8 +22,12 @@ export interface RestoreRun {
   record: ImportRecord;
   base: UnitState;
   source: UnitState;
+  /** What the unit must equal in the end, when more than `source` (a converging run creates only what is missing). */
+  target?: UnitState;
   steps: Step[];
   records: Map<string, StepRecord>;
+  /** Target workspace id → live id of a workspace a converging run adopted (profiles it creates link to it). */
+  adoptedWorkspaces?: Map<string, string>;
 }
 
 /** Calls the reload hook: default `location.reload()`, `false` none, a function instead. */
@@ -77,7 +81,7 @@ export async function finishRestore(run: RestoreRun, o: RestoreOptions): Promise
     throwIfAborted(signal);
     o.onProgress?.({ phase: 'verify', done: 0, total: 1 });
     const after = await readBack(client, record.unit, signal);
-    const differences = await findDifferences(after, run.source);
+    const differences = await findDifferences(after, run.target ?? run.source);
     o.onProgress?.({ phase: 'verify', done: 1, total: 1 });
     if (differences.length > 0) {
       await setJournalStatus(o.database, record.key, 'unverified');

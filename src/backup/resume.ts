@@ -12,7 +12,6 @@ import { countUnit } from './consistency.js';
 import { encryptOptions } from './import.js';
 import {
   beginJournal,
-  damagedJournal,
   dashboardOf,
   deleteJournal,
   listJournals,
@@ -26,8 +25,11 @@ import { isUnitLocked, withUnitLock } from './lock.js';
 import { parsePayload } from './open.js';
 import { finishRestore } from './restore.js';
 import { checkPassword, requireAdmin } from './session.js';
-import { buildSteps } from './steps.js';
-import type { ImportResult, JournalOptions, RestoreOptions, UnfinishedImport } from './types.js';
+import { planConvergence } from './converge.js';
+import { findDrift, ReviewNeededError } from './drift.js';
+import { backupFilename, buildPayload } from './manifest.js';
+import { computePlan, samePlan } from './plan.js';
+import type { ImportResult, JournalOptions, RestoreOptions, ResumeOptions, UnfinishedImport } from './types.js';
 
 /** Which journals a call addresses: of `client`'s Dashboard only (every Dashboard's without a client), and `unit`. */
 export interface JournalSelection extends JournalOptions {
@@ -111,18 +113,53 @@ export async function readPayload(o: RestoreOptions, record: ImportRecord, name:
   return await parsePayload(await decryptBackupBlob(blob, password, { ...(o.signal ? { signal: o.signal } : {}) }));
 }
 
-/** Loads everything a run needs from its journal and continues it. */
-async function continueRun(client: DashboardClient, record: ImportRecord, password: string, o: RestoreOptions): Promise<ImportResult> {
+/**
+ * Brings the unit from what it is now to the target of `old` — its backup (`mode` import) or its safety snapshot
+ * (`mode` rollback) — without replaying anything: reads the unit, checks that the journal accounts for everything
+ * in it (else ReviewNeededError with the preview, unless `o.expectedPlan` equals it), stores the unit as it is now
+ * (a fresh safety snapshot) with a new journal, and runs only what is left (converge.ts).
+ */
+async function converge(client: DashboardClient, old: ImportRecord, mode: ImportRecord['mode'], password: string, o: ResumeOptions): Promise<ImportResult> {
+  const { signal } = o;
+  const { session: admin } = await requireAdmin(client, old.unit, signal);
   o.onProgress?.({ phase: 'decrypt', done: 0, total: 1 });
-  const [source, base] = await Promise.all([
-    readPayload(o, record, record.sourceBlob, password),
-    readPayload(o, record, record.baseBlob, password),
-  ]);
+  const targetBlob: BlobName = mode === 'rollback' ? 'snapshot' : old.sourceBlob;
+  const [target, base, source] = await Promise.all(
+    [targetBlob, old.baseBlob, old.sourceBlob].map((name) => readPayload(o, old, name, password)),
+  );
   o.onProgress?.({ phase: 'decrypt', done: 1, total: 1 });
-  const steps = buildSteps(base.unit, source.unit);
-  if (steps.length !== record.steps.length || steps.some((s, i) => s.id !== record.steps[i])) throw damagedJournal();
-  const records = await loadStepRecords(o.database, record.id);
-  return finishRestore({ client, record, base: base.unit, source: source.unit, steps, records }, o);
+  const current = await collectUnit(client, old.unit, { ...(signal ? { signal } : {}) });
+  throwIfAborted(signal);
+  o.onProgress?.({ phase: 'plan', done: 0, total: 1 });
+  const origin = o.origin ?? location.origin;
+  const drift = findDrift(current, base!.unit, source!.unit);
+  if (drift.length > 0) {
+    const plan = await computePlan(current, target!, old.target, origin);
+    if (!o.expectedPlan || !samePlan(o.expectedPlan, plan)) throw new ReviewNeededError(plan, drift);
+  }
+  const convergence = planConvergence(current, target!.unit);
+  o.onProgress?.({ phase: 'plan', done: 1, total: 1 });
+  const now = new Date();
+  const fresh = await encryptBackupToBlob(buildPayload(current, old.target, admin.user, origin, now), password, encryptOptions(o));
+  const record: ImportRecord = {
+    ...old,
+    id: crypto.randomUUID(),
+    mode,
+    status: 'running',
+    ...(mode !== old.mode ? { startedAt: now.toISOString() } : {}),
+    source:
+      mode === 'rollback'
+        ? { unit: target!.manifest.unit, createdAt: target!.manifest.createdAt, counts: countUnit(target!.unit) }
+        : old.source,
+    sourceBlob: targetBlob,
+    baseBlob: 'base',
+    freshSnapshotFilename: backupFilename(old.target.name, now, 'before-resume'),
+    steps: convergence.steps.map((s) => s.id),
+  };
+  await beginJournal(o.database, record, { base: fresh }, old);
+  const { base: wipe, source: create, steps, adoptedWorkspaces } = convergence;
+  const run = { client, record, base: wipe, source: create, target: target!.unit, steps, records: new Map(), adoptedWorkspaces };
+  return await finishRestore(run, o);
 }
 
 /**
@@ -132,7 +169,7 @@ async function continueRun(client: DashboardClient, record: ImportRecord, passwo
  * @throws BackupError JOURNAL_UNAVAILABLE (none or damaged), NOT_ADMIN, IMPORT_INCOMPLETE (stopped again),
  *   IMPORT_RUNNING (running in another tab), ABORTED; FormatError WRONG_PASSWORD; HttpError.
  */
-export async function resumeImport(client: DashboardClient, password: string, o: RestoreOptions = {}): Promise<ImportResult> {
+export async function resumeImport(client: DashboardClient, password: string, o: ResumeOptions = {}): Promise<ImportResult> {
   checkPassword(password);
   try {
     o.onProgress?.({ phase: 'preflight', done: 0, total: 1 });
@@ -141,9 +178,8 @@ export async function resumeImport(client: DashboardClient, password: string, o:
     if (!found) throw nothingToResume();
     return await withUnitLock(o.database, found.key, async () => {
       const record = await reloadJournal(o.database, found.key);
-      await requireAdmin(client, record.unit, o.signal);
       o.onProgress?.({ phase: 'preflight', done: 1, total: 1 });
-      return continueRun(client, record, password, o);
+      return converge(client, record, record.mode, password, o);
     });
   } catch (error) {
     throw normalizeAbort(error, o.signal);
@@ -156,7 +192,7 @@ export async function resumeImport(client: DashboardClient, password: string, o:
  * Called on a rollback that stopped, it continues it; on one whose read-back differed, it rolls back again.
  * @throws like {@link resumeImport}.
  */
-export async function rollbackImport(client: DashboardClient, password: string, o: RestoreOptions = {}): Promise<ImportResult> {
+export async function rollbackImport(client: DashboardClient, password: string, o: ResumeOptions = {}): Promise<ImportResult> {
   checkPassword(password);
   const { signal } = o;
   try {
@@ -165,49 +201,25 @@ export async function rollbackImport(client: DashboardClient, password: string, 
     const found = await selectJournal({ ...o, client }, session?.unit.id);
     if (!found) throw nothingToResume();
     return await withUnitLock(o.database, found.key, async () =>
-      rollbackLocked(client, await reloadJournal(o.database, found.key), password, o),
+      converge(client, await reloadJournal(o.database, found.key), 'rollback', password, o),
     );
   } catch (error) {
     throw normalizeAbort(error, signal);
   }
 }
 
-/** The rest of {@link rollbackImport}, run holding the unit's lock (lock.ts). */
-async function rollbackLocked(client: DashboardClient, old: ImportRecord, password: string, o: RestoreOptions): Promise<ImportResult> {
-  const { signal } = o;
-  const { session: admin } = await requireAdmin(client, old.unit, signal);
-  // A rollback that stopped part-way continues; one that finished but read back differently (someone changed the
-  // unit meanwhile) starts over from the unit as it is now — continuing it would only verify again.
-  if (old.mode === 'rollback' && old.status === 'running') return await continueRun(client, old, password, o);
-  const snapshot = await readPayload(o, old, 'snapshot', password);
-  const current = await collectUnit(client, old.unit, { ...(signal ? { signal } : {}) });
-  throwIfAborted(signal);
-  const baseBlob = await encryptBackupToBlob(
-    { manifest: { ...snapshot.manifest, exportedBy: admin.user, counts: countUnit(current) }, unit: current },
-    password,
-    encryptOptions(o),
-  );
-  const steps = buildSteps(current, snapshot.unit);
-  const record: ImportRecord = {
-    ...old,
-    id: crypto.randomUUID(),
-    mode: 'rollback',
-    status: 'running',
-    startedAt: new Date().toISOString(),
-    source: { unit: snapshot.manifest.unit, createdAt: snapshot.manifest.createdAt, counts: countUnit(snapshot.unit) },
-    sourceBlob: 'snapshot',
-    baseBlob: 'base',
-    steps: steps.map((s) => s.id),
-  };
-  await beginJournal(o.database, record, { base: baseBlob }, old);
-  o.onProgress?.({ phase: 'rollback', done: 1, total: 1 });
-  return await finishRestore({ client, record, base: current, source: snapshot.unit, steps, records: new Map() }, o);
-}
-
-/** The encrypted safety snapshot of the unfinished import (same password as the import), for download. */
-export async function getSafetySnapshot(o: JournalSelection = {}): Promise<{ blob: Blob; filename: string } | undefined> {
+/**
+ * The encrypted safety snapshot of the unfinished import (same password as the import), for download: by default
+ * the one taken before the import (what a rollback restores); with `fresh: true`, the one the last resume or
+ * rollback took of the unit as it found it (undefined when none ran).
+ */
+export async function getSafetySnapshot(o: JournalSelection & { fresh?: boolean } = {}): Promise<{ blob: Blob; filename: string } | undefined> {
   const record = await selectJournal(o);
   if (!record) return undefined;
+  if (o.fresh) {
+    if (record.freshSnapshotFilename === undefined) return undefined;
+    return { blob: await readJournalBlob(o.database, record.key, 'base'), filename: record.freshSnapshotFilename };
+  }
   return { blob: await readJournalBlob(o.database, record.key, 'snapshot'), filename: record.snapshotFilename };
 }
 

@@ -93,11 +93,18 @@ describe('<dashboard-backup> unverified outcome', () => {
     await heading(el, 'Before you start');
   });
 
-  it('rolls back from the unverified outcome to the safety snapshot', async () => {
+  it('rolls back from the unverified outcome after showing the colleague’s work it deletes', async () => {
     const world = await createWorld();
     const { el, before } = await unverifiedImport(world);
     type(input(el, 'password'), PASSWORD);
+    await world.clearLog();
     button(el, 'Roll back').click();
+    // The colleague's key would be deleted: shown first, with the plan; nothing sent until confirmed.
+    await heading(el, 'Review before rolling back', 60000);
+    expect(deepQuery(el, 'backup-resume-panel')!.shadowRoot!.querySelector('.drift')?.textContent).to.contain(COLLEAGUE_KEY);
+    expect(await world.mutations()).to.deep.equal([]);
+    await expectAccessible(el);
+    button(el, 'Roll back with these changes').click();
     await heading(el, 'Rollback complete', 60000);
     expect(normalizeState(await world.state('north-news'))).to.deep.equal(normalizeState(before));
   });
