@@ -69,10 +69,20 @@ export function describeError(error: unknown): DescribedError {
   const message = ERROR_MESSAGES[error.code] ?? UNKNOWN_ERROR_MESSAGE;
   const cause = error.cause;
   if (error.code === 'IMPORT_INCOMPLETE' && isBackupError(cause) && cause.code !== error.code) {
-    const why = ERROR_MESSAGES[cause.code];
+    const why = cause.code === 'UNIT_LOCKED' ? lockedSentence(cause) : ERROR_MESSAGES[cause.code];
     if (why) return { code: error.code, message: `${why} ${message}` };
   }
+  if (error.code === 'UNIT_LOCKED') return { code: error.code, message: lockedSentence(error) };
   return { code: error.code, message };
+}
+
+/** UNIT_LOCKED says who holds the Dashboard's restore lock and since when, where the error carries it (lease.ts). */
+function lockedSentence(error: Error): string {
+  const holder = (error as { holder?: { label?: unknown; since?: unknown } }).holder;
+  if (typeof holder?.label !== 'string' || typeof holder.since !== 'string' || holder.label === '') return ERROR_MESSAGES.UNIT_LOCKED;
+  const since = new Date(holder.since);
+  const when = Number.isNaN(since.getTime()) ? holder.since : since.toLocaleString();
+  return `${holder.label} has been restoring this unit from another browser since ${when}. Wait until they have finished, then check again.`;
 }
 
 /** True when `error` is the engines' answer to a cancel (an aborted signal). */

@@ -8,6 +8,7 @@ export { planImport } from './plan.js';
 export { runImport } from './import.js';
 export { recheckImport } from './outcome.js';
 export { ReviewNeededError } from './drift.js';
+export { UnitLockedError, RESTORE_LOCK_TTL_SECONDS, RESTORE_LOCK_RENEW_MS } from './lease.js';
 export {
   discardUnfinishedImport,
   findOtherUnfinishedImports,

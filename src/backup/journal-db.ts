@@ -47,6 +47,8 @@ export const ImportRecord = z.object({
   snapshotFilename: z.string(),
   /** File name of the fresh safety snapshot (blob `base`) a resume or rollback took of the unit as it found it. */
   freshSnapshotFilename: z.optional(z.string()),
+  /** Owner id of the Dashboard's restore lock this run takes (lease.ts); a resume here takes it as the same owner. */
+  lockOwner: z.optional(z.string()),
   /** The planned step ids, in order. */
   steps: z.array(z.string()),
 });

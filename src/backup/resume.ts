@@ -5,7 +5,7 @@
 import type { DashboardClient } from '../api/index.js';
 import { BackupError } from '../errors.js';
 import { decryptBackupBlob, encryptBackupToBlob } from '../format/index.js';
-import type { BackupPayload } from '../schemas.js';
+import type { BackupPayload, Session } from '../schemas.js';
 import { normalizeAbort, throwIfAborted } from './abort.js';
 import { collectUnit } from './collect.js';
 import { countUnit } from './consistency.js';
@@ -21,6 +21,7 @@ import {
   type BlobName,
   type ImportRecord,
 } from './journal.js';
+import { takeLease, type Lease } from './lease.js';
 import { isUnitLocked, withUnitLock } from './lock.js';
 import { parsePayload } from './open.js';
 import { finishRestore } from './restore.js';
@@ -120,8 +121,28 @@ export async function readPayload(o: RestoreOptions, record: ImportRecord, name:
  * (a fresh safety snapshot) with a new journal, and runs only what is left (converge.ts).
  */
 async function converge(client: DashboardClient, old: ImportRecord, mode: ImportRecord['mode'], password: string, o: ResumeOptions): Promise<ImportResult> {
+  const { session: admin } = await requireAdmin(client, old.unit, o.signal);
+  // The same owner as the run it continues: a resume in this browser takes over its own lock at once.
+  const lockOwner = old.lockOwner ?? crypto.randomUUID();
+  const lease = await takeLease(client, old.unit, lockOwner, admin.user.name, o.signal);
+  try {
+    return await convergeLeased(client, old, mode, password, o, admin, { lease, lockOwner });
+  } finally {
+    await lease.release();
+  }
+}
+
+/** The rest of {@link converge}, holding the Dashboard's restore lock where it offers one. */
+async function convergeLeased(
+  client: DashboardClient,
+  old: ImportRecord,
+  mode: ImportRecord['mode'],
+  password: string,
+  o: ResumeOptions,
+  admin: Session,
+  { lease, lockOwner }: { lease: Lease; lockOwner: string },
+): Promise<ImportResult> {
   const { signal } = o;
-  const { session: admin } = await requireAdmin(client, old.unit, signal);
   o.onProgress?.({ phase: 'decrypt', done: 0, total: 1 });
   const targetBlob: BlobName = mode === 'rollback' ? 'snapshot' : old.sourceBlob;
   const [target, base, source] = await Promise.all(
@@ -154,11 +175,12 @@ async function converge(client: DashboardClient, old: ImportRecord, mode: Import
     sourceBlob: targetBlob,
     baseBlob: 'base',
     freshSnapshotFilename: backupFilename(old.target.name, now, 'before-resume'),
+    lockOwner,
     steps: convergence.steps.map((s) => s.id),
   };
   await beginJournal(o.database, record, { base: fresh }, old);
   const { base: wipe, source: create, steps, adoptedWorkspaces } = convergence;
-  const run = { client, record, base: wipe, source: create, target: target!.unit, steps, records: new Map(), adoptedWorkspaces };
+  const run = { client, record, base: wipe, source: create, target: target!.unit, steps, records: new Map(), adoptedWorkspaces, lease };
   return await finishRestore(run, o);
 }
 
