@@ -2,6 +2,7 @@
 // server, so two API bases) both have a `south-news`; an import into A that stopped is invisible to B and never
 // resumed, rolled back or discarded through B's client — and B imports, resumes and discards its own meanwhile.
 import { expect } from '@open-wc/testing';
+import { openDB } from 'idb';
 import {
   discardUnfinishedImport,
   exportUnit,
@@ -85,6 +86,35 @@ describe('journal identity: one Dashboard, one unit', () => {
     expect((await rejectionOf(rollbackImport(rest, PASSWORD, { ...opts, database }))).code).to.equal('JOURNAL_UNAVAILABLE');
     const result = await rollbackImport(custom, PASSWORD, { ...opts, database });
     expect(result.verified).to.equal(true);
+    await world.drop();
+  });
+
+  it('a journal written by version 1 (keyed by unit alone) is kept and listed as of an unknown Dashboard, never applied', async () => {
+    const database = uniqueDatabase();
+    const old = await openDB(database, 1, {
+      upgrade(db) {
+        db.createObjectStore('imports', { keyPath: 'unit' });
+        db.createObjectStore('blobs');
+        db.createObjectStore('steps', { keyPath: ['journal', 'step'] });
+      },
+    });
+    const counts = { plugins: 0, workspaces: 0, profiles: 0, keys: 0 };
+    const ref = { id: UNIT, name: 'South News' };
+    await old.put('imports', {
+      unit: UNIT, target: ref, id: 'legacy-journal-1', mode: 'import', status: 'running', startedAt: '2026-01-01T00:00:00.000Z',
+      source: { unit: ref, createdAt: '2025-12-31T00:00:00.000Z', counts }, sourceBlob: 'source', baseBlob: 'snapshot',
+      snapshotFilename: 'south-news-before-import.dashboard-backup', steps: [],
+    });
+    await old.put('blobs', new Blob(['x']), [UNIT, 'snapshot']);
+    old.close();
+    const world = await createWorld('small');
+    expect(await findUnfinishedImport({ database, client: world.client() })).to.equal(undefined);
+    const others = await findOtherUnfinishedImports({ database, client: world.client() });
+    expect(others.map((u) => [u.dashboard, u.unit.id, u.startedAt])).to.deep.equal([[undefined, UNIT, '2026-01-01T00:00:00.000Z']]);
+    expect((await getSafetySnapshot({ database, unit: UNIT }))?.filename, 'its snapshot is still there').to.equal('south-news-before-import.dashboard-backup');
+    await world.clearLog();
+    expect((await rejectionOf(rollbackImport(world.client(), PASSWORD, { ...opts, database }))).code).to.equal('JOURNAL_UNAVAILABLE');
+    expect(await world.mutations()).to.deep.equal([]);
     await world.drop();
   });
 
