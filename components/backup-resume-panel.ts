@@ -78,6 +78,8 @@ export class BackupResumePanel extends LitElement {
   @state() private announcement = '';
   @state() private result?: ImportResult;
   @state() private snapshot?: SnapshotLink;
+  /** The fresh safety snapshot a confirmed resume or rollback took of the unit as it found it (if one ran). */
+  @state() private freshSnapshot?: SnapshotLink;
   @state() private reloading = false;
   /** The unverified outcome shown: `outcome`, then what a Re-check, resume or rollback here ended with. */
   @state() private shown?: UnverifiedOutcome;
@@ -103,6 +105,7 @@ export class BackupResumePanel extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.loadSnapshot();
+    void this.loadFreshSnapshot();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -117,7 +120,9 @@ export class BackupResumePanel extends LitElement {
     super.disconnectedCallback();
     this.cancelReload();
     if (this.snapshot) URL.revokeObjectURL(this.snapshot.url);
+    if (this.freshSnapshot) URL.revokeObjectURL(this.freshSnapshot.url);
     this.snapshot = undefined;
+    this.freshSnapshot = undefined;
     this.typedPassword = '';
   }
 
@@ -128,6 +133,15 @@ export class BackupResumePanel extends LitElement {
       // After a wrong password, the field is where the admin types again.
       (this.error?.code === 'WRONG_PASSWORD' ? this.passwordInput : this.heading)?.focus();
     }
+  }
+
+  /** Reads the fresh safety snapshot, if a resume or rollback took one; silent when there is none or it fails. */
+  private async loadFreshSnapshot(): Promise<void> {
+    if (!this.client) return;
+    const found = await getSafetySnapshot({ unit: this.unit, client: this.client, fresh: true }).catch(() => undefined);
+    if (!found || !this.isConnected) return;
+    if (this.freshSnapshot) URL.revokeObjectURL(this.freshSnapshot.url);
+    this.freshSnapshot = { url: URL.createObjectURL(found.blob), filename: found.filename };
   }
 
   private async loadSnapshot(): Promise<void> {
@@ -175,6 +189,7 @@ export class BackupResumePanel extends LitElement {
       this.finish();
     } catch (error) {
       reportOperation(this, null);
+      void this.loadFreshSnapshot();
       if (error instanceof ReviewNeededError && mode !== 'recheck') {
         // Someone else's work would be deleted or overwritten: show what, and the plan, before anything is sent.
         this.review = { mode, plan: error.plan, drift: error.drift };
@@ -301,7 +316,7 @@ export class BackupResumePanel extends LitElement {
           <button class="button" part="button" type="button" @click=${() => this.run('rollback')}>Roll back</button>
         </div>
       </form>
-      ${renderSnapshotLink(this.snapshot)}
+      ${renderSnapshotLink(this.snapshot, this.freshSnapshot)}
     `;
   }
 
@@ -325,7 +340,7 @@ export class BackupResumePanel extends LitElement {
           <button class="button" part="button" type="button" @click=${() => this.run('rollback')}>Roll back</button>
         </div>
       </form>
-      ${renderSnapshotLink(this.snapshot)}
+      ${renderSnapshotLink(this.snapshot, this.freshSnapshot)}
     `;
   }
 

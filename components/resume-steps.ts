@@ -33,13 +33,19 @@ export function renderElsewhere(unitName: string, onRecheck: () => void): Templa
 }
 
 /** The download link of the safety snapshot, while the journal keeps it. */
-export function renderSnapshotLink(snapshot: SnapshotLink | undefined): TemplateResult | typeof nothing {
+export function renderSnapshotLink(snapshot: SnapshotLink | undefined, fresh?: SnapshotLink): TemplateResult | typeof nothing {
   return snapshot
     ? html`<p class="hint snapshot">
-        The safety snapshot (encrypted with the same password) is kept in this browser until the import is verified
-        or kept:
-        <a href=${snapshot.url} download=${snapshot.filename} part="link">Download the safety snapshot</a>.
-      </p>`
+          The safety snapshot (encrypted with the same password) is kept in this browser until the import is verified
+          or kept:
+          <a href=${snapshot.url} download=${snapshot.filename} part="link">Download the safety snapshot</a>.
+        </p>
+        ${fresh
+          ? html`<p class="hint snapshot">
+              The unit as the last resume or rollback found it, before changing it:
+              <a href=${fresh.url} download=${fresh.filename} part="link">Download that snapshot</a>.
+            </p>`
+          : nothing}`
     : nothing;
 }
 

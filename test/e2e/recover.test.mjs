@@ -33,9 +33,10 @@ const STOPPED = 'An import into North News did not finish';
 const MAGIC = 'DASHBKUP';
 /**
  * Console errors Chromium logs for the failures the test injects (a 500 response, a dropped connection) and for the
- * signed-out session check before signing in. Anything else on the console fails the test.
+ * signed-out session check before signing in, and the restore lock's 409 the second admin's browser gets. Anything
+ * else on the console fails the test.
  */
-const EXPECTED_CONSOLE = /401 \(Unauthorized\)|status of 500 \(Internal Server Error\)|net::ERR_/;
+const EXPECTED_CONSOLE = /401 \(Unauthorized\)|status of 500 \(Internal Server Error\)|status of 409 \(Conflict\)|net::ERR_/;
 
 describe('recovering an interrupted import across a page reload', { timeout: 600_000 }, () => {
   let server;
