@@ -86,6 +86,31 @@ describe('two admins, two browsers, one unit', () => {
     }
   });
 
+  it('a lock lost while the import runs stops it before the create phase: journal intact, UNIT_LOCKED as the cause', async () => {
+    const backup = await backupOf((c) => buildTinyUnit(c));
+    const world = await createWorld('small');
+    const real = world.client();
+    let calls = 0;
+    // The Dashboard's answer to the re-check before the create phase: someone else holds it now (ours expired).
+    const client: DashboardClient = {
+      ...real,
+      acquireRestoreLock: async (unit, request, o) => {
+        calls += 1;
+        if (calls < 3) return real.acquireRestoreLock!(unit, request, o);
+        return { status: 'busy', lock: { owner: 'someone-else', label: 'Bea Admin', since: new Date().toISOString(), expiresAt: new Date().toISOString() } };
+      },
+    };
+    await world.clearLog();
+    const error = await rejectionOf(runImport(client, backup, PASSWORD, { ...opts, database: uniqueDatabase() }));
+    expect(error.code).to.equal('IMPORT_INCOMPLETE');
+    expect((error.cause as { code?: string; holder?: { label: string } }).code).to.equal('UNIT_LOCKED');
+    expect((error.cause as { holder: { label: string } }).holder.label).to.equal('Bea Admin');
+    const writes = (await world.mutations()).map((m) => m.method);
+    expect(writes.length, 'the wipe ran').to.be.greaterThan(0);
+    expect(writes.filter((m) => m === 'POST'), 'nothing created after the lock was lost').to.deep.equal([]);
+    await world.drop();
+  });
+
   it('without it: two imports of the same backup interleave, and a resume ends with the backup, nothing twice', async () => {
     const backup = await backupOf((c) => buildTinyUnit(c));
     for (const [phase, nth] of [['wipe', 2], ['create', 1], ['create', 4]] as const) {
