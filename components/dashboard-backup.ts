@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { createRestClient, findUnfinishedImport, type DashboardClient, type UnfinishedImport } from './engine.js';
+import { createRestClient, findOtherUnfinishedImports, findUnfinishedImport, type DashboardClient, type UnfinishedImport } from './engine.js';
+import { renderOtherJournals } from './resume-steps.js';
 import { dispatchBackupEvent, type BackupErrorDetail, type BackupImportDoneDetail, type BackupOperation } from './events.js';
 import { describeError, type DescribedError } from './messages.js';
 import { renderAlert } from './notices.js';
@@ -126,6 +127,8 @@ export class DashboardBackup extends LitElement {
   @state() private error?: DescribedError;
   @state() private resumeCause?: DescribedError;
   @state() private unfinished?: UnfinishedImport;
+  /** Unfinished imports this browser holds for other Dashboards: listed, never offered or applied here. */
+  @state() private otherJournals: UnfinishedImport[] = [];
   /** An import whose read-back differed, shown in the resume panel with the choices. */
   @state() private outcome?: UnverifiedOutcome;
   @state() private journalProblem?: DescribedError;
@@ -255,7 +258,9 @@ export class DashboardBackup extends LitElement {
         dispatchBackupEvent(this, 'backup-error', { step: 'session', unit: this.unitId, ...this.journalProblem });
         return undefined;
       });
+      const others = await findOtherUnfinishedImports({ client: this.activeClient }).catch(() => []);
       if (run !== this.loadCount) return;
+      this.otherJournals = others;
       this.unfinished = unfinished;
       this.view = unfinished ? 'unfinished' : 'warning';
     } catch (error) {
@@ -396,11 +401,11 @@ export class DashboardBackup extends LitElement {
           @backup-resume-recheck=${this.handleResumeRecheck}
         ></backup-resume-panel>`;
       case 'warning':
-        return renderWarningStep({
+        return html`${renderWarningStep({
           unitName: this.unitName,
           problem: this.journalProblem,
           onContinue: () => this.handleContinue(),
-        });
+        })}${renderOtherJournals(this.otherJournals)}`;
       case 'tabs':
         return this.renderTabs();
     }

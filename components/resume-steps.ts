@@ -82,3 +82,26 @@ export function renderUnfinished(u: UnfinishedImport | undefined, unitName: stri
     only partly restored.
   </p>`;
 }
+
+/**
+ * Unfinished imports of other Dashboards in this browser (another API base or client on this origin, or an earlier
+ * version's, whose Dashboard is unknown): named so they are not forgotten, never offered here.
+ */
+export function renderOtherJournals(others: UnfinishedImport[]): TemplateResult | typeof nothing {
+  if (others.length === 0) return nothing;
+  return html`<div class="notice" part="notice other-journals">
+    <p>
+      This browser also holds ${others.length === 1 ? 'an unfinished import' : `${others.length} unfinished imports`}
+      of another Dashboard. ${others.length === 1 ? 'It is' : 'They are'} not resumed or rolled back from here; open
+      Backup on that Dashboard to finish ${others.length === 1 ? 'it' : 'them'}:
+    </p>
+    <ul>
+      ${others.map(
+        (u) => html`<li>
+          ${u.unit.name} on ${u.dashboard ?? 'a Dashboard this browser did not record (earlier version)'}, started
+          ${formatDate(u.startedAt)}
+        </li>`,
+      )}
+    </ul>
+  </div>`;
+}
