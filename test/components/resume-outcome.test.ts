@@ -76,9 +76,18 @@ describe('<dashboard-backup> unverified outcome', () => {
     expect(await findUnfinishedImport({ client, unit: 'north-news' })).to.equal(undefined);
   });
 
-  it('keeps the unit as it is: the journal ends, the snapshot stays downloadable, no reload', async () => {
+  it('keeps the unit as it is (also on a later visit): the journal ends, the snapshot stays downloadable, no reload', async () => {
     const world = await createWorld();
-    const { el, reloads, client } = await unverifiedImport(world);
+    const first = await unverifiedImport(world);
+    first.el.remove();
+    // A later visit: the journal says "unverified": the same three choices, not "did not finish" and Resume.
+    const reloads: number[] = [];
+    const el = await mountBackup(world, { unit: 'north-news', reload: () => reloads.push(1) });
+    await heading(el, 'An import into North News finished, but was not verified');
+    for (const b of ['Re-check', 'Keep as it is', 'Roll back']) expect(button(el, b), b).to.not.equal(undefined);
+    expect(() => button(el, 'Resume')).to.throw();
+    const client = first.client;
+    await waitUntil(() => deepQuery(el, 'a[download]'), 'snapshot link');
     const stateThen = await world.state('north-news');
     await world.clearLog();
     button(el, 'Keep as it is').click();
