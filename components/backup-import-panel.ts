@@ -79,6 +79,11 @@ export class BackupImportPanel extends LitElement {
   @state() private result?: ImportResult;
   @state() private reloading = false;
 
+  /** The outcome of this panel's last import (`<dashboard-backup>` shows an unverified one in the resume panel). */
+  get lastResult(): ImportResult | undefined {
+    return this.result;
+  }
+
   @query('#password') private passwordInput?: HTMLInputElement;
   @query('h3') private heading?: HTMLElement;
 

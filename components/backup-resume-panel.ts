@@ -1,32 +1,57 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { getSafetySnapshot, resumeImport, rollbackImport, type DashboardClient, type ImportResult, type Progress, type UnfinishedImport } from './engine.js';
+import {
+  discardUnfinishedImport,
+  getSafetySnapshot,
+  recheckImport,
+  resumeImport,
+  rollbackImport,
+  ReviewNeededError,
+  type DashboardClient,
+  type ImportPlan,
+  type ImportResult,
+  type Progress,
+  type UnfinishedImport,
+} from './engine.js';
 import { dispatchBackupEvent } from './events.js';
 import { renderAlert } from './notices.js';
 import { describeError, type DescribedError } from './messages.js';
 import { announcePhase, renderProgress } from './progress.js';
-import { renderImportResult } from './import-result.js';
+import { renderImportResult, renderUnverified } from './import-result.js';
 import { renderSecretField, SECRET_ERROR_CODES, validateSecret } from './secret-field.js';
-import { formatDate } from './format.js';
+import { REVIEW_TITLE, renderReview } from './resume-review.js';
+import { PROGRESS_LABEL, RUNNING, renderElsewhere, renderKept, renderSnapshotLink, renderUnfinished, type Mode, type SnapshotLink } from './resume-steps.js';
 import { reportOperation } from './operation.js';
 import { DEFAULT_RELOAD_DELAY_MS, scheduleReload, type ReloadHook } from './reload.js';
 import { sharedStyles } from './shared.styles.js';
+import { importPanelStyles } from './backup-import-panel.styles.js';
 
-type ResumeStep = 'ask' | 'running' | 'done';
-type Mode = 'resume' | 'rollback';
+type ResumeStep = 'ask' | 'running' | 'done' | 'unverified' | 'review' | 'kept';
+
+/** An operation that ended with a read-back that differed from its target (shown with the choices, no reload). */
+export interface UnverifiedOutcome {
+  /** What ran: an import (in the Import tab), a resume, a rollback or a re-check. */
+  mode: 'import' | Mode;
+  result: ImportResult;
+}
 
 /**
  * Shown by `<dashboard-backup>` when an import into this unit stopped before it finished: Resume or Roll back (both
- * need the backup's password), and a link to the safety snapshot. Internal: embedders use `<dashboard-backup>`.
+ * need the backup's password), and a link to the safety snapshot. When an import, resume or rollback finished but
+ * its read-back differed (`outcome`, or an `unverified` journal): the differences, no reload, and Re-check, Keep as
+ * it is (ends the journal; the snapshot stays downloadable in the page) or Roll back. Internal: embedders use
+ * `<dashboard-backup>`.
  *
- * @fires backup-import-done - The resumed import or the rollback finished; `preventDefault()` cancels the reload.
+ * @fires backup-import-done - The resumed import, the rollback or the re-check finished (verified or not);
+ *   `preventDefault()` cancels the reload that follows a verified one.
+ * @fires backup-import-kept - Internal: the admin kept an unverified outcome (the journal was ended).
  * @fires backup-error - Resume, rollback or reading the snapshot failed.
  * @fires backup-resume-closed - Internal: the user left the panel after finishing without a reload.
  * @fires backup-resume-recheck - Internal: the import was running in another tab and the user asks to look again.
  */
 @customElement('backup-resume-panel')
 export class BackupResumePanel extends LitElement {
-  static override styles = [sharedStyles];
+  static override styles = [sharedStyles, importPanelStyles];
 
   /** The Dashboard client the engine uses. */
   @property({ attribute: false }) client?: DashboardClient;
@@ -42,6 +67,8 @@ export class BackupResumePanel extends LitElement {
   @property({ attribute: false }) cause?: DescribedError;
   /** The unfinished import, as the engine describes it. */
   @property({ attribute: false }) unfinished?: UnfinishedImport;
+  /** An outcome that was not verified (from the Import tab): shown with its differences and the choices. */
+  @property({ attribute: false }) outcome?: UnverifiedOutcome;
 
   @state() private step: ResumeStep = 'ask';
   @state() private mode: Mode = 'resume';
@@ -50,8 +77,16 @@ export class BackupResumePanel extends LitElement {
   @state() private progress?: Progress;
   @state() private announcement = '';
   @state() private result?: ImportResult;
-  @state() private snapshot?: { url: string; filename: string };
+  @state() private snapshot?: SnapshotLink;
+  /** The fresh safety snapshot a confirmed resume or rollback took of the unit as it found it (if one ran). */
+  @state() private freshSnapshot?: SnapshotLink;
   @state() private reloading = false;
+  /** The unverified outcome shown: `outcome`, then what a Re-check, resume or rollback here ended with. */
+  @state() private shown?: UnverifiedOutcome;
+  /** A resume or rollback refused until the admin has seen what it would change (RESUME_NEEDS_REVIEW). */
+  @state() private review?: { mode: 'resume' | 'rollback'; plan: ImportPlan; drift: string[] };
+  /** Where Cancel on the review step goes back to. */
+  private returnTo: ResumeStep = 'ask';
 
   @query('#password') private passwordInput?: HTMLInputElement;
   @query('h3') private heading?: HTMLElement;
@@ -70,13 +105,24 @@ export class BackupResumePanel extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.loadSnapshot();
+    void this.loadFreshSnapshot();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // The parent sets `outcome` again on each of its renders (an object): only a new one resets what is shown.
+    if (changed.has('outcome') && this.outcome) {
+      this.shown = this.outcome;
+      this.step = 'unverified';
+    }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.cancelReload();
     if (this.snapshot) URL.revokeObjectURL(this.snapshot.url);
+    if (this.freshSnapshot) URL.revokeObjectURL(this.freshSnapshot.url);
     this.snapshot = undefined;
+    this.freshSnapshot = undefined;
     this.typedPassword = '';
   }
 
@@ -89,9 +135,18 @@ export class BackupResumePanel extends LitElement {
     }
   }
 
+  /** Reads the fresh safety snapshot, if a resume or rollback took one; silent when there is none or it fails. */
+  private async loadFreshSnapshot(): Promise<void> {
+    if (!this.client) return;
+    const found = await getSafetySnapshot({ unit: this.unit, client: this.client, fresh: true }).catch(() => undefined);
+    if (!found || !this.isConnected) return;
+    if (this.freshSnapshot) URL.revokeObjectURL(this.freshSnapshot.url);
+    this.freshSnapshot = { url: URL.createObjectURL(found.blob), filename: found.filename };
+  }
+
   private async loadSnapshot(): Promise<void> {
     try {
-      const found = await getSafetySnapshot({ unit: this.unit });
+      const found = await getSafetySnapshot({ unit: this.unit, ...(this.client ? { client: this.client } : {}) });
       if (found && this.isConnected) this.snapshot = { url: URL.createObjectURL(found.blob), filename: found.filename };
     } catch (error) {
       this.error = describeError(error);
@@ -104,33 +159,48 @@ export class BackupResumePanel extends LitElement {
     this.focusPending = true;
   }
 
-  private async run(mode: Mode): Promise<void> {
-    const password = this.passwordInput?.value ?? '';
+  private async run(mode: Mode, expectedPlan?: ImportPlan): Promise<void> {
+    // From the review step the password field is gone: what was typed is kept until the operation completes.
+    const password = this.passwordInput?.value ?? this.typedPassword;
     this.error = undefined;
     this.passwordError = validateSecret(password, 'Enter the password or the recovery key of the backup you were importing.');
+    const from = this.step === 'review' ? this.returnTo : this.step === 'unverified' ? 'unverified' : 'ask';
+    this.returnTo = from;
     if (this.passwordError || !this.client) {
       this.passwordInput?.focus();
       return;
     }
     this.mode = mode;
     this.progress = undefined;
-    this.announcement = mode === 'resume' ? 'Resuming the import…' : 'Rolling back…';
+    this.announcement = RUNNING[mode] + '…';
     this.goTo('running');
-    reportOperation(this, mode);
+    reportOperation(this, mode === 'recheck' ? 'resume' : mode);
     try {
-      const options = { unit: this.unit, onProgress: (p: Progress) => this.handleProgress(p), reload: false as const };
-      this.result = await (mode === 'resume'
-        ? resumeImport(this.client, password, options)
-        : rollbackImport(this.client, password, options));
+      const options = {
+        unit: this.unit,
+        onProgress: (p: Progress) => this.handleProgress(p),
+        reload: false as const,
+        ...(expectedPlan ? { expectedPlan } : {}),
+      };
+      const run = mode === 'resume' ? resumeImport : mode === 'rollback' ? rollbackImport : recheckImport;
+      this.result = await run(this.client, password, options);
       // Before the reload is scheduled: the element drops its leave-page guard, so that reload asks nothing.
       reportOperation(this, null);
       this.finish();
     } catch (error) {
       reportOperation(this, null);
-      this.goTo('ask');
+      void this.loadFreshSnapshot();
+      if (error instanceof ReviewNeededError && mode !== 'recheck') {
+        // Someone else's work would be deleted or overwritten: show what, and the plan, before anything is sent.
+        this.review = { mode, plan: error.plan, drift: error.drift };
+        this.announcement = `${REVIEW_TITLE[mode]}.`;
+        this.goTo('review');
+        return;
+      }
+      this.goTo(from);
       this.error = describeError(error);
       if (SECRET_ERROR_CODES.includes(this.error.code)) this.typedPassword = '';
-      dispatchBackupEvent(this, 'backup-error', { step: mode, unit: this.unit, ...this.error });
+      dispatchBackupEvent(this, 'backup-error', { step: mode === 'recheck' ? 'resume' : mode, unit: this.unit, ...this.error });
     }
   }
 
@@ -142,17 +212,63 @@ export class BackupResumePanel extends LitElement {
   private finish(): void {
     const result = this.result;
     if (!result) return;
-    this.typedPassword = '';
     const proceed = dispatchBackupEvent(this, 'backup-import-done', {
       unit: this.unit,
-      mode: this.mode,
+      mode: this.mode === 'rollback' ? 'rollback' : 'resume',
       counts: result.counts,
       differences: result.differences.length,
     });
+    if (!result.verified) {
+      // Not verified: no reload, no "complete"; the password stays typed for Re-check or Roll back.
+      this.shown = { mode: this.mode, result };
+      this.announcement = `${this.outcomeTitle()}.`;
+      this.goTo('unverified');
+      return;
+    }
+    this.typedPassword = '';
     this.reloading = proceed && this.reload !== false;
-    this.announcement = `${this.mode === 'resume' ? 'Import complete.' : 'Rollback complete.'}${this.reloading ? ' The page will reload.' : ''}`;
+    this.announcement = `${this.doneTitle()}.${this.reloading ? ' The page will reload.' : ''}`;
     this.goTo('done');
     if (this.reloading) this.cancelReload = scheduleReload(this.reload, this.reloadDelay);
+  }
+
+  /** True when the journal is a rollback's: what it restores is the safety snapshot. */
+  private get isRollback(): boolean {
+    return this.mode === 'rollback' || this.unfinished?.mode === 'rollback';
+  }
+
+  /** The heading of a verified end: names what happened. */
+  private doneTitle(): string {
+    if (this.mode === 'rollback') return 'Rollback complete';
+    if (this.mode === 'recheck') return this.isRollback ? 'Rollback checked: it matches the snapshot' : 'Import checked: it matches the backup';
+    return this.unfinished?.mode === 'rollback' ? 'Rollback resumed and complete' : 'Import resumed and complete';
+  }
+
+  /** The heading of an unverified end: names what happened. */
+  private outcomeTitle(): string {
+    const mode = this.shown?.mode ?? 'import';
+    if (mode === 'recheck') return 'Re-checked: the unit still differs';
+    const what =
+      mode === 'import' ? 'The import' : mode === 'rollback' ? 'The rollback' : this.isRollback ? 'The resumed rollback' : 'The resumed import';
+    return `${what} finished, but was not verified`;
+  }
+
+  /** Keep as it is: the journal ends; the snapshot, read before, stays downloadable while the page is open. */
+  private async handleKeep(): Promise<void> {
+    if (!this.client) return;
+    this.error = undefined;
+    try {
+      if (!this.snapshot) await this.loadSnapshot();
+      await discardUnfinishedImport({ unit: this.unit, client: this.client });
+      this.typedPassword = '';
+      this.announcement = `${this.unitName} was kept as it is.`;
+      this.goTo('kept');
+      this.dispatchEvent(new Event('backup-import-kept', { bubbles: true, composed: true }));
+    } catch (error) {
+      this.error = describeError(error);
+      this.focusPending = true;
+      dispatchBackupEvent(this, 'backup-error', { step: 'rollback', unit: this.unit, ...this.error });
+    }
   }
 
   private handleReloadNow(): void {
@@ -164,31 +280,51 @@ export class BackupResumePanel extends LitElement {
     this.dispatchEvent(new Event('backup-resume-closed', { bubbles: true, composed: true }));
   }
 
-  /** Another tab holds the unit's lock (it is resuming or rolling back this import): nothing to offer here yet. */
-  private renderElsewhere() {
+  private renderPassword() {
+    return renderSecretField({
+      id: 'password',
+      label: 'Password of the backup or its recovery key',
+      error: this.passwordError,
+      value: this.typedPassword,
+      onInput: (value) => {
+        this.typedPassword = value;
+        this.passwordError = '';
+      },
+    });
+  }
+
+  /** Read-back differed (just now, or found in the journal): the differences if known, and the three choices. */
+  private renderUnverifiedStep() {
+    const target = this.isRollback ? 'the safety snapshot' : 'the backup';
     return html`
-      <h3 tabindex="-1" part="heading">${this.unitName} is being restored in another tab</h3>
-      <p>
-        An import, resume or rollback of ${this.unitName} is running in another tab or window of this browser. Let it
-        finish there. If that tab was closed, check again: the import can then be resumed or rolled back here.
-      </p>
-      <div class="actions">
-        <button
-          class="button"
-          part="button"
-          type="button"
-          @click=${() => this.dispatchEvent(new Event('backup-resume-recheck', { bubbles: true, composed: true }))}
-        >
-          Check again
-        </button>
-      </div>
+      ${this.shown
+        ? renderUnverified({ title: this.outcomeTitle(), unitName: this.unitName, target, result: this.shown.result })
+        : html`<h3 tabindex="-1" part="heading">
+              ${this.isRollback ? 'A rollback' : 'An import'} into ${this.unitName} finished, but was not verified
+            </h3>
+            <p>
+              Every step was done, but reading ${this.unitName} back found differences with ${target}. Re-check to see
+              them; keep it as it is, or roll back to the safety snapshot.
+            </p>`}
+      ${renderAlert(this.error)}
+      <form novalidate @submit=${(e: Event) => (e.preventDefault(), void this.run('recheck'))}>
+        ${this.renderPassword()}
+        <div class="actions">
+          <button class="button primary" part="button primary-button" type="submit">Re-check</button>
+          <button class="button" part="button" type="button" @click=${() => this.handleKeep()}>Keep as it is</button>
+          <button class="button" part="button" type="button" @click=${() => this.run('rollback')}>Roll back</button>
+        </div>
+      </form>
+      ${renderSnapshotLink(this.snapshot, this.freshSnapshot)}
     `;
   }
 
   private renderAsk() {
-    if (this.unfinished?.busy && !this.error) return this.renderElsewhere();
+    if (this.unfinished?.busy && !this.error) return renderElsewhere(this.unitName, () => this.dispatchEvent(new Event('backup-resume-recheck', { bubbles: true, composed: true })));
+    if (this.unfinished?.status === 'unverified') return this.renderUnverifiedStep();
+    const what = this.unfinished?.mode === 'rollback' ? 'A rollback of' : 'An import into';
     return html`
-      <h3 tabindex="-1" part="heading">An import into ${this.unitName} did not finish</h3>
+      <h3 tabindex="-1" part="heading">${what} ${this.unitName} did not finish</h3>
       ${renderAlert(this.cause)}
       ${renderUnfinished(this.unfinished, this.unitName)}
       <p>
@@ -197,42 +333,28 @@ export class BackupResumePanel extends LitElement {
       </p>
       ${renderAlert(this.error)}
       <form novalidate @submit=${(e: Event) => (e.preventDefault(), void this.run('resume'))}>
-        ${renderSecretField({
-          id: 'password',
-          label: 'Password of the backup or its recovery key',
-          error: this.passwordError,
-          value: this.typedPassword,
-          onInput: (value) => {
-            this.typedPassword = value;
-            this.passwordError = '';
-          },
-        })}
+        ${this.renderPassword()}
         <div class="actions">
           <button class="button primary" part="button primary-button" type="submit">Resume</button>
           <button class="button" part="button" type="button" @click=${() => this.run('rollback')}>Roll back</button>
         </div>
       </form>
-      ${this.snapshot
-        ? html`<p class="hint snapshot">
-            The safety snapshot (encrypted with the same password) is kept in this browser until the import is verified:
-            <a href=${this.snapshot.url} download=${this.snapshot.filename} part="link">Download the safety snapshot</a>.
-          </p>`
-        : nothing}
+      ${renderSnapshotLink(this.snapshot, this.freshSnapshot)}
     `;
   }
 
   private renderRunning() {
     return html`
-      <h3 tabindex="-1" part="heading">${this.mode === 'resume' ? 'Resuming the import' : 'Rolling back'}</h3>
+      <h3 tabindex="-1" part="heading">${RUNNING[this.mode]}</h3>
       <p>Keep this page open.</p>
-      ${renderProgress(this.progress, this.mode === 'resume' ? 'Resume progress' : 'Rollback progress')}
+      ${renderProgress(this.progress, PROGRESS_LABEL[this.mode])}
     `;
   }
 
   private renderDone() {
     if (!this.result) return nothing;
     return renderImportResult({
-      title: this.mode === 'resume' ? 'Import complete' : 'Rollback complete',
+      title: this.doneTitle(),
       unitName: this.unitName,
       result: this.result,
       reloading: this.reloading,
@@ -242,22 +364,25 @@ export class BackupResumePanel extends LitElement {
   }
 
   override render() {
-    const body = this.step === 'running' ? this.renderRunning() : this.step === 'done' ? this.renderDone() : this.renderAsk();
+    const body = {
+      ask: () => this.renderAsk(),
+      running: () => this.renderRunning(),
+      done: () => this.renderDone(),
+      unverified: () => this.renderUnverifiedStep(),
+      review: () =>
+        this.review
+          ? renderReview({
+              ...this.review,
+              unitName: this.unitName,
+              onConfirm: () => void this.run(this.review!.mode, this.review!.plan),
+              onCancel: () => this.goTo(this.returnTo),
+            })
+          : nothing,
+      kept: () => renderKept(this.unitName, this.snapshot, () => this.handleClose()),
+    }[this.step]();
     return html`${body}
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>`;
   }
-}
-
-/** What the journal says about the unfinished import: what it was restoring, when, and how far it got. */
-function renderUnfinished(u: UnfinishedImport | undefined, unitName: string) {
-  if (!u) return html`<p>${unitName} may be only partly restored.</p>`;
-  const what = u.mode === 'rollback' ? 'A rollback to the safety snapshot' : 'An import';
-  const verified = u.status === 'unverified' ? '; every step was done, but the result differs from the backup' : '';
-  return html`<p>
-    ${what} of the backup of <strong>${u.source.unit.name}</strong> (made ${formatDate(u.source.createdAt)}) started
-    ${formatDate(u.startedAt)} and stopped after ${u.steps.done} of ${u.steps.total} steps${verified}. ${unitName} may be
-    only partly restored.
-  </p>`;
 }
 
 declare global {

@@ -1,8 +1,9 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { createRestClient, findUnfinishedImport, type DashboardClient, type UnfinishedImport } from './engine.js';
-import { dispatchBackupEvent, type BackupErrorDetail, type BackupOperation } from './events.js';
-import { describeError, type DescribedError } from './messages.js';
+import { createRestClient, findOtherUnfinishedImports, findUnfinishedImport, type DashboardClient, type UnfinishedImport } from './engine.js';
+import { renderOtherJournals } from './resume-steps.js';
+import { dispatchBackupEvent, type BackupErrorDetail, type BackupImportDoneDetail, type BackupOperation } from './events.js';
+import { ERROR_MESSAGES, describeError, type DescribedError } from './messages.js';
 import { renderAlert } from './notices.js';
 import { DEFAULT_RELOAD_DELAY_MS, type ReloadHook } from './reload.js';
 import { changesUnit } from './operation.js';
@@ -17,7 +18,7 @@ import { sharedStyles } from './shared.styles.js';
 import { dashboardBackupStyles } from './dashboard-backup.styles.js';
 import type { BackupExportPanel } from './backup-export-panel.js';
 import type { BackupImportPanel } from './backup-import-panel.js';
-import type { BackupResumePanel } from './backup-resume-panel.js';
+import type { BackupResumePanel, UnverifiedOutcome } from './backup-resume-panel.js';
 import './backup-export-panel.js';
 import './backup-import-panel.js';
 import './backup-resume-panel.js';
@@ -58,8 +59,9 @@ const INNER_PARTS = 'heading, button, primary-button, input, label, notice, prog
  *   `detail`: unit, filename, bytes, counts.
  * @fires {CustomEvent<BackupValidatedDetail>} backup-validated - A backup was opened and compared with this unit.
  *   `detail`: counts, units, flags.
- * @fires {CustomEvent<BackupImportDoneDetail>} backup-import-done - An import (or resume, or rollback) finished and
- *   was verified. `detail`: unit, mode, counts, differences. Call `preventDefault()` to cancel the reload that follows.
+ * @fires {CustomEvent<BackupImportDoneDetail>} backup-import-done - An import (or resume, rollback, re-check)
+ *   finished. `detail`: unit, mode, counts, differences (0: verified). Call `preventDefault()` to cancel the reload
+ *   that follows a verified one; an unverified one never reloads (the element offers Re-check, Keep, Roll back).
  * @fires {CustomEvent<BackupErrorDetail>} backup-error - A step failed. `detail`: step, code, message (the sentence
  *   shown), unit.
  * @fires {CustomEvent<BackupBusyChangeDetail>} backup-busy-change - An operation started or ended. `detail`: busy,
@@ -97,7 +99,7 @@ const INNER_PARTS = 'heading, button, primary-button, input, label, notice, prog
  * @cssproperty --dashboard-backup-focus-ring-color - Keyboard focus outline.
  * @cssproperty --dashboard-backup-radius - Corner radius.
  * @cssproperty --dashboard-backup-spacing - Base spacing.
- * @cssproperty --dashboard-backup-font-family - Font.
+ * @cssproperty --dashboard-backup-font-family - Font; default: the page's (inherited).
  * @cssproperty --dashboard-backup-font-size - Base font size.
  */
 @customElement('dashboard-backup')
@@ -125,6 +127,10 @@ export class DashboardBackup extends LitElement {
   @state() private error?: DescribedError;
   @state() private resumeCause?: DescribedError;
   @state() private unfinished?: UnfinishedImport;
+  /** Unfinished imports this browser holds for other Dashboards: listed, never offered or applied here. */
+  @state() private otherJournals: UnfinishedImport[] = [];
+  /** An import whose read-back differed, shown in the resume panel with the choices. */
+  @state() private outcome?: UnverifiedOutcome;
   @state() private journalProblem?: DescribedError;
   @state() private running: BackupOperation | null = null;
   /** What the current operation works on; kept after it ends while the page asks for something else. */
@@ -235,6 +241,7 @@ export class DashboardBackup extends LitElement {
   private async load(): Promise<void> {
     const run = ++this.loadCount;
     this.pinned = undefined; // never called while an operation runs
+    this.outcome = undefined;
     this.view = 'loading';
     this.error = undefined;
     try {
@@ -246,12 +253,14 @@ export class DashboardBackup extends LitElement {
         return;
       }
       // A browser without usable IndexedDB can still export: report the problem, go on.
-      const unfinished = await findUnfinishedImport({ unit: this.unitId }).catch((error: unknown) => {
+      const unfinished = await findUnfinishedImport({ unit: this.unitId, client: this.activeClient }).catch((error: unknown) => {
         this.journalProblem = describeError(error);
         dispatchBackupEvent(this, 'backup-error', { step: 'session', unit: this.unitId, ...this.journalProblem });
         return undefined;
       });
+      const others = await findOtherUnfinishedImports({ client: this.activeClient }).catch(() => []);
       if (run !== this.loadCount) return;
+      this.otherJournals = others;
       this.unfinished = unfinished;
       this.view = unfinished ? 'unfinished' : 'warning';
     } catch (error) {
@@ -284,11 +293,27 @@ export class DashboardBackup extends LitElement {
   /** An import that fails after changing the unit leaves a journal: offer Resume / Roll back right away. */
   private async handleImportError(event: CustomEvent<BackupErrorDetail>): Promise<void> {
     if (event.detail.step !== 'import') return;
-    const unfinished = await findUnfinishedImport({ unit: this.unitId }).catch(() => undefined);
+    const unfinished = await findUnfinishedImport({ unit: this.unitId, client: this.workClient }).catch(() => undefined);
     if (!unfinished) return;
     this.unfinished = unfinished;
     this.resumeCause = { code: event.detail.code, message: event.detail.message };
     void this.show('unfinished', () => this.resumePanel?.focusHeading());
+  }
+
+  /**
+   * An import whose read-back differed is not a success: no reload (cancelled here, before the panel schedules it),
+   * no "verified"; the resume panel shows the differences with Re-check, Keep as it is and Roll back.
+   */
+  private handleImportDone(event: CustomEvent<BackupImportDoneDetail>): void {
+    if (event.detail.mode !== 'import' || event.detail.differences === 0) return;
+    event.preventDefault();
+    const result = this.importPanel?.lastResult;
+    void (async () => {
+      this.unfinished = await findUnfinishedImport({ unit: this.unitId, client: this.workClient }).catch(() => undefined);
+      this.outcome = result && { mode: 'import', result };
+      this.resumeCause = undefined;
+      await this.show('unfinished', () => this.resumePanel?.focusHeading());
+    })();
   }
 
   /** The unfinished import was running in another tab: look again (it may have finished, or its tab closed). */
@@ -307,6 +332,7 @@ export class DashboardBackup extends LitElement {
 
   private handleResumeClosed(): void {
     this.resumeCause = undefined;
+    this.outcome = undefined;
     void this.show('warning', () => this.renderRoot.querySelector<HTMLElement>('#warning-heading')?.focus());
   }
 
@@ -332,6 +358,7 @@ export class DashboardBackup extends LitElement {
         <backup-import-panel
           exportparts=${INNER_PARTS}
           @backup-operation=${this.handleOperation}
+          @backup-import-done=${this.handleImportDone}
           .client=${this.workClient}
           .reload=${this.reloadHook}
           reload-delay=${this.reloadDelay}
@@ -366,6 +393,7 @@ export class DashboardBackup extends LitElement {
           .reload=${this.reloadHook}
           .cause=${this.resumeCause}
           .unfinished=${this.unfinished}
+          .outcome=${this.outcome}
           reload-delay=${this.reloadDelay}
           unit=${this.unitId}
           unit-name=${this.unitName}
@@ -373,11 +401,11 @@ export class DashboardBackup extends LitElement {
           @backup-resume-recheck=${this.handleResumeRecheck}
         ></backup-resume-panel>`;
       case 'warning':
-        return renderWarningStep({
+        return html`${renderWarningStep({
           unitName: this.unitName,
           problem: this.journalProblem,
           onContinue: () => this.handleContinue(),
-        });
+        })}${renderOtherJournals(this.otherJournals)}`;
       case 'tabs':
         return this.renderTabs();
     }
@@ -402,7 +430,9 @@ export class DashboardBackup extends LitElement {
         <h2>Backup and restore</h2>
         ${this.session ? html`<span class="muted">${this.unitName}</span>` : nothing}
       </div>
-      ${this.renderSwitch()} ${this.renderBody()}
+      ${isSecureContext // no WebCrypto without it: say so instead of taking passwords that cannot be used
+        ? html`${this.renderSwitch()} ${this.renderBody()}`
+        : renderAlert({ code: 'INSECURE_CONTEXT', message: ERROR_MESSAGES.INSECURE_CONTEXT })}
     </div>`;
   }
 }

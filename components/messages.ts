@@ -10,6 +10,8 @@ export const ERROR_MESSAGES: Readonly<Record<BackupErrorCode, string>> = {
   PASSWORD_TOO_SHORT: 'The password must be at least 4 characters long.',
   INVALID_OPTIONS:
     'The backup tool on this page is set up incorrectly. Ask the person who maintains this Dashboard page to check it.',
+  INSECURE_CONTEXT:
+    'Backups need a secure connection: open this Dashboard page over https:// (or http://localhost), then try again.',
   NOT_A_BACKUP: 'This file is not a Dashboard backup. Choose a file ending in .dashboard-backup.',
   UNSUPPORTED_VERSION:
     'This backup was made by a newer version of Dashboard Backup. Update this Dashboard, then open the file again.',
@@ -53,6 +55,10 @@ export const ERROR_MESSAGES: Readonly<Record<BackupErrorCode, string>> = {
     'The import stopped before it finished. Nothing is lost: resume it, or roll back to the safety snapshot.',
   IMPORT_RUNNING:
     'This unit is being restored in another tab or window of this browser. Let it finish there, then try again.',
+  UNIT_LOCKED:
+    'Another administrator is restoring this unit from another browser. Wait until they have finished, then check again.',
+  RESUME_NEEDS_REVIEW:
+    'This unit changed since the import started, and continuing would delete or overwrite someone else’s work. Review the changes, then confirm.',
   VERIFY_FAILED:
     'The import finished, but the unit does not match the backup exactly. Download the safety snapshot and contact your administrator.',
   JOURNAL_UNAVAILABLE:
@@ -77,10 +83,20 @@ export function describeError(error: unknown): DescribedError {
   const message = ERROR_MESSAGES[error.code] ?? UNKNOWN_ERROR_MESSAGE;
   const cause = error.cause;
   if (error.code === 'IMPORT_INCOMPLETE' && isBackupError(cause) && cause.code !== error.code) {
-    const why = ERROR_MESSAGES[cause.code];
+    const why = cause.code === 'UNIT_LOCKED' ? lockedSentence(cause) : ERROR_MESSAGES[cause.code];
     if (why) return { code: error.code, message: `${why} ${message}` };
   }
+  if (error.code === 'UNIT_LOCKED') return { code: error.code, message: lockedSentence(error) };
   return { code: error.code, message };
+}
+
+/** UNIT_LOCKED says who holds the Dashboard's restore lock and since when, where the error carries it (lease.ts). */
+function lockedSentence(error: Error): string {
+  const holder = (error as { holder?: { label?: unknown; since?: unknown } }).holder;
+  if (typeof holder?.label !== 'string' || typeof holder.since !== 'string' || holder.label === '') return ERROR_MESSAGES.UNIT_LOCKED;
+  const since = new Date(holder.since);
+  const when = Number.isNaN(since.getTime()) ? holder.since : since.toLocaleString();
+  return `${holder.label} has been restoring this unit from another browser since ${when}. Wait until they have finished, then check again.`;
 }
 
 /** True when `error` is the engines' answer to a cancel (an aborted signal). */

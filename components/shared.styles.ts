@@ -4,7 +4,10 @@ import { css } from 'lit';
 export const sharedStyles = css`
   :host {
     display: block;
-    font-family: var(--db-font);
+    /* No fallback on purpose: unset, the var() is invalid at computed-value time and font-family, an inherited
+       property, takes the page's font. (A fallback of \`inherit\` would not work: a custom property set to
+       \`inherit\` inherits the parent's custom property, not its font.) */
+    font-family: var(--dashboard-backup-font-family);
     font-size: var(--dashboard-backup-font-size, 0.95rem);
     line-height: 1.5;
     color: var(--db-color);

@@ -47,7 +47,6 @@ export const themeStyles = css`
     ${lightTokens}
     --db-radius: var(--dashboard-backup-radius, 8px);
     --db-space: var(--dashboard-backup-spacing, 1rem);
-    --db-font: var(--dashboard-backup-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
   }
   :host([theme='dark']) {
     ${darkTokens}

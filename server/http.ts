@@ -4,8 +4,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod/mini';
+import { PARSE } from '../src/zod.js';
 import { parseLossless } from '../src/schemas.js';
-
 import { MAX_BODY_BYTES, MAX_JSON_DEPTH, jsonDepth } from '../src/json.js';
 
 /** Largest request body accepted (a workspace icon may be 2 MB, a key value 1 MB; JSON escaping adds some). */
@@ -88,7 +88,7 @@ export function parseJson(text: string): unknown {
 
 /** Validates `value` with a zod schema; 400 with the issues (paths and messages, never values) when it fails. */
 export function parseWith<T extends z.ZodMiniType>(schema: T, value: unknown, what: string): z.infer<T> {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, PARSE);
   if (result.success) return result.data;
   throw malformed(result.error, what);
 }

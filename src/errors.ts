@@ -9,6 +9,7 @@ export type BackupErrorCode =
   // input
   | 'PASSWORD_TOO_SHORT'
   | 'INVALID_OPTIONS'
+  | 'INSECURE_CONTEXT'
   // file format
   | 'NOT_A_BACKUP'
   | 'UNSUPPORTED_VERSION'
@@ -41,6 +42,8 @@ export type BackupErrorCode =
   | 'PLAN_CHANGED'
   | 'IMPORT_INCOMPLETE'
   | 'IMPORT_RUNNING'
+  | 'UNIT_LOCKED'
+  | 'RESUME_NEEDS_REVIEW'
   | 'VERIFY_FAILED'
   | 'JOURNAL_UNAVAILABLE';
 

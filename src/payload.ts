@@ -8,7 +8,7 @@
  * Used by the engine (src/backup/open.ts) and the inspector (src/inspect/open.ts), which may not import each other.
  */
 import { toValidationIssues, type ValidationIssue } from './errors.js';
-import './zod.js'; // first: configures zod before any schema is built (see src/zod.ts)
+import { PARSE } from './zod.js';
 import * as z from 'zod/mini';
 import { TASK_BUDGET_MS, throwIfAborted, yieldToEventLoop } from './format/schedule.js';
 import { KeyEntry, Manifest, Plugin, Profile, Workspace, parseLossless, type BackupPayload, type UnitState } from './schemas.js';
@@ -130,7 +130,7 @@ export function findUnknownSections(value: unknown): string[] {
  * @throws FormatError ABORTED when `o.signal` is aborted.
  */
 export async function validatePayload(value: unknown, o: PaceOptions = {}): Promise<PayloadValidation> {
-  const envelope = Envelope.safeParse(value);
+  const envelope = Envelope.safeParse(value, PARSE);
   const unknownSections = findUnknownSections(value);
   // Unknown keys are reported as unknownSections, not twice.
   const known = (e: z.core.$ZodError) => ({ ...e, issues: e.issues.filter((i) => i.code !== 'unrecognized_keys') }) as z.core.$ZodError;
@@ -138,7 +138,7 @@ export async function validatePayload(value: unknown, o: PaceOptions = {}): Prom
   // Not even an object: zod says so alone.
   if (!isObject(value)) return { success: false, issues: toValidationIssues(envelope.error!), unknownSections };
   const raw = value as { manifest?: unknown; unit?: unknown };
-  const manifest = Manifest.safeParse(raw.manifest);
+  const manifest = Manifest.safeParse(raw.manifest, PARSE);
   const issues: ValidationIssue[] = manifest.success
     ? []
     : toValidationIssues(known(manifest.error)).map((i) => ({ ...i, path: ['manifest', ...i.path] }));

@@ -2,8 +2,8 @@
  * zod schemas: the one source of every data type in the module — the Dashboard's entities and API bodies, and the
  * backup payload. Types are `z.infer` of these; nothing is declared twice.
  */
-import './zod.js'; // first: configures zod before any schema is built (see src/zod.ts)
 import * as z from 'zod/mini';
+import { PARSE } from './zod.js';
 import { isJsonValue, type JsonValue as Json } from './json.js';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -44,7 +44,7 @@ export function parseLossless<T extends z.ZodMiniType>(
   schema: T,
   value: unknown,
 ): { success: true; data: z.infer<T> } | { success: false; error: z.core.$ZodError } {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, PARSE);
   return result.success ? { success: true, data: value as z.infer<T> } : { success: false, error: result.error };
 }
 

@@ -1,31 +1,28 @@
 /**
- * Configures zod before any schema is built. Every module in `src/` that builds schemas imports this module first,
- * for its side effect, then zod itself:
- *
- *     import './zod.js'; // first: configures zod (see src/zod.ts)
- *     import * as z from 'zod/mini';
+ * What every parse in this package passes to zod, so that zod's global configuration — which the host application
+ * shares when it uses zod 4 itself — is never touched. Call sites pass it as the second argument:
+ * `Schema.safeParse(value, PARSE)`.
  *
  * The schemas use `zod/mini` (zod 4's functional API: `z.string().check(z.maxLength(9))`, `z.optional(x)`), which
  * bundlers tree-shake to what is used, where the method-chaining `zod` API always ships whole.
  *
- * - `jitless`: zod 4 probes `new Function("")` when it builds its first object schema, to decide whether to compile
- *   parsers. Under a strict Content-Security-Policy (no `'unsafe-eval'`) the probe is reported as a
- *   `securitypolicyviolation`, even though zod catches the error. `jitless` skips the probe; parsing gives the same
- *   results, slightly slower. See `allowsEval` in zod/v4/core/util.js.
- * - the English locale: `zod` installs it by default, `zod/mini` does not, and without it every issue message is a
- *   bare "Invalid input". The messages end up in ValidationError / HttpValidationError issues and in the server's
- *   400 bodies. Set only when no locale is configured yet, like `zod` does, so an app's own choice wins.
- * - not installed: `zod`'s default memoizer (`config({ memoizer })`), which lets a parse follow reference cycles
- *   and shared sub-objects of its input. Every value validated here comes from `JSON.parse` or is a journal record
- *   (no recursive schema), so it has neither.
+ * - English messages: `zod` installs the English locale globally by default, `zod/mini` does not, and without one
+ *   every issue message is a bare "Invalid input". The messages end up in ValidationError / HttpValidationError
+ *   issues and in the reference server's 400 bodies. A per-parse error map (`ParseContext.error`) ranks above the
+ *   global `customError` and `localeError` (see `finalizeIssue` in zod/v4/core/util.js), so our messages stay English
+ *   whatever locale the host configures, and the host's locale stays its own.
+ * - no `jitless`: `zod/mini`'s `z.object` is the interpreted `$ZodObject`, never `$ZodObjectJIT`
+ *   (zod/v4/mini/schemas.js), so zod never probes `new Function` for these schemas and a strict
+ *   Content-Security-Policy (no `'unsafe-eval'`) reports nothing. test/e2e/package.test.mjs and
+ *   test/e2e/embed.test.mjs load both builds under such a policy and count violations.
+ * - no memoizer (`config({ memoizer })`, which lets a parse follow reference cycles): every value validated here
+ *   comes from `JSON.parse` or is a journal record, and has none.
  *
- * Why a bare import and not `z` re-exported from here: re-exporting zod's namespace makes bundlers keep all of zod
- * (locales, JSON Schema…), and an `export *` becomes the same whole-namespace copy in the externals build. The bare
- * import is kept because package.json's "sideEffects" lists this file, and the build fails on any bare import a
- * bundler would drop (scripts/esbuild-shared.mjs).
+ * test/zod.test.ts checks that importing each entry leaves `z.config()` as the host set it.
  */
-import { config } from 'zod/mini';
-import { en } from 'zod/locales';
+import type * as z from 'zod/mini';
+// This locale alone: 'zod/locales' is all of them, one request each for a page with an import map.
+import en from 'zod/v4/locales/en.js';
 
-config({ jitless: true });
-if (!config().localeError) config(en());
+/** The parse options of every `safeParse` in the package: English issue messages, without global configuration. */
+export const PARSE: z.core.ParseContext<z.core.$ZodIssue> = { error: en().localeError };

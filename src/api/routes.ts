@@ -30,6 +30,8 @@ export interface RouteTable {
   key(unit: string, key: string): string;
   /** `PUT` the order of `plugins`, `workspaces` or `profiles` (optional route: used only when offered). */
   order(unit: string, collection: string): string;
+  /** `GET`, `PUT` (take or renew) and `DELETE` (release) the unit's restore lock; optional in a Dashboard. */
+  restoreLock(unit: string): string;
 }
 
 /** The reference Dashboard's routes (docs/dashboard-api.md). */
@@ -45,6 +47,7 @@ export const DEFAULT_ROUTES: Readonly<RouteTable> = Object.freeze({
   keys: (unit: string) => `/units/${unit}/keys`,
   key: (unit: string, key: string) => `/units/${unit}/keys/${key}`,
   order: (unit: string, collection: string) => `/units/${unit}/${collection}/order`,
+  restoreLock: (unit: string) => `/units/${unit}/restore-lock`,
 });
 
 /** The default routes with `overrides` applied. */

@@ -15,7 +15,7 @@ export type TokenProvider = () => string | undefined | Promise<string | undefine
 /** How a transport reaches the Dashboard. */
 export interface TransportConfig {
   baseUrl: string;
-  credentials: RequestCredentials;
+  credentials: 'omit' | 'same-origin' | 'include';
   headers: Record<string, string>;
   token?: TokenProvider;
   limiter: Limiter;

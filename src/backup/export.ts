@@ -4,6 +4,7 @@ import { encryptBackupToBlob, toRecoveryKeyBytes } from '../format/index.js';
 import { normalizeAbort, throwIfAborted } from './abort.js';
 import { collectUnit } from './collect.js';
 import { backupFilename, buildPayload } from './manifest.js';
+import { pageOrigin } from './origin.js';
 import { checkPassword, requireAdmin } from './session.js';
 import type { ExportOptions, ExportResult } from './types.js';
 
@@ -35,7 +36,7 @@ export async function exportUnit(
     const state = await collectUnit(client, target.id, { signal, onProgress });
     throwIfAborted(signal);
     const now = new Date();
-    const payload = buildPayload(state, target, session.user, o.origin ?? location.origin, now);
+    const payload = buildPayload(state, target, session.user, pageOrigin(o.origin), now);
     const blob = await encryptBackupToBlob(payload, password, {
       ...(o.iterations !== undefined ? { iterations: o.iterations } : {}),
       ...(o.recoveryKey !== undefined ? { recoveryKey: o.recoveryKey } : {}),

@@ -6,6 +6,7 @@ import { collectUnit } from './collect.js';
 import { diffSections } from './compare.js';
 import { countUnit, findDanglingReferences } from './consistency.js';
 import { parsePayload } from './open.js';
+import { pageOrigin } from './origin.js';
 import { requireAdmin } from './session.js';
 import { findUndeletable, findUnwritable } from './writable.js';
 import type { ImportPlan, OpenedBackup, PlanOptions } from './types.js';
@@ -53,7 +54,7 @@ export async function planImport(client: DashboardClient, backup: OpenedBackup, 
     const { target } = await requireAdmin(client, o.unit, signal);
     const current = await collectUnit(client, target.id, { ...(signal ? { signal } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}) });
     o.onProgress?.({ phase: 'plan', done: 0, total: 1 });
-    const plan = await computePlan(current, payload, target, o.origin ?? location.origin);
+    const plan = await computePlan(current, payload, target, pageOrigin(o.origin));
     o.onProgress?.({ phase: 'plan', done: 1, total: 1 });
     return plan;
   } catch (error) {

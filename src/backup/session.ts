@@ -1,13 +1,15 @@
 /** Session checks shared by every engine: the caller must be an admin, and the unit must be one they can reach. */
 import { REORDER_FEATURE, type DashboardClient } from '../api/index.js';
 import { BackupError } from '../errors.js';
+import { assertSecureContext } from '../format/secure-context.js';
 import type { Session, UnitRef } from '../schemas.js';
 
 /** Shortest password the engines accept for a backup file. */
 export const MIN_PASSWORD_LENGTH = 4;
 
-/** @throws BackupError PASSWORD_TOO_SHORT (before anything else happens). */
+/** @throws BackupError INSECURE_CONTEXT, PASSWORD_TOO_SHORT (before anything else happens). */
 export function checkPassword(password: string): void {
+  assertSecureContext();
   if (typeof password !== 'string' || [...password].length < MIN_PASSWORD_LENGTH) {
     throw new BackupError(
       'PASSWORD_TOO_SHORT',

@@ -23,8 +23,8 @@
  *   (optional)"), there are no chains: every create waits only for what the integrity rules need (a plugin for
  *   its providers, unless it is on a cycle or maps to itself: then it is created without mappings and mapped
  *   after), and one `reorder-<collection>` step per collection, after all its creates, sets the backup's order.
- *   The three reorder steps are always there in that mode (even for an empty list), so a resume tells the mode
- *   from the journal's step ids alone ({@link usesReorder}).
+ *   The three reorder steps are always there in that mode (even for an empty list). A resume or rollback
+ *   converges (converge.ts) with chained creates after the prefix it adopts, whatever order the run left.
  */
 import type { OrderedCollection } from '../api/client.js';
 import type { UnitState } from '../schemas.js';
@@ -69,8 +69,6 @@ export interface StepOptions {
 const REORDER_PREFIX = 'reorder-';
 const ORDERED: OrderedCollection[] = ['plugins', 'workspaces', 'profiles'];
 
-/** True when a journal's step ids were built with `reorder: true` (see the ordering rule above). */
-export const usesReorder = (stepIds: readonly string[]): boolean => stepIds.some((id) => id.startsWith(REORDER_PREFIX));
 
 /** Gate: every wipe step is done. */
 export const GATE_WIPED = 'gate-wiped';

@@ -44,7 +44,7 @@ export interface ExportOptions {
    * recovery-key slot). Held only for the call: never stored or sent.
    */
   recoveryKey?: string | Uint8Array;
-  /** Origin recorded in the manifest; default `location.origin`. */
+  /** Origin recorded in the manifest; default `location.origin`, or `'null'` outside a browser (Node.js). */
   origin?: string;
 }
 
@@ -128,6 +128,7 @@ export interface PlanOptions {
   unit?: string;
   signal?: AbortSignal;
   onProgress?: ProgressListener;
+  /** This page's origin, compared with the backup's (`sameOrigin`); default `location.origin`, `'null'` in Node.js. */
   origin?: string;
 }
 
@@ -141,7 +142,7 @@ export interface RestoreOptions extends JournalOptions {
   unit?: string;
   signal?: AbortSignal;
   onProgress?: ProgressListener;
-  /** Called after a verified import; default `location.reload()`; `false` disables it. */
+  /** Called after a verified import; default `location.reload()` (nothing outside a browser); `false` disables it. */
   reload?: (() => void) | false;
   /** PBKDF2 iterations for the snapshot and the stored backup (default: the format's default). */
   iterations?: number;
@@ -149,6 +150,17 @@ export interface RestoreOptions extends JournalOptions {
   concurrency?: number;
   /** Extra attempts of a step that failed with SERVER, NETWORK or RATE_LIMITED after the client's own retries. */
   stepRetries?: number;
+}
+
+/** Options of resumeImport and rollbackImport. */
+export interface ResumeOptions extends RestoreOptions {
+  /**
+   * The preview the admin has seen (ReviewNeededError.plan, from a RESUME_NEEDS_REVIEW refusal). Needed when the
+   * unit holds work the journal does not account for; refused again when the unit changed once more since.
+   */
+  expectedPlan?: ImportPlan;
+  /** Origin recorded in the fresh safety snapshot and compared in the preview; default `location.origin`. */
+  origin?: string;
 }
 
 /** Options of {@link runImport}. */
@@ -172,6 +184,11 @@ export interface ImportResult {
 
 /** An import (or rollback) that started and has not been finished and verified. */
 export interface UnfinishedImport {
+  /**
+   * The Dashboard it was recorded for (DashboardClient.identity); absent for a journal written by an earlier
+   * version of this module, whose Dashboard is unknown.
+   */
+  dashboard?: string;
   unit: UnitRef;
   mode: 'import' | 'rollback';
   /** `running`: stopped part-way; `unverified`: every step done but the read-back differed. */

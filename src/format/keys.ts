@@ -4,6 +4,7 @@
  * payload, so the two uses never share a key. WebCrypto only.
  */
 import { toBufferSource } from './bytes.js';
+import { assertSecureContext } from './secure-context.js';
 
 /** format: HKDF `info` for the header-MAC key. */
 export const HKDF_INFO_HEADER_MAC = 'dashboard-backup v1 header-mac';
@@ -36,6 +37,7 @@ export async function deriveKeys(
   iterations: number,
   signal?: AbortSignal,
 ): Promise<FileKeys> {
+  assertSecureContext();
   const ikm = await deriveV1Ikm(password, salt, iterations);
   signal?.throwIfAborted();
   return deriveV1KeysFromIkm(ikm);

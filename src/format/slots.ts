@@ -15,6 +15,7 @@ import {
   type KeySlot,
 } from './header-v2.js';
 import { encodePassword, HKDF_INFO_PAYLOAD, type FileKeys } from './keys.js';
+import { assertSecureContext } from './secure-context.js';
 
 /** format: HKDF `info` of a recovery-key slot's KEK. */
 export const HKDF_INFO_RECOVERY_SLOT = 'dashboard-backup v2 recovery-key slot';
@@ -25,7 +26,11 @@ export const HKDF_INFO_V2_PAYLOAD = 'dashboard-backup v2 payload';
 
 const NONCE_BYTES = 12;
 const encoder = new TextEncoder();
-const subtle = () => crypto.subtle;
+/** WebCrypto, or INSECURE_CONTEXT (a page not served over https) with a sentence the admin can act on. */
+const subtle = (): SubtleCrypto => {
+  assertSecureContext();
+  return crypto.subtle;
+};
 
 function hkdfParams(salt: Uint8Array, info: string): HkdfParams {
   return { name: 'HKDF', hash: 'SHA-256', salt: toBufferSource(salt), info: encoder.encode(info) };

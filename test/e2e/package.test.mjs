@@ -42,7 +42,7 @@ const IMPORT_MAP = JSON.stringify({
     '@lit/reactive-element': '/node_modules/@lit/reactive-element/reactive-element.js',
     '@lit/reactive-element/': '/node_modules/@lit/reactive-element/',
     'zod/mini': '/node_modules/zod/mini/index.js',
-    'zod/locales': '/node_modules/zod/locales/index.js',
+    'zod/v4/locales/': '/node_modules/zod/v4/locales/',
     fflate: '/node_modules/fflate/esm/browser.js',
     idb: '/node_modules/idb/build/index.js',
   },
@@ -277,7 +277,7 @@ console.log(isBackupError(new Error('x'), 'WRONG_PASSWORD'));
     for (const file of await readdir(join(ROOT, 'dist/standalone'))) {
       const text = await readFile(join(ROOT, 'dist/standalone', file), 'utf8');
       assert.deepEqual([...bareImports(text)], [], `${file} is self-contained`);
-      assert.match(text, /\{jitless:!0\}/, `${file} configures zod for a strict CSP`);
+      assert.doesNotMatch(text, /\{jitless:!0\}/, `${file} leaves zod's global configuration alone`);
     }
   });
 

@@ -4,6 +4,7 @@ import { parseBackupPayload } from '../../src/inspect/open.js';
 import { formatIssuePath } from '../../src/inspect/messages.js';
 import { describe, it } from '../mocha.js';
 import { BackupPayload } from '../../src/schemas.js';
+import { PARSE } from '../../src/zod.js';
 import { cloneJson } from './helpers.js';
 import { makePayload } from './make-payload.js';
 
@@ -79,7 +80,7 @@ describe('parseBackupPayload', () => {
       broken((p) => delete p.manifest),
     ];
     for (const value of cases) {
-      const expected = BackupPayload.safeParse(value);
+      const expected = BackupPayload.safeParse(value, PARSE);
       expect(expected.success).to.equal(false);
       // Shown with a leniently read content, or refused for lacking the outline of a backup: the same issues.
       const issues = await parseBackupPayload(value).then(
