@@ -3,6 +3,8 @@
 // Benches named in OVER_HTTP2 run against a second server speaking HTTP/2 over TLS (HTTP2=1, the test-only
 // certificate of server/tls/), which is why Chromium gets --ignore-certificate-errors here and nowhere else.
 import { spawn } from 'node:child_process';
+import { get as httpGet } from 'node:http';
+import { get as httpsGet } from 'node:https';
 import { readdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { chromium } from 'playwright';
@@ -29,9 +31,9 @@ async function startServer(http2) {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   servers.push(server);
-  // Over HTTP/2 the port answers plain HTTP with a redirect to https: any answer means it is up.
-  await waitForServer(`http://localhost:${port}/bench/index.html`, http2);
-  return `${http2 ? 'https' : 'http'}://localhost:${port}`;
+  const origin = `${http2 ? 'https' : 'http'}://localhost:${port}`;
+  await waitForServer(`${origin}/bench/index.html`);
+  return origin;
 }
 
 let failed = false;
@@ -76,11 +78,22 @@ function freePort() {
   });
 }
 
-async function waitForServer(url, anyAnswer = false) {
+/** Status of a GET of `url`; over https the test-only certificate is accepted (it is self-signed). */
+function statusOf(url) {
+  const get = url.startsWith('https:') ? httpsGet : httpGet;
+  return new Promise((resolve, reject) => {
+    const request = get(url, { rejectUnauthorized: false }, (response) => {
+      response.resume();
+      resolve(response.statusCode);
+    });
+    request.on('error', reject);
+  });
+}
+
+async function waitForServer(url) {
   for (let i = 0; i < 300; i++) {
     try {
-      const response = await fetch(url, { redirect: 'manual' });
-      if (response.ok || anyAnswer) return;
+      if ((await statusOf(url)) === 200) return;
     } catch { /* not up yet */ }
     await new Promise((r) => setTimeout(r, 200));
   }
