@@ -3,6 +3,7 @@
 // Benches named in OVER_HTTP2 run against a second server speaking HTTP/2 over TLS (HTTP2=1, the test-only
 // certificate of server/tls/), which is why Chromium gets --ignore-certificate-errors here and nowhere else.
 import { spawn } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { get as httpGet } from 'node:http';
 import { get as httpsGet } from 'node:https';
 import { readdir } from 'node:fs/promises';
@@ -47,7 +48,9 @@ try {
   );
   try {
     for (const name of names) {
-      console.log(`\n### ${name}`);
+      // The figures depend on what else the machine runs: say how loaded it was, before and after.
+      const loadBefore = loadavg()[0].toFixed(1);
+      console.log(`\n### ${name}   (load average ${loadBefore} on ${cpus().length} cores at the start)`);
       const page = await browser.newPage();
       page.on('console', (m) => { if (m.type() === 'error') console.error(`[page] ${m.text()}`); });
       await page.goto(`${OVER_HTTP2.has(name) ? secure : plain}/bench/index.html?bench=${name}`);
@@ -59,6 +62,7 @@ try {
       } else {
         for (const table of done.tables) printTable(table);
       }
+      console.log(`  (load average ${loadavg()[0].toFixed(1)} at the end of ${name}; 5-minute ${loadavg()[1].toFixed(1)})`);
       await page.close();
     }
   } finally {
