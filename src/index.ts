@@ -114,6 +114,11 @@ export {
   resumeImport,
   rollbackImport,
   runImport,
+  planSelectiveRestore,
+  runSelectiveRestore,
+  describeSelectable,
+  matchUnits,
+  Selection,
 } from './backup/index.js';
 export type {
   CollectOptions,
@@ -137,6 +142,13 @@ export type {
   ResumeOptions,
   SectionName,
   UnfinishedImport,
+  EntityState,
+  SelectableEntity,
+  SelectiveDependency,
+  SelectiveImportOptions,
+  SelectiveOptions,
+  SelectivePlan,
+  SelectiveResult,
 } from './backup/index.js';
 
 // zod schemas; each name is both the schema and the type inferred from it
