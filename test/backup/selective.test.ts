@@ -157,6 +157,27 @@ describe('selective restore (engine)', () => {
     await world.drop();
   });
 
+  it('replaces a changed plugin; the plugin mapping to it is recreated (listed), with its mappings', async () => {
+    const { world, backup } = await selectiveWorld();
+    const client = world.client();
+    const plugins = await client.listPlugins(UNIT);
+    await client.deletePlugin(UNIT, plugins.find((p) => p.bundle === 'com.example.mapped')!.id);
+    await client.deletePlugin(UNIT, plugins.find((p) => p.bundle === 'com.example.extra-provider')!.id);
+    await client.createPlugin(UNIT, { ...plugin('com.example.extra-provider'), configuration: { level: 99 } });
+    await client.createPlugin(UNIT, plugin('com.example.mapped', 'com.example.extra-provider'));
+    const before = await world.state();
+    const plan = await planSelectiveRestore(client, backup, { plugins: ['com.example.extra-provider'] });
+    expect(plan.chosen.map((c) => c.state)).to.deep.equal(['changed']);
+    expect(plan.dependencies.map((d) => [d.section, d.label, d.action])).to.deep.equal([['plugins', 'com.example.mapped', 'recreate']]);
+    const result = await runSelectiveRestore(client, backup, { plugins: ['com.example.extra-provider'] }, PASSWORD, { ...opts(), expectedPlan: plan });
+    expect(result.verified, result.differences.join(' ')).to.equal(true);
+    const after = await world.state();
+    expectUntouched(before, after, ['plugins:com.example.extra-provider', 'plugins:com.example.mapped']);
+    expect(after.plugins.find((p) => p.bundle === 'com.example.extra-provider')!.configuration).to.deep.equal({ level: 1 });
+    expect(after.plugins.find((p) => p.bundle === 'com.example.mapped')!.requirementMappings.actions).to.deep.equal({ fetch: 'com.example.extra-provider' });
+    await world.drop();
+  });
+
   it('refuses an unknown name or an empty choice before anything is sent', async () => {
     const { world, backup } = await selectiveWorld();
     await world.clearLog();
