@@ -119,6 +119,8 @@ export {
   describeSelectable,
   matchUnits,
   Selection,
+  createSubsetBackup,
+  subsetUnit,
 } from './backup/index.js';
 export type {
   CollectOptions,
@@ -149,6 +151,7 @@ export type {
   SelectiveOptions,
   SelectivePlan,
   SelectiveResult,
+  SubsetOptions,
 } from './backup/index.js';
 
 // zod schemas; each name is both the schema and the type inferred from it

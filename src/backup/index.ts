@@ -16,6 +16,7 @@ export {
 } from './selective.js';
 export { describeSelectable, matchUnits, Selection, type EntityState, type SelectableEntity } from './selection.js';
 export type { SelectiveDependency } from './selective-target.js';
+export { createSubsetBackup, subsetUnit, type SubsetOptions } from './subset.js';
 export { recheckImport } from './outcome.js';
 export { ReviewNeededError } from './drift.js';
 export { UnitLockedError, RESTORE_LOCK_TTL_SECONDS, RESTORE_LOCK_RENEW_MS } from './lease.js';
