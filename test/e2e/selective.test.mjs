@@ -113,9 +113,16 @@ describe('selective restore through the demo', { timeout: 600_000 }, () => {
       assert.deepEqual(rows.map((r) => r.split(/\s+/).join(' ')), ['Plugins 0 0 0', 'Workspaces 1 1 0', 'Profiles 0 0 0', 'Keys 0 0 0'].map((r) => r));
       await screenshot(page, 'selective-02-preview');
       await expectAxeClean(page);
+      await page.evaluate(() => {
+        document.addEventListener('backup-import-done', (e) => (window.__importDone = e.detail), { once: true });
+      });
       await dialog.getByRole('button', { name: 'Restore the chosen items' }).click();
       await dialog.getByRole('heading', { name: 'Selective restore complete' }).waitFor({ timeout: 180_000 });
       await screenshot(page, 'selective-03-done');
+      const detail = await page.evaluate(() => window.__importDone);
+      assert.equal(detail.mode, 'selective');
+      assert.equal(detail.differences, 0);
+      assert.deepEqual(detail.restored, { plugins: [], workspaces: [label], profiles: [], keys: [] });
 
       const after = await unitState();
       const restored = after.workspaces.at(-1);
