@@ -178,6 +178,28 @@ describe('selective restore (engine)', () => {
     await world.drop();
   });
 
+  it('matches twin workspaces (one name and owner) by position: the unchanged twin stays, the changed one is replaced', async () => {
+    const { world } = await selectiveWorld();
+    const client = world.client();
+    await client.createWorkspace(UNIT, workspace('Twin', 'com.example.provider', 'first'));
+    await client.createWorkspace(UNIT, workspace('Twin', 'com.example.provider', 'second'));
+    const { exportUnit, openBackup } = await import('../../src/backup/index.js');
+    const backup = await openBackup((await exportUnit(client, PASSWORD, { iterations: TEST_ITERATIONS })).blob, PASSWORD);
+    const second = (await client.listWorkspaces(UNIT)).filter((w) => w.name === 'Twin')[1]!;
+    await client.deleteWorkspace(UNIT, second.id);
+    await client.createWorkspace(UNIT, workspace('Twin', 'com.example.provider', 'broken'));
+    const before = await world.state();
+    const plan = await planSelectiveRestore(client, backup, { workspaces: [{ name: 'Twin', owner: 'admin' }] });
+    expect(plan.chosen.map((c) => c.state)).to.deep.equal(['same', 'changed']);
+    const result = await runSelectiveRestore(client, backup, { workspaces: [{ name: 'Twin', owner: 'admin' }] }, PASSWORD, { ...opts(), expectedPlan: plan });
+    expect(result.verified, result.differences.join(' ')).to.equal(true);
+    const after = await world.state();
+    const brokenId = before.workspaces.at(-1)!.id;
+    expectUntouched({ ...before, workspaces: before.workspaces.filter((w) => w.id !== brokenId) }, after, []);
+    expect(after.workspaces.filter((w) => w.name === 'Twin').map((w) => w.applications[0]!.config)).to.deep.equal([{ title: 'first' }, { title: 'second' }]);
+    await world.drop();
+  });
+
   it('refuses an unknown name or an empty choice before anything is sent', async () => {
     const { world, backup } = await selectiveWorld();
     await world.clearLog();
