@@ -4,7 +4,7 @@
 import { expect } from '@open-wc/testing';
 import { findUnfinishedImport, planSelectiveRestore, runSelectiveRestore } from '../../src/backup/index.js';
 import { describe, it } from '../mocha.js';
-import { UNIT, rejectionOf } from '../world.js';
+import { UNIT, rejectionOf, withToken } from '../world.js';
 import { PASSWORD, TEST_ITERATIONS, normalizeState, uniqueDatabase } from './helpers.js';
 import { expectUntouched, plugin, selectiveWorld, workspace } from './selective-helpers.js';
 
@@ -200,7 +200,7 @@ describe('selective restore (engine)', () => {
     await world.drop();
   });
 
-  it('refuses an unknown name or an empty choice before anything is sent', async () => {
+  it('refuses an unknown name, an empty choice, a non-admin and a changed unit before anything is sent', async () => {
     const { world, backup } = await selectiveWorld();
     await world.clearLog();
     const unknown = await rejectionOf(runSelectiveRestore(world.client(), backup, { profiles: ['Nobody'] }, PASSWORD, opts()));
@@ -208,6 +208,19 @@ describe('selective restore (engine)', () => {
     expect(unknown.message).to.contain('Nobody');
     const empty = await rejectionOf(runSelectiveRestore(world.client(), backup, {}, PASSWORD, opts()));
     expect(empty.code).to.equal('INVALID_OPTIONS');
+    const editor = await rejectionOf(runSelectiveRestore(world.client(withToken('editor-token')), backup, { sections: ['keys'] }, PASSWORD, opts()));
+    expect(editor.code).to.equal('NOT_ADMIN');
+    // The unit changed after the preview: refused with the new preview to review, nothing sent.
+    const client = world.client();
+    const front = (await client.listWorkspaces(UNIT)).find((w) => w.name === 'Front page')!;
+    await client.deleteWorkspace(UNIT, front.id);
+    const plan = await planSelectiveRestore(client, backup, { workspaces: [{ name: 'Front page', owner: 'admin' }], keys: ['api.url'] });
+    await client.putKey(UNIT, { key: 'api.url', value: 'https://changed.example', secret: false });
+    await world.clearLog();
+    const changed = await rejectionOf(
+      runSelectiveRestore(client, backup, { workspaces: [{ name: 'Front page', owner: 'admin' }], keys: ['api.url'] }, PASSWORD, { ...opts(), expectedPlan: plan }),
+    );
+    expect(changed.code).to.equal('PLAN_CHANGED');
     expect(await world.mutations()).to.deep.equal([]);
     await world.drop();
   });
