@@ -118,19 +118,22 @@ export function resolveSelection(selection: unknown, backup: UnitState): Record<
   const s = parsed.data;
   const all = (n: number) => new Set(Array.from({ length: n }, (_, i) => i));
   const whole = new Set(s.sections ?? []);
-  const pick = <T>(section: SectionName, list: T[], wanted: string[] | undefined, key: (t: T) => string, what: string) => {
+  const pick = <T>(section: SectionName, list: T[], wanted: string[] | undefined, key: (t: T) => string, what: string, shown = (w: string) => w) => {
     if (whole.has(section)) return all(list.length);
     const out = new Set<number>();
     for (const w of wanted ?? []) {
       const found = list.flatMap((t, i) => (key(t) === w ? [i] : []));
-      if (found.length === 0) throw new BackupError('INVALID_OPTIONS', `The backup has no ${what} "${w}", so it cannot be restored. Choose from the backup's list.`);
+      if (found.length === 0) throw new BackupError('INVALID_OPTIONS', `The backup has no ${what} "${shown(w)}", so it cannot be restored. Choose from the backup's list.`);
       found.forEach((i) => out.add(i));
     }
     return out;
   };
   return {
     plugins: pick('plugins', backup.plugins, s.plugins, (p) => p.bundle, 'plugin'),
-    workspaces: pick('workspaces', backup.workspaces, s.workspaces?.map(workspaceKey), workspaceKey, 'workspace'),
+    workspaces: pick('workspaces', backup.workspaces, s.workspaces?.map(workspaceKey), workspaceKey, 'workspace', (k) => {
+      const [name, owner] = JSON.parse(k) as [string, string];
+      return `${name} (${owner})`;
+    }),
     profiles: pick('profiles', backup.profiles, s.profiles, (p) => p.name, 'profile'),
     keys: pick('keys', backup.keys, s.keys, (k) => k.key, 'key'),
   };
