@@ -32,6 +32,8 @@ import { DEFAULT_RELOAD_DELAY_MS, scheduleReload, type ReloadHook } from './relo
 import { sharedStyles } from './shared.styles.js';
 import { importPanelStyles } from './backup-import-panel.styles.js';
 import { SECRET_ERROR_CODES, validateSecret } from './secret-field.js';
+import './backup-selective-restore.js';
+import type { SelectiveResult } from './engine.js';
 
 type ImportStep = 'select' | 'validating' | 'preview' | 'importing' | 'done';
 
@@ -78,6 +80,8 @@ export class BackupImportPanel extends LitElement {
   @state() private announcement = '';
   @state() private result?: ImportResult;
   @state() private reloading = false;
+  /** "Choose what to restore" is open (backup-selective-restore.ts) instead of the full import's preview. */
+  @state() private selecting = false;
 
   /** The outcome of this panel's last import (`<dashboard-backup>` shows an unverified one in the resume panel). */
   get lastResult(): ImportResult | undefined {
@@ -252,7 +256,7 @@ export class BackupImportPanel extends LitElement {
     }
   }
 
-  private finish(): void {
+  private finish(restored?: SelectiveResult['restored']): void {
     const result = this.result;
     if (!result) return;
     this.password = '';
@@ -260,9 +264,10 @@ export class BackupImportPanel extends LitElement {
     this.backup = undefined;
     const proceed = dispatchBackupEvent(this, 'backup-import-done', {
       unit: this.unit,
-      mode: 'import',
+      mode: restored ? 'selective' : 'import',
       counts: result.counts,
       differences: result.differences.length,
+      ...(restored ? { restored } : {}),
     });
     this.reloading = proceed && this.reload !== false;
     this.announcement = `Import complete.${this.reloading ? ' The page will reload.' : ''}`;
@@ -322,6 +327,13 @@ export class BackupImportPanel extends LitElement {
     const plan = this.plan;
     const backup = this.backup;
     if (!plan || !backup) return nothing;
+    if (this.selecting) {
+      return html`<backup-selective-restore .client=${this.client} unit=${this.unit} unit-name=${this.unitName} .backup=${backup}
+        .password=${this.password} .confirmOtherUnit=${!plan.sameUnit && this.confirmed}
+        @selective-back=${() => { this.selecting = false; this.goTo('preview'); }}
+        @selective-done=${(e: CustomEvent<SelectiveResult>) => { this.selecting = false; this.result = e.detail; this.finish(e.detail.restored); }}
+      ></backup-selective-restore>`;
+    }
     const blocked = plan.dangling.length > 0;
     // What the Dashboard would refuse is not offered at all: no Import button to reach for.
     const unwritable = plan.unwritable.length > 0;
@@ -349,6 +361,7 @@ export class BackupImportPanel extends LitElement {
             >
               Import
             </button>`}
+        ${blocked || !this.confirmed ? nothing : html`<button class="button" part="button" type="button" @click=${() => (this.selecting = true)}>Choose what to restore</button>`}
         <button class="button" part="button" type="button" @click=${this.handleBack}>Choose another file</button>
       </div>
     `;
@@ -366,7 +379,7 @@ export class BackupImportPanel extends LitElement {
   private renderDone() {
     if (!this.result) return nothing;
     return renderImportResult({
-      title: 'Import complete',
+      title: 'restored' in this.result ? 'Selective restore complete' : 'Import complete',
       unitName: this.unitName,
       result: this.result,
       reloading: this.reloading,
