@@ -1,6 +1,6 @@
 import { before, beforeEach, describe, it } from '../mocha.js';
 import { expect, waitUntil } from '@open-wc/testing';
-import { ERROR_MESSAGES, PHASE_LABELS } from '../../components/messages.js';
+import { ERROR_MESSAGES, PHASE_LABELS } from '../../components/shared/messages.js';
 import type { UnitState } from '../../src/schemas.js';
 import {
   button,
@@ -28,8 +28,8 @@ import {
   submitValidate,
   withoutRepeats,
 } from './flow.js';
-import { IMPORT_PHASES } from '../../components/backup-import-panel.js';
-import { formatDate } from '../../components/format.js';
+import { IMPORT_PHASES } from '../../components/dashboard-backup/backup-import-panel.js';
+import { formatDate } from '../../components/shared/format.js';
 import { openBackup } from '../../src/backup/index.js';
 import { fileTransfer, fireDrag } from './drag.js';
 import { createRestClient } from '../../src/api/index.js';

@@ -6,7 +6,7 @@
  */
 import { html, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { checkRecoveryKey, type RecoveryKeyCheck } from '../src/format/index.js';
+import { checkRecoveryKey, type RecoveryKeyCheck } from '../../src/format/index.js';
 import { renderPasswordField } from './password-field.js';
 
 /** The sentence describing what the field holds, or '' (a password, or nothing typed). */

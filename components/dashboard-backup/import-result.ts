@@ -1,7 +1,7 @@
 /** The last step of an import, a resumed import or a rollback: what the unit holds now, then the reload. */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ImportResult } from './engine.js';
-import { formatCount } from './format.js';
+import type { ImportResult } from '../shared/engine.js';
+import { formatCount } from '../shared/format.js';
 
 /** What {@link renderImportResult} shows. */
 export interface ImportResultView {

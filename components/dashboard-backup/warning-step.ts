@@ -1,7 +1,7 @@
 /** The first step of `<dashboard-backup>`: what Export and Import do, before either tab shows. */
 import { html, type TemplateResult } from 'lit';
-import type { DescribedError } from './messages.js';
-import { renderAlert } from './notices.js';
+import type { DescribedError } from '../shared/messages.js';
+import { renderAlert } from '../shared/notices.js';
 
 /** What {@link renderWarningStep} shows and calls. */
 export interface WarningStepView {

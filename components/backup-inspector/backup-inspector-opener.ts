@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { openerStyles } from './backup-inspector-parts.styles.js';
 import { inspectorTokens } from './backup-inspector.styles.js';
-import { validateSecret } from './secret-field.js';
+import { validateSecret } from '../shared/secret-field.js';
 
 /** Detail of the opener's `opener-submit` event (internal to the inspector: it does not bubble). */
 export interface OpenerSubmitDetail {

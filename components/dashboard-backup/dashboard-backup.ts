@@ -1,9 +1,9 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { createRestClient, findUnfinishedImport, type DashboardClient, type UnfinishedImport } from './engine.js';
-import { dispatchBackupEvent, type BackupErrorDetail, type BackupOperation } from './events.js';
-import { ERROR_MESSAGES, describeError, type DescribedError } from './messages.js';
-import { renderAlert } from './notices.js';
+import { createRestClient, findUnfinishedImport, type DashboardClient, type UnfinishedImport } from '../shared/engine.js';
+import { dispatchBackupEvent, type BackupErrorDetail, type BackupOperation } from '../shared/events.js';
+import { ERROR_MESSAGES, describeError, type DescribedError } from '../shared/messages.js';
+import { renderAlert } from '../shared/notices.js';
 import { DEFAULT_RELOAD_DELAY_MS, type ReloadHook } from './reload.js';
 import { changesUnit } from './operation.js';
 import { refuseFileDrops } from './drop-target.js';
@@ -11,9 +11,9 @@ import { guardPage } from './page-guard.js';
 import { renderTabList, type Tab } from './tabs.js';
 import { renderWarningStep } from './warning-step.js';
 import { renderUnitSwitch, type PinnedTarget, type RequestedSwitch } from './unit-switch.js';
-import type { Session } from '../src/schemas.js';
-import { themeStyles } from './theme.styles.js';
-import { sharedStyles } from './shared.styles.js';
+import type { Session } from '../../src/schemas.js';
+import { themeStyles } from '../shared/theme.styles.js';
+import { sharedStyles } from '../shared/shared.styles.js';
 import { dashboardBackupStyles } from './dashboard-backup.styles.js';
 import type { BackupExportPanel } from './backup-export-panel.js';
 import type { BackupImportPanel } from './backup-import-panel.js';
@@ -31,7 +31,7 @@ export type {
   BackupOperation,
   BackupValidatedDetail,
   DashboardBackupEventMap,
-} from './events.js';
+} from '../shared/events.js';
 
 type View = 'loading' | 'failed' | 'forbidden' | 'unfinished' | 'warning' | 'tabs';
 

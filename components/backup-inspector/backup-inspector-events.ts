@@ -2,8 +2,8 @@
  * The events `<backup-inspector>` fires, typed in `GlobalEventHandlersEventMap`. Details carry the manifest
  * (unit, dates, versions — no secrets), counts and error codes; never a password, a key value or entity content.
  */
-import type { BackupErrorCode } from '../src/errors.js';
-import type { Counts, Manifest } from '../src/schemas.js';
+import type { BackupErrorCode } from '../../src/errors.js';
+import type { Counts, Manifest } from '../../src/schemas.js';
 
 /** `inspector-open`: a backup was decrypted, validated and is now shown. */
 export interface InspectorOpenDetail {

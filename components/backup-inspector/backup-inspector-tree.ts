@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { IndexedBackup } from '../src/inspect/open.js';
+import type { IndexedBackup } from '../../src/inspect/open.js';
 import {
   SECTION_NAMES,
   filterIndex,
@@ -8,9 +8,9 @@ import {
   parseQuery,
   slicePage,
   type SectionName,
-} from '../src/inspect/search.js';
-import { canonicalJson } from '../src/json.js';
-import type { KeyEntry } from '../src/schemas.js';
+} from '../../src/inspect/search.js';
+import { canonicalJson } from '../../src/json.js';
+import type { KeyEntry } from '../../src/schemas.js';
 import {
   clipText,
   renderExtras,

@@ -1,20 +1,20 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { exportUnit, type DashboardClient, type Progress } from './engine.js';
-import { dispatchBackupEvent } from './events.js';
-import { renderAlert, renderNotice } from './notices.js';
-import { describeError, ERROR_MESSAGES, isAbort, type DescribedError } from './messages.js';
+import { exportUnit, type DashboardClient, type Progress } from '../shared/engine.js';
+import { dispatchBackupEvent } from '../shared/events.js';
+import { renderAlert, renderNotice } from '../shared/notices.js';
+import { describeError, ERROR_MESSAGES, isAbort, type DescribedError } from '../shared/messages.js';
 import { MIN_PASSWORD_LENGTH, ratePassword, type PasswordStrength } from './password-strength.js';
 import { announcePhase, renderProgress } from './progress.js';
-import { downloadBlob } from './download.js';
-import { renderPasswordField } from './password-field.js';
+import { downloadBlob } from '../shared/download.js';
+import { renderPasswordField } from '../shared/password-field.js';
 import { renderRecoveryOption } from './export-recovery.js';
-import type { BackupRecoveryKey } from './backup-recovery-key.js';
-import { formatBytes, formatCount } from './format.js';
+import type { BackupRecoveryKey } from '../shared/backup-recovery-key.js';
+import { formatBytes, formatCount } from '../shared/format.js';
 import { reportOperation } from './operation.js';
-import { sharedStyles } from './shared.styles.js';
+import { sharedStyles } from '../shared/shared.styles.js';
 import { exportPanelStyles } from './backup-export-panel.styles.js';
-import type { Counts } from '../src/schemas.js';
+import type { Counts } from '../../src/schemas.js';
 
 type ExportStep = 'form' | 'running' | 'done';
 

@@ -3,10 +3,10 @@
  * used by `<backup-import-panel>`; they render data, decide nothing.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ImportPlan, OpenedBackup, PlanSectionName } from './engine.js';
-import { formatDate } from './format.js';
-import { canonicalJson } from '../src/json.js';
-import { otherFields } from '../src/fields.js';
+import type { ImportPlan, OpenedBackup, PlanSectionName } from '../shared/engine.js';
+import { formatDate } from '../shared/format.js';
+import { canonicalJson } from '../../src/json.js';
+import { otherFields } from '../../src/fields.js';
 
 /** The sections in display order, with their names. */
 export const PLAN_SECTIONS: readonly { key: PlanSectionName; label: string }[] = [

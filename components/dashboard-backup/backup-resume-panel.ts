@@ -1,16 +1,16 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { getSafetySnapshot, resumeImport, rollbackImport, type DashboardClient, type ImportResult, type Progress, type UnfinishedImport } from './engine.js';
-import { dispatchBackupEvent } from './events.js';
-import { renderAlert } from './notices.js';
-import { describeError, type DescribedError } from './messages.js';
+import { getSafetySnapshot, resumeImport, rollbackImport, type DashboardClient, type ImportResult, type Progress, type UnfinishedImport } from '../shared/engine.js';
+import { dispatchBackupEvent } from '../shared/events.js';
+import { renderAlert } from '../shared/notices.js';
+import { describeError, type DescribedError } from '../shared/messages.js';
 import { announcePhase, renderProgress } from './progress.js';
 import { renderImportResult } from './import-result.js';
-import { renderSecretField, SECRET_ERROR_CODES, validateSecret } from './secret-field.js';
-import { formatDate } from './format.js';
+import { renderSecretField, SECRET_ERROR_CODES, validateSecret } from '../shared/secret-field.js';
+import { formatDate } from '../shared/format.js';
 import { reportOperation } from './operation.js';
 import { DEFAULT_RELOAD_DELAY_MS, scheduleReload, type ReloadHook } from './reload.js';
-import { sharedStyles } from './shared.styles.js';
+import { sharedStyles } from '../shared/shared.styles.js';
 
 type ResumeStep = 'ask' | 'running' | 'done';
 type Mode = 'resume' | 'rollback';

@@ -1,8 +1,8 @@
 /** The Import tab's first step: a file input shown as a Browse button inside a drop zone, and the password. */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { DescribedError } from './messages.js';
-import { renderAlert, renderNotice } from './notices.js';
-import { renderSecretField } from './secret-field.js';
+import type { DescribedError } from '../shared/messages.js';
+import { renderAlert, renderNotice } from '../shared/notices.js';
+import { renderSecretField } from '../shared/secret-field.js';
 
 /** What {@link renderFilePicker} shows and calls. */
 export interface FilePickerView {

@@ -1,10 +1,10 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { BackupDiff, DiffEntry, ManifestChange } from '../src/inspect/diff.js';
-import { SECTION_NAMES, slicePage, type SectionName } from '../src/inspect/search.js';
+import type { BackupDiff, DiffEntry, ManifestChange } from '../../src/inspect/diff.js';
+import { SECTION_NAMES, slicePage, type SectionName } from '../../src/inspect/search.js';
 import { diffStyles } from './backup-inspector-parts.styles.js';
 import { inspectorTokens } from './backup-inspector.styles.js';
-import { formatDate } from './format.js';
+import { formatDate } from '../shared/format.js';
 import './backup-inspector-pager.js';
 
 const SECTION_TITLES: Record<SectionName, string> = {

@@ -1,12 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { describeKeySlots, rekeyBackup, type KeySlotSummary, type RekeyChanges } from '../src/format/index.js';
-import { describeOpenError } from '../src/inspect/messages.js';
+import { describeKeySlots, rekeyBackup, type KeySlotSummary, type RekeyChanges } from '../../src/format/index.js';
+import { describeOpenError } from '../../src/inspect/messages.js';
 import { openerStyles } from './backup-inspector-parts.styles.js';
 import { inspectorTokens } from './backup-inspector.styles.js';
-import type { BackupRecoveryKey } from './backup-recovery-key.js';
-import { describeRecoveryKeyCheck, validateSecret } from './secret-field.js';
-import './backup-recovery-key.js';
+import type { BackupRecoveryKey } from '../shared/backup-recovery-key.js';
+import { describeRecoveryKeyCheck, validateSecret } from '../shared/secret-field.js';
+import '../shared/backup-recovery-key.js';
 
 /** Shortest new password accepted (the same minimum as the export). */
 const MIN_PASSWORD_LENGTH = 4;

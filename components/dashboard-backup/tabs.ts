@@ -4,7 +4,7 @@
  * visible sentence saying when it opens again, so the running operation's view cannot be left.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { BackupOperation } from './events.js';
+import type { BackupOperation } from '../shared/events.js';
 
 /** The tabs, in order. */
 export type Tab = 'export' | 'import';

@@ -3,7 +3,7 @@
  * the data (`<img onerror=…>`) shows as text; long lists and strings are cut so one entity cannot flood the DOM.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { JsonObject, JsonValue, Plugin, Profile, Workspace } from '../src/schemas.js';
+import type { JsonObject, JsonValue, Plugin, Profile, Workspace } from '../../src/schemas.js';
 
 /** Entries shown per JSON object or array level before "… n more". */
 export const MAX_JSON_ENTRIES = 100;

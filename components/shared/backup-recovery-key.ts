@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { checkRecoveryKey, formatRecoveryKey, generateRecoveryKey, type RecoveryKeyCheck } from '../src/format/index.js';
+import { checkRecoveryKey, formatRecoveryKey, generateRecoveryKey, type RecoveryKeyCheck } from '../../src/format/index.js';
 import { downloadKitText, openKitWindow, type EmergencyKit } from './emergency-kit.js';
 import { describeRecoveryKeyCheck } from './secret-field.js';
 import { recoveryKeyStyles } from './backup-recovery-key.styles.js';

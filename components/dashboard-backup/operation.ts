@@ -2,7 +2,7 @@
  * How the panels tell `<dashboard-backup>` that an operation started or ended: an internal event fired on the panel
  * itself (it neither bubbles nor leaves the element), which the element turns into its `busy` state.
  */
-import type { BackupOperation } from './events.js';
+import type { BackupOperation } from '../shared/events.js';
 
 /** The internal event's name (the element's template binds it as `@backup-operation`); `detail`: the operation. */
 export const OPERATION_EVENT = 'backup-operation';

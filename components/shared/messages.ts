@@ -2,7 +2,7 @@
  * Every sentence the element shows for a failure or a phase. Each error code maps to something a person can act
  * on; the record types make the compiler refuse a code without a sentence.
  */
-import { isBackupError, type BackupErrorCode } from '../src/errors.js';
+import { isBackupError, type BackupErrorCode } from '../../src/errors.js';
 import type { Phase } from './engine.js';
 
 /** What to tell the user for each error code. */

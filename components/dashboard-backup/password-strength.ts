@@ -3,7 +3,7 @@
  * slows guessing but cannot save "1234".
  */
 
-import { MIN_PASSWORD_LENGTH } from './engine.js';
+import { MIN_PASSWORD_LENGTH } from '../shared/engine.js';
 
 /** Passwords shorter than this are refused, by the engines and by the form before them. */
 export { MIN_PASSWORD_LENGTH };

@@ -1,7 +1,7 @@
 /** The progress bar every panel shows while an engine runs: a `progressbar` with the phase and counts in words. */
 import { html, type TemplateResult } from 'lit';
-import { describeProgress, PHASE_LABELS } from './messages.js';
-import type { Phase, Progress } from './engine.js';
+import { describeProgress, PHASE_LABELS } from '../shared/messages.js';
+import type { Phase, Progress } from '../shared/engine.js';
 
 /**
  * Renders the progress of the current phase. `label` names the operation ("Export progress"). A native `<progress>`

@@ -2,7 +2,7 @@
  * The one place the components reach the engines (src/backup) and the Dashboard client (src/api). Types are derived
  * from the functions' signatures so the components depend on the contract's function names only.
  */
-import type { exportUnit, openBackup, planImport, runImport, findUnfinishedImport } from '../src/backup/index.js';
+import type { exportUnit, openBackup, planImport, runImport, findUnfinishedImport } from '../../src/backup/index.js';
 
 export {
   exportUnit,
@@ -14,9 +14,9 @@ export {
   rollbackImport,
   getSafetySnapshot,
   MIN_PASSWORD_LENGTH,
-} from '../src/backup/index.js';
-export { createRestClient } from '../src/api/index.js';
-export type { DashboardClient } from '../src/api/index.js';
+} from '../../src/backup/index.js';
+export { createRestClient } from '../../src/api/index.js';
+export type { DashboardClient } from '../../src/api/index.js';
 
 /** Options of {@link exportUnit}. */
 export type ExportOptions = NonNullable<Parameters<typeof exportUnit>[2]>;

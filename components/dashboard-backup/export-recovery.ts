@@ -4,7 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PasswordStrength } from './password-strength.js';
-import './backup-recovery-key.js';
+import '../shared/backup-recovery-key.js';
 
 /** What {@link renderRecoveryOption} shows and calls. */
 export interface RecoveryOptionView {

@@ -2,8 +2,8 @@
  * The events `<dashboard-backup>` fires, typed in `GlobalEventHandlersEventMap` so `addEventListener` knows their
  * `detail`. Details carry counts, unit ids and error codes only — never a password, a key or backup data.
  */
-import type { BackupErrorCode } from '../src/errors.js';
-import type { Counts } from '../src/schemas.js';
+import type { BackupErrorCode } from '../../src/errors.js';
+import type { Counts } from '../../src/schemas.js';
 
 /** Where in the flow something happened. */
 export type BackupStep = 'session' | 'export' | 'validate' | 'import' | 'resume' | 'rollback' | 'snapshot';

@@ -8,8 +8,8 @@
  * with the outcome read first.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { DashboardClient } from './engine.js';
-import type { BackupOperation } from './events.js';
+import type { DashboardClient } from '../shared/engine.js';
+import type { BackupOperation } from '../shared/events.js';
 
 /** The unit an operation works on, and the client it uses, fixed when the operation starts. */
 export interface PinnedTarget {

@@ -10,10 +10,10 @@ import {
   type OpenedBackup,
   type Phase,
   type Progress,
-} from './engine.js';
-import { dispatchBackupEvent } from './events.js';
-import { isBackupError } from '../src/errors.js';
-import { describeError, isAbort, type DescribedError } from './messages.js';
+} from '../shared/engine.js';
+import { dispatchBackupEvent } from '../shared/events.js';
+import { isBackupError } from '../../src/errors.js';
+import { describeError, isAbort, type DescribedError } from '../shared/messages.js';
 import { announcePhase, renderPhaseList, renderProgress } from './progress.js';
 import {
   renderBackupSummary,
@@ -23,15 +23,15 @@ import {
   renderPlan,
   renderUnwritable,
 } from './import-preview.js';
-import { renderAlert } from './notices.js';
+import { renderAlert } from '../shared/notices.js';
 import { renderImportForm } from './file-picker.js';
 import { renderImportResult } from './import-result.js';
 import { listenForFileDrops } from './drop-target.js';
 import { reportOperation } from './operation.js';
 import { DEFAULT_RELOAD_DELAY_MS, scheduleReload, type ReloadHook } from './reload.js';
-import { sharedStyles } from './shared.styles.js';
+import { sharedStyles } from '../shared/shared.styles.js';
 import { importPanelStyles } from './backup-import-panel.styles.js';
-import { SECRET_ERROR_CODES, validateSecret } from './secret-field.js';
+import { SECRET_ERROR_CODES, validateSecret } from '../shared/secret-field.js';
 
 type ImportStep = 'select' | 'validating' | 'preview' | 'importing' | 'done';
 

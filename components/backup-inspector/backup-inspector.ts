@@ -1,12 +1,12 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import { diffBackups, type BackupDiff } from '../src/inspect/diff.js';
-import { createBackupJsonBlob, suggestJsonFilename } from '../src/inspect/export-json.js';
-import { describeOpenError, formatIssuePath } from '../src/inspect/messages.js';
-import { openInspectedBackup, type IndexedBackup, type InspectedBackup } from '../src/inspect/open.js';
-import { buildSearchIndex } from '../src/inspect/search.js';
-import type { EntityProgress } from '../src/payload.js';
-import type { Counts } from '../src/schemas.js';
+import { diffBackups, type BackupDiff } from '../../src/inspect/diff.js';
+import { createBackupJsonBlob, suggestJsonFilename } from '../../src/inspect/export-json.js';
+import { describeOpenError, formatIssuePath } from '../../src/inspect/messages.js';
+import { openInspectedBackup, type IndexedBackup, type InspectedBackup } from '../../src/inspect/open.js';
+import { buildSearchIndex } from '../../src/inspect/search.js';
+import type { EntityProgress } from '../../src/payload.js';
+import type { Counts } from '../../src/schemas.js';
 import { dispatchInspectorEvent } from './backup-inspector-events.js';
 // The events' detail types and the GlobalEventHandlersEventMap entries, for embedders' type-checking.
 export type {
@@ -19,7 +19,7 @@ export type {
 export type { InspectorRekeyDetail } from './backup-inspector-rekey.js';
 import type { BackupInspectorOpener, OpenerSubmitDetail } from './backup-inspector-opener.js';
 import { inspectorStyles, inspectorTokens } from './backup-inspector.styles.js';
-import { formatCount, formatDate } from './format.js';
+import { formatCount, formatDate } from '../shared/format.js';
 import './backup-inspector-diff.js';
 import './backup-inspector-opener.js';
 import './backup-inspector-rekey.js';
