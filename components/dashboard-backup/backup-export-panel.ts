@@ -3,15 +3,16 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { exportUnit, type DashboardClient, type Progress } from '../shared/engine.js';
 import { dispatchBackupEvent } from '../shared/events.js';
 import { renderAlert, renderNotice } from '../shared/notices.js';
-import { describeError, ERROR_MESSAGES, isAbort, type DescribedError } from '../shared/messages.js';
+import { describeError, isAbort, type DescribedError } from '../shared/messages.js';
+import { LocaleController } from '../shared/l10n/controller.js';
 import { MIN_PASSWORD_LENGTH, ratePassword, type PasswordStrength } from './password-strength.js';
 import { announcePhase, renderProgress } from './progress.js';
 import { downloadBlob } from '../shared/download.js';
 import { renderPasswordField } from '../shared/password-field.js';
 import { renderRecoveryOption } from './export-recovery.js';
 import type { BackupRecoveryKey } from '../shared/backup-recovery-key.js';
-import { formatBytes, formatCount } from '../shared/format.js';
 import { reportOperation } from './operation.js';
+import { bdi, countsSentence } from '../shared/text.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { exportPanelStyles } from './backup-export-panel.styles.js';
 import type { Counts } from '../../src/schemas.js';
@@ -40,7 +41,6 @@ export class BackupExportPanel extends LitElement {
 
   @state() private step: ExportStep = 'form';
   @state() private strength: PasswordStrength = 'too-short';
-  @state() private strengthHint = ratePassword('').hint;
   @state() private passwordError = '';
   @state() private confirmError = '';
   @state() private error?: DescribedError;
@@ -57,6 +57,7 @@ export class BackupExportPanel extends LitElement {
   @query('backup-recovery-key') private recoveryKeyElement?: BackupRecoveryKey;
 
   private controller?: AbortController;
+  private readonly l10n = new LocaleController(this);
   private focusPending = false;
   /** What the two fields hold, kept across the steps until a backup is made (see password-field.ts). */
   private typed = { password: '', confirm: '' };
@@ -96,7 +97,6 @@ export class BackupExportPanel extends LitElement {
     this.typed.password = value;
     const rating = ratePassword(value);
     this.strength = rating.strength;
-    this.strengthHint = rating.hint;
     this.passwordError = '';
   }
 
@@ -107,8 +107,8 @@ export class BackupExportPanel extends LitElement {
     this.error = undefined;
     this.notice = '';
     this.passwordError =
-      password.length < MIN_PASSWORD_LENGTH ? ERROR_MESSAGES.PASSWORD_TOO_SHORT : '';
-    this.confirmError = !this.passwordError && confirmation !== password ? 'The two passwords are not the same.' : '';
+      password.length < MIN_PASSWORD_LENGTH ? this.l10n.l.t.errors.PASSWORD_TOO_SHORT : '';
+    this.confirmError = !this.passwordError && confirmation !== password ? this.l10n.l.t.passwordsDiffer : '';
     if (this.passwordError || this.confirmError) {
       await this.updateComplete;
       (this.passwordError ? this.passwordInput : this.confirmInput)?.focus();
@@ -117,8 +117,7 @@ export class BackupExportPanel extends LitElement {
     // The backup is made only once the admin has the recovery key: confirmed saved, or their own pasted one.
     const recoveryKey = this.withRecoveryKey ? this.recoveryKeyElement?.value : undefined;
     if (this.withRecoveryKey && !recoveryKey) {
-      this.recoveryError =
-        'Print the emergency kit or save it as a text file, then tick the box to confirm (or enter the recovery key you already have).';
+      this.recoveryError = this.l10n.l.t.recoveryKeyNotSaved;
       await this.updateComplete;
       this.recoveryKeyElement?.focus();
       return;
@@ -131,7 +130,7 @@ export class BackupExportPanel extends LitElement {
     this.releaseDownload();
     this.controller = new AbortController();
     this.progress = undefined;
-    this.announcement = `Exporting ${this.unitName || this.unit}…`;
+    this.announcement = this.l10n.l.t.exportingNow(this.unitName || this.unit);
     this.goTo('running');
     reportOperation(this, 'export');
     try {
@@ -148,7 +147,7 @@ export class BackupExportPanel extends LitElement {
       this.resetStrength();
       const url = downloadBlob(blob, filename);
       this.result = { filename, bytes: blob.size, counts: manifest.counts, url, recoveryKey: Boolean(recoveryKey) };
-      this.announcement = `Backup ready: ${filename}.`;
+      this.announcement = this.l10n.l.t.backupReadyAnnouncement(filename);
       this.goTo('done');
       dispatchBackupEvent(this, 'backup-export-done', {
         unit: this.unit,
@@ -161,11 +160,11 @@ export class BackupExportPanel extends LitElement {
       // The form comes back with the fields as typed (and the meter rating them): nothing here was their fault.
       this.goTo('form');
       if (isAbort(error)) {
-        this.notice = 'Export cancelled. Nothing was downloaded.';
+        this.notice = this.l10n.l.t.exportCancelled;
         this.announcement = this.notice;
         return;
       }
-      this.error = describeError(error);
+      this.error = describeError(error, this.l10n.l.t);
       this.announcement = '';
       dispatchBackupEvent(this, 'backup-error', { step: 'export', unit: this.unit, ...this.error });
     } finally {
@@ -174,7 +173,7 @@ export class BackupExportPanel extends LitElement {
   }
 
   private handleProgress(p: Progress): void {
-    this.announcement = announcePhase(this.progress, p) ?? this.announcement;
+    this.announcement = announcePhase(this.progress, p, this.l10n.l) ?? this.announcement;
     this.progress = p;
   }
 
@@ -189,37 +188,33 @@ export class BackupExportPanel extends LitElement {
   }
 
   private resetStrength(): void {
-    const rating = ratePassword('');
-    this.strength = rating.strength;
-    this.strengthHint = rating.hint;
+    this.strength = ratePassword('').strength;
   }
 
   private renderForm() {
+    const { t } = this.l10n.l;
     return html`
-      <h3 tabindex="-1" part="heading">Export ${this.unitName || this.unit}</h3>
-      <p>
-        Saves every plugin, workspace, profile and key of this unit to an encrypted file on this computer. Choose the
-        password that will protect it.
-      </p>
+      <h3 tabindex="-1" part="heading">${t.exportHeading(bdi(this.unitName || this.unit))}</h3>
+      <p>${t.exportIntro}</p>
       ${renderNotice(this.notice)}
       ${renderAlert(this.error)}
       <form novalidate @submit=${this.handleSubmit}>
         ${renderPasswordField({
           id: 'password',
-          label: 'Password',
+          label: t.password,
           autocomplete: 'new-password',
           error: this.passwordError,
           describedBy: ['password-strength', 'password-reminder'],
           extra: html`<div class="meter" data-strength=${this.strength} aria-hidden="true">
               <span></span><span></span><span></span>
             </div>
-            <p id="password-strength" class="hint">${this.strengthHint}</p>`,
+            <p id="password-strength" class="hint">${t.strengthHints[this.strength]}</p>`,
           value: this.typed.password,
           onInput: (value) => this.handlePasswordInput(value),
         })}
         ${renderPasswordField({
           id: 'confirm',
-          label: 'Confirm the password',
+          label: t.confirmPassword,
           autocomplete: 'new-password',
           error: this.confirmError,
           value: this.typed.confirm,
@@ -229,10 +224,10 @@ export class BackupExportPanel extends LitElement {
           },
         })}
         <p id="password-reminder" class="notice warning" part="notice">
-          <strong>Keep this password safe.</strong> It cannot be recovered: without it (or a recovery key) nobody, not
-          even an administrator, can open the backup.
+          <strong>${t.keepPasswordSafe}</strong> ${t.keepPasswordSafeWhy}
         </p>
         ${renderRecoveryOption({
+          l: this.l10n.l,
           unit: this.unit,
           unitName: this.unitName,
           checked: this.withRecoveryKey,
@@ -247,18 +242,19 @@ export class BackupExportPanel extends LitElement {
           },
         })}
         <div class="actions">
-          <button class="button primary" part="button primary-button" type="submit">Export</button>
+          <button class="button primary" part="button primary-button" type="submit">${t.exportButton}</button>
         </div>
       </form>
     `;
   }
 
   private renderRunning() {
+    const l = this.l10n.l;
     return html`
-      <h3 tabindex="-1" part="heading">Exporting ${this.unitName || this.unit}</h3>
-      ${renderProgress(this.progress, 'Export progress')}
+      <h3 tabindex="-1" part="heading">${l.t.exportingHeading(bdi(this.unitName || this.unit))}</h3>
+      ${renderProgress(this.progress, l.t.exportProgress, l)}
       <div class="actions">
-        <button class="button" part="button" type="button" @click=${this.handleCancel}>Cancel</button>
+        <button class="button" part="button" type="button" @click=${this.handleCancel}>${l.t.cancel}</button>
       </div>
     `;
   }
@@ -266,24 +262,17 @@ export class BackupExportPanel extends LitElement {
   private renderDone() {
     const r = this.result;
     if (!r) return nothing;
-    const c = r.counts;
+    const l = this.l10n.l;
+    const { t } = l;
     return html`
-      <h3 tabindex="-1" part="heading">Backup ready</h3>
+      <h3 tabindex="-1" part="heading">${t.backupReady}</h3>
       <div class="notice success" part="notice">
-        <p>
-          <strong>${r.filename}</strong> (${formatBytes(r.bytes)}) was saved to your downloads. It holds
-          ${formatCount(c.plugins, 'plugin')}, ${formatCount(c.workspaces, 'workspace')},
-          ${formatCount(c.profiles, 'profile')} and ${formatCount(c.keys, 'key')}.
-        </p>
+        <p>${t.exportDone(html`<strong>${bdi(r.filename)}</strong>`, l.bytes(r.bytes), countsSentence(l, r.counts))}</p>
       </div>
-      <p>
-        Keep the file and its password in separate safe places.${r.recoveryKey
-          ? ' It also opens with the recovery key of the emergency kit: keep that apart from both.'
-          : ''}
-      </p>
+      <p>${t.keepApart} ${r.recoveryKey ? t.keepKitApart : ''}</p>
       <div class="actions">
-        <a class="button" part="button" href=${r.url} download=${r.filename}>Download again</a>
-        <button class="button" part="button" type="button" @click=${this.handleAgain}>Make another backup</button>
+        <a class="button" part="button" href=${r.url} download=${r.filename}>${t.downloadAgain}</a>
+        <button class="button" part="button" type="button" @click=${this.handleAgain}>${t.exportAgain}</button>
       </div>
     `;
   }

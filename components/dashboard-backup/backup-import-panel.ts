@@ -13,6 +13,8 @@ import {
 } from '../shared/engine.js';
 import { dispatchBackupEvent } from '../shared/events.js';
 import { isBackupError } from '../../src/errors.js';
+import { LocaleController } from '../shared/l10n/controller.js';
+import { bdi } from '../shared/text.js';
 import { describeError, isAbort, type DescribedError } from '../shared/messages.js';
 import { announcePhase, renderPhaseList, renderProgress } from './progress.js';
 import {
@@ -89,6 +91,7 @@ export class BackupImportPanel extends LitElement {
   /** The field to focus once the step is rendered, instead of its heading (after a wrong password). */
   private focusField?: string;
   private controller?: AbortController;
+  private readonly l10n = new LocaleController(this);
   private cancelReload = () => {};
   private stopDrops = () => {};
   private focusPending = false;
@@ -149,9 +152,9 @@ export class BackupImportPanel extends LitElement {
     const password = this.passwordInput?.value ?? '';
     this.error = undefined;
     this.notice = '';
-    this.fileError = this.file ? '' : 'Choose a backup file first.';
+    this.fileError = this.file ? '' : this.l10n.l.t.chooseFileFirst;
     // A mistyped recovery key is caught here, by its check characters, before anything is decrypted.
-    this.passwordError = validateSecret(password, 'Enter the password or the recovery key of this backup.');
+    this.passwordError = validateSecret(password, this.l10n.l.t.enterSecret, this.l10n.l.t);
     if (this.fileError || this.passwordError) {
       // As in the export form: focus goes to the first field to fix; its error is part of its description.
       await this.updateComplete;
@@ -162,7 +165,7 @@ export class BackupImportPanel extends LitElement {
     this.controller = new AbortController();
     const signal = this.controller.signal;
     this.progress = undefined;
-    this.announcement = 'Opening the backup…';
+    this.announcement = this.l10n.l.t.opening;
     this.goTo('validating');
     reportOperation(this, 'validate');
     try {
@@ -175,7 +178,7 @@ export class BackupImportPanel extends LitElement {
       this.backup = backup;
       this.plan = plan;
       this.confirmation = '';
-      this.announcement = 'Backup checked. Review the changes before importing.';
+      this.announcement = this.l10n.l.t.checked;
       this.goTo('preview');
       dispatchBackupEvent(this, 'backup-validated', {
         sourceUnit: backup.manifest.unit.id,
@@ -189,7 +192,7 @@ export class BackupImportPanel extends LitElement {
       reportOperation(this, null);
       this.goTo('select');
       if (isAbort(error)) {
-        this.notice = 'Validation cancelled.';
+        this.notice = this.l10n.l.t.validationCancelled;
         return;
       }
       this.fail('validate', error);
@@ -199,7 +202,7 @@ export class BackupImportPanel extends LitElement {
   }
 
   private fail(step: 'validate' | 'import', error: unknown): void {
-    this.error = describeError(error);
+    this.error = describeError(error, this.l10n.l.t);
     if (SECRET_ERROR_CODES.includes(this.error.code)) {
       // The one failure the typed password caused: it goes, and the field is where the admin types again.
       this.typedPassword = '';
@@ -210,7 +213,7 @@ export class BackupImportPanel extends LitElement {
   }
 
   private handleProgress(p: Progress): void {
-    this.announcement = announcePhase(this.progress, p) ?? this.announcement;
+    this.announcement = announcePhase(this.progress, p, this.l10n.l) ?? this.announcement;
     this.progress = p;
     if (IMPORT_PHASES.includes(p.phase)) this.importPhase = p.phase;
   }
@@ -220,7 +223,7 @@ export class BackupImportPanel extends LitElement {
     this.error = undefined;
     this.progress = undefined;
     this.importPhase = IMPORT_PHASES[0]!;
-    this.announcement = `Importing into ${this.unitName}…`;
+    this.announcement = this.l10n.l.t.importingNow(this.unitName);
     this.goTo('importing');
     reportOperation(this, 'import');
     try {
@@ -260,7 +263,7 @@ export class BackupImportPanel extends LitElement {
       differences: result.differences.length,
     });
     this.reloading = proceed && this.reload !== false;
-    this.announcement = `Import complete.${this.reloading ? ' The page will reload.' : ''}`;
+    this.announcement = this.l10n.l.t.importCompleteAnnouncement(this.reloading);
     this.goTo('done');
     if (this.reloading) this.cancelReload = scheduleReload(this.reload, this.reloadDelay);
   }
@@ -290,6 +293,7 @@ export class BackupImportPanel extends LitElement {
       passwordError: this.passwordError,
       password: this.typedPassword,
       picker: {
+        l: this.l10n.l,
         file: this.file,
         dragging: this.dragging,
         error: this.fileError,
@@ -304,11 +308,12 @@ export class BackupImportPanel extends LitElement {
   }
 
   private renderValidating() {
+    const l = this.l10n.l;
     return html`
-      <h3 tabindex="-1" part="heading">Checking the backup</h3>
-      ${renderProgress(this.progress, 'Validation progress')}
+      <h3 tabindex="-1" part="heading">${l.t.checkingHeading}</h3>
+      ${renderProgress(this.progress, l.t.validationProgress, l)}
       <div class="actions">
-        <button class="button" part="button" type="button" @click=${this.handleCancel}>Cancel</button>
+        <button class="button" part="button" type="button" @click=${this.handleCancel}>${l.t.cancel}</button>
       </div>
     `;
   }
@@ -320,12 +325,14 @@ export class BackupImportPanel extends LitElement {
     const blocked = plan.dangling.length > 0;
     // What the Dashboard would refuse is not offered at all: no Import button to reach for.
     const unwritable = plan.unwritable.length > 0;
+    const l = this.l10n.l;
     return html`
-      <h3 tabindex="-1" part="heading">Review before importing</h3>
+      <h3 tabindex="-1" part="heading">${l.t.reviewHeading}</h3>
       ${renderAlert(this.error)}
-      ${renderDangling(plan)} ${renderUnwritable(plan)} ${renderBackupSummary(backup)} ${renderPlan(plan, this.unitName)}
-      ${renderOtherFields(backup)}
+      ${renderDangling(l, plan)} ${renderUnwritable(l, plan)} ${renderBackupSummary(l, backup)}
+      ${renderPlan(l, plan, this.unitName)} ${renderOtherFields(l, backup)}
       ${renderConsequences({
+        l,
         plan,
         backup,
         unitName: this.unitName,
@@ -342,26 +349,28 @@ export class BackupImportPanel extends LitElement {
               ?disabled=${blocked || !this.confirmed}
               @click=${this.handleImport}
             >
-              Import
+              ${l.t.importButton}
             </button>`}
-        <button class="button" part="button" type="button" @click=${this.handleBack}>Choose another file</button>
+        <button class="button" part="button" type="button" @click=${this.handleBack}>${l.t.chooseAnother}</button>
       </div>
     `;
   }
 
   private renderImporting() {
+    const l = this.l10n.l;
     return html`
-      <h3 tabindex="-1" part="heading">Importing into ${this.unitName}</h3>
-      <p>Keep this page open. If it closes, you can resume or roll back the import when you come back.</p>
-      ${renderPhaseList(IMPORT_PHASES, this.importPhase)}
-      ${renderProgress(this.progress, 'Import progress')}
+      <h3 tabindex="-1" part="heading">${l.t.importingHeading(bdi(this.unitName))}</h3>
+      <p>${l.t.keepOpen}</p>
+      ${renderPhaseList(IMPORT_PHASES, this.importPhase, l)}
+      ${renderProgress(this.progress, l.t.importProgress, l)}
     `;
   }
 
   private renderDone() {
     if (!this.result) return nothing;
     return renderImportResult({
-      title: 'Import complete',
+      l: this.l10n.l,
+      title: this.l10n.l.t.importComplete,
       unitName: this.unitName,
       result: this.result,
       reloading: this.reloading,

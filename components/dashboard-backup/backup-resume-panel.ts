@@ -7,7 +7,9 @@ import { describeError, type DescribedError } from '../shared/messages.js';
 import { announcePhase, renderProgress } from './progress.js';
 import { renderImportResult } from './import-result.js';
 import { renderSecretField, SECRET_ERROR_CODES, validateSecret } from '../shared/secret-field.js';
-import { formatDate } from '../shared/format.js';
+import { LocaleController } from '../shared/l10n/controller.js';
+import type { Localizer } from '../shared/l10n/localizer.js';
+import { bdi } from '../shared/text.js';
 import { reportOperation } from './operation.js';
 import { DEFAULT_RELOAD_DELAY_MS, scheduleReload, type ReloadHook } from './reload.js';
 import { sharedStyles } from '../shared/shared.styles.js';
@@ -56,6 +58,7 @@ export class BackupResumePanel extends LitElement {
   @query('#password') private passwordInput?: HTMLInputElement;
   @query('h3') private heading?: HTMLElement;
 
+  private readonly l10n = new LocaleController(this);
   private cancelReload = () => {};
   private focusPending = false;
   /** What the password field holds, kept across the steps until the operation completes (see password-field.ts). */
@@ -94,7 +97,7 @@ export class BackupResumePanel extends LitElement {
       const found = await getSafetySnapshot({ unit: this.unit });
       if (found && this.isConnected) this.snapshot = { url: URL.createObjectURL(found.blob), filename: found.filename };
     } catch (error) {
-      this.error = describeError(error);
+      this.error = describeError(error, this.l10n.l.t);
       dispatchBackupEvent(this, 'backup-error', { step: 'snapshot', unit: this.unit, ...this.error });
     }
   }
@@ -107,14 +110,14 @@ export class BackupResumePanel extends LitElement {
   private async run(mode: Mode): Promise<void> {
     const password = this.passwordInput?.value ?? '';
     this.error = undefined;
-    this.passwordError = validateSecret(password, 'Enter the password or the recovery key of the backup you were importing.');
+    this.passwordError = validateSecret(password, this.l10n.l.t.enterResumeSecret, this.l10n.l.t);
     if (this.passwordError || !this.client) {
       this.passwordInput?.focus();
       return;
     }
     this.mode = mode;
     this.progress = undefined;
-    this.announcement = mode === 'resume' ? 'Resuming the import…' : 'Rolling back…';
+    this.announcement = this.l10n.l.t.runningNow[mode];
     this.goTo('running');
     reportOperation(this, mode);
     try {
@@ -128,14 +131,14 @@ export class BackupResumePanel extends LitElement {
     } catch (error) {
       reportOperation(this, null);
       this.goTo('ask');
-      this.error = describeError(error);
+      this.error = describeError(error, this.l10n.l.t);
       if (SECRET_ERROR_CODES.includes(this.error.code)) this.typedPassword = '';
       dispatchBackupEvent(this, 'backup-error', { step: mode, unit: this.unit, ...this.error });
     }
   }
 
   private handleProgress(p: Progress): void {
-    this.announcement = announcePhase(this.progress, p) ?? this.announcement;
+    this.announcement = announcePhase(this.progress, p, this.l10n.l) ?? this.announcement;
     this.progress = p;
   }
 
@@ -150,7 +153,7 @@ export class BackupResumePanel extends LitElement {
       differences: result.differences.length,
     });
     this.reloading = proceed && this.reload !== false;
-    this.announcement = `${this.mode === 'resume' ? 'Import complete.' : 'Rollback complete.'}${this.reloading ? ' The page will reload.' : ''}`;
+    this.announcement = this.l10n.l.t.finishedAnnouncement(this.mode, this.reloading);
     this.goTo('done');
     if (this.reloading) this.cancelReload = scheduleReload(this.reload, this.reloadDelay);
   }
@@ -166,12 +169,11 @@ export class BackupResumePanel extends LitElement {
 
   /** Another tab holds the unit's lock (it is resuming or rolling back this import): nothing to offer here yet. */
   private renderElsewhere() {
+    const { t } = this.l10n.l;
+    const unit = bdi(this.unitName);
     return html`
-      <h3 tabindex="-1" part="heading">${this.unitName} is being restored in another tab</h3>
-      <p>
-        An import, resume or rollback of ${this.unitName} is running in another tab or window of this browser. Let it
-        finish there. If that tab was closed, check again: the import can then be resumed or rolled back here.
-      </p>
+      <h3 tabindex="-1" part="heading">${t.elsewhereHeading(unit)}</h3>
+      <p>${t.elsewhere(unit)}</p>
       <div class="actions">
         <button
           class="button"
@@ -179,7 +181,7 @@ export class BackupResumePanel extends LitElement {
           type="button"
           @click=${() => this.dispatchEvent(new Event('backup-resume-recheck', { bubbles: true, composed: true }))}
         >
-          Check again
+          ${t.checkAgain}
         </button>
       </div>
     `;
@@ -187,19 +189,19 @@ export class BackupResumePanel extends LitElement {
 
   private renderAsk() {
     if (this.unfinished?.busy && !this.error) return this.renderElsewhere();
+    const l = this.l10n.l;
+    const { t } = l;
     return html`
-      <h3 tabindex="-1" part="heading">An import into ${this.unitName} did not finish</h3>
+      <h3 tabindex="-1" part="heading">${t.unfinishedHeading(bdi(this.unitName))}</h3>
       ${renderAlert(this.cause)}
-      ${renderUnfinished(this.unfinished, this.unitName)}
-      <p>
-        Resume it where it stopped, or roll back to the safety snapshot taken just before it started. Both need the
-        password (or the recovery key) of the backup you were importing.
-      </p>
+      ${renderUnfinished(l, this.unfinished, this.unitName)}
+      <p>${t.resumeOrRollBack}</p>
       ${renderAlert(this.error)}
       <form novalidate @submit=${(e: Event) => (e.preventDefault(), void this.run('resume'))}>
         ${renderSecretField({
           id: 'password',
-          label: 'Password of the backup or its recovery key',
+          label: t.secretLabel,
+          t,
           error: this.passwordError,
           value: this.typedPassword,
           onInput: (value) => {
@@ -208,31 +210,34 @@ export class BackupResumePanel extends LitElement {
           },
         })}
         <div class="actions">
-          <button class="button primary" part="button primary-button" type="submit">Resume</button>
-          <button class="button" part="button" type="button" @click=${() => this.run('rollback')}>Roll back</button>
+          <button class="button primary" part="button primary-button" type="submit">${t.resume}</button>
+          <button class="button" part="button" type="button" @click=${() => this.run('rollback')}>${t.rollBack}</button>
         </div>
       </form>
       ${this.snapshot
         ? html`<p class="hint snapshot">
-            The safety snapshot (encrypted with the same password) is kept in this browser until the import is verified:
-            <a href=${this.snapshot.url} download=${this.snapshot.filename} part="link">Download the safety snapshot</a>.
+            ${t.snapshotKept(
+              html`<a href=${this.snapshot.url} download=${this.snapshot.filename} part="link">${t.downloadSnapshot}</a>`,
+            )}
           </p>`
         : nothing}
     `;
   }
 
   private renderRunning() {
+    const l = this.l10n.l;
     return html`
-      <h3 tabindex="-1" part="heading">${this.mode === 'resume' ? 'Resuming the import' : 'Rolling back'}</h3>
-      <p>Keep this page open.</p>
-      ${renderProgress(this.progress, this.mode === 'resume' ? 'Resume progress' : 'Rollback progress')}
+      <h3 tabindex="-1" part="heading">${l.t.runningHeading[this.mode]}</h3>
+      <p>${l.t.keepPageOpen}</p>
+      ${renderProgress(this.progress, l.t.runningProgress[this.mode], l)}
     `;
   }
 
   private renderDone() {
     if (!this.result) return nothing;
     return renderImportResult({
-      title: this.mode === 'resume' ? 'Import complete' : 'Rollback complete',
+      l: this.l10n.l,
+      title: this.l10n.l.t.finishedHeading[this.mode],
       unitName: this.unitName,
       result: this.result,
       reloading: this.reloading,
@@ -249,14 +254,20 @@ export class BackupResumePanel extends LitElement {
 }
 
 /** What the journal says about the unfinished import: what it was restoring, when, and how far it got. */
-function renderUnfinished(u: UnfinishedImport | undefined, unitName: string) {
-  if (!u) return html`<p>${unitName} may be only partly restored.</p>`;
-  const what = u.mode === 'rollback' ? 'A rollback to the safety snapshot' : 'An import';
-  const verified = u.status === 'unverified' ? '; every step was done, but the result differs from the backup' : '';
+function renderUnfinished(l: Localizer, u: UnfinishedImport | undefined, unitName: string) {
+  const { t } = l;
+  if (!u) return html`<p>${t.partlyRestored(bdi(unitName))}</p>`;
   return html`<p>
-    ${what} of the backup of <strong>${u.source.unit.name}</strong> (made ${formatDate(u.source.createdAt)}) started
-    ${formatDate(u.startedAt)} and stopped after ${u.steps.done} of ${u.steps.total} steps${verified}. ${unitName} may be
-    only partly restored.
+    ${t.unfinished({
+      rollback: u.mode === 'rollback',
+      source: html`<strong>${bdi(u.source.unit.name)}</strong>`,
+      made: l.date(u.source.createdAt),
+      started: l.date(u.startedAt),
+      done: l.number(u.steps.done),
+      total: l.number(u.steps.total),
+      unverified: u.status === 'unverified',
+    })}
+    ${t.partlyRestored(bdi(unitName))}
   </p>`;
 }
 

@@ -2,7 +2,9 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { createRestClient, findUnfinishedImport, type DashboardClient, type UnfinishedImport } from '../shared/engine.js';
 import { dispatchBackupEvent, type BackupErrorDetail, type BackupOperation } from '../shared/events.js';
-import { ERROR_MESSAGES, describeError, type DescribedError } from '../shared/messages.js';
+import { describeError, type DescribedError } from '../shared/messages.js';
+import { LocaleController } from '../shared/l10n/controller.js';
+import { bdi } from '../shared/text.js';
 import { renderAlert } from '../shared/notices.js';
 import { DEFAULT_RELOAD_DELAY_MS, type ReloadHook } from './reload.js';
 import { changesUnit } from './operation.js';
@@ -136,6 +138,7 @@ export class DashboardBackup extends LitElement {
 
   private restClient?: { baseUrl: string; client: DashboardClient };
   private loadCount = 0;
+  private readonly l10n = new LocaleController(this);
   private releasePage = () => {};
   private stopRefusingDrops = () => {};
 
@@ -179,7 +182,7 @@ export class DashboardBackup extends LitElement {
   private get requestedSwitch(): RequestedSwitch | undefined {
     const pinned = this.pinned;
     if (!pinned) return undefined;
-    if (this.activeClient !== pinned.client) return { label: 'another Dashboard connection' };
+    if (this.activeClient !== pinned.client) return { label: this.l10n.l.t.anotherConnection };
     if (this.requestedUnit !== pinned.unit) return { label: this.nameOf(this.requestedUnit) };
     return undefined;
   }
@@ -247,7 +250,7 @@ export class DashboardBackup extends LitElement {
       }
       // A browser without usable IndexedDB can still export: report the problem, go on.
       const unfinished = await findUnfinishedImport({ unit: this.unitId }).catch((error: unknown) => {
-        this.journalProblem = describeError(error);
+        this.journalProblem = describeError(error, this.l10n.l.t);
         dispatchBackupEvent(this, 'backup-error', { step: 'session', unit: this.unitId, ...this.journalProblem });
         return undefined;
       });
@@ -256,7 +259,7 @@ export class DashboardBackup extends LitElement {
       this.view = unfinished ? 'unfinished' : 'warning';
     } catch (error) {
       if (run !== this.loadCount) return;
-      this.error = describeError(error);
+      this.error = describeError(error, this.l10n.l.t);
       this.view = 'failed';
       dispatchBackupEvent(this, 'backup-error', { step: 'session', unit: this.unitId || undefined, ...this.error });
     }
@@ -312,7 +315,7 @@ export class DashboardBackup extends LitElement {
 
   private renderTabs() {
     return html`
-      ${renderTabList({ selected: this.tab, operation: this.running, onSelect: (tab, focus) => this.selectTab(tab, focus) })}
+      ${renderTabList({ l: this.l10n.l, selected: this.tab, operation: this.running, onSelect: (tab, focus) => this.selectTab(tab, focus) })}
       <div id="panel-export" role="tabpanel" aria-labelledby="tab-export" ?hidden=${this.tab !== 'export'}>
         <backup-export-panel
           exportparts=${INNER_PARTS}
@@ -343,21 +346,19 @@ export class DashboardBackup extends LitElement {
   }
 
   private renderBody() {
+    const l = this.l10n.l;
+    const { t } = l;
     switch (this.view) {
       case 'loading':
-        return html`<p role="status">Loading…</p>`;
+        return html`<p role="status">${t.loading}</p>`;
       case 'failed':
         return html`${renderAlert(this.error)}
           <div class="actions">
-            <button class="button" part="button" type="button" @click=${() => this.load()}>Try again</button>
+            <button class="button" part="button" type="button" @click=${() => this.load()}>${t.tryAgain}</button>
           </div>`;
       case 'forbidden':
-        return html`<h3 tabindex="-1" part="heading">For administrators only</h3>
-          <p>
-            Backing up and restoring ${this.unitName} is reserved for its administrators. You are signed in as
-            ${this.session?.user.name}, who is not one. Ask an administrator of this unit if you need a backup or a
-            restore.
-          </p>`;
+        return html`<h3 tabindex="-1" part="heading">${t.adminsOnly}</h3>
+          <p>${t.notAdmin(bdi(this.unitName), bdi(this.session?.user.name ?? ''))}</p>`;
       case 'unfinished':
         return html`<backup-resume-panel
           exportparts=${INNER_PARTS}
@@ -374,6 +375,7 @@ export class DashboardBackup extends LitElement {
         ></backup-resume-panel>`;
       case 'warning':
         return renderWarningStep({
+          l,
           unitName: this.unitName,
           problem: this.journalProblem,
           onContinue: () => this.handleContinue(),
@@ -387,7 +389,7 @@ export class DashboardBackup extends LitElement {
     const requested = this.requestedSwitch;
     if (!requested || !this.pinned) return nothing;
     const onSwitch = () => this.handleSwitch();
-    return renderUnitSwitch({ pinned: this.pinned, requested, operation: this.running, onSwitch });
+    return renderUnitSwitch({ l: this.l10n.l, pinned: this.pinned, requested, operation: this.running, onSwitch });
   }
 
   /** The admin moves to what the page asked for, once the operation has ended. */
@@ -399,12 +401,12 @@ export class DashboardBackup extends LitElement {
   override render() {
     return html`<div class="base" part="base">
       <div class="title">
-        <h2>Backup and restore</h2>
-        ${this.session ? html`<span class="muted">${this.unitName}</span>` : nothing}
+        <h2>${this.l10n.l.t.title}</h2>
+        ${this.session ? html`<span class="muted">${bdi(this.unitName)}</span>` : nothing}
       </div>
       ${isSecureContext // no WebCrypto without it: say so instead of taking passwords that cannot be used
         ? html`${this.renderSwitch()} ${this.renderBody()}`
-        : renderAlert({ code: 'INSECURE_CONTEXT', message: ERROR_MESSAGES.INSECURE_CONTEXT })}
+        : renderAlert({ code: 'INSECURE_CONTEXT', message: this.l10n.l.t.errors.INSECURE_CONTEXT })}
     </div>`;
   }
 }

@@ -4,10 +4,16 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PasswordStrength } from './password-strength.js';
+import type { Localizer } from '../shared/l10n/localizer.js';
+import { en } from '../shared/l10n/en.js';
+
+/** The English warning under a weak password (the element shows its catalog's `weakPasswordWarning`). */
+export const WEAK_PASSWORD_WARNING = en.weakPasswordWarning;
 import '../shared/backup-recovery-key.js';
 
 /** What {@link renderRecoveryOption} shows and calls. */
 export interface RecoveryOptionView {
+  l: Localizer;
   unit: string;
   unitName: string;
   checked: boolean;
@@ -18,14 +24,11 @@ export interface RecoveryOptionView {
 }
 
 /** Shown when the password is weak: the recovery key lets the admin choose a long password without fear. */
-export const WEAK_PASSWORD_WARNING =
-  'This password is weak: anyone who gets the file could guess it. Choose a longer one — a few random words. ' +
-  'Afraid of forgetting it? Add a recovery key: it opens the backup if the password is lost.';
 
 /** The weak-password warning (or nothing), the "Add a recovery key" checkbox and, when ticked, the key itself. */
 export function renderRecoveryOption(v: RecoveryOptionView): TemplateResult {
   return html`${v.strength === 'weak'
-      ? html`<p id="weak-warning" class="notice warning" part="notice" role="status">${WEAK_PASSWORD_WARNING}</p>`
+      ? html`<p id="weak-warning" class="notice warning" part="notice" role="status">${v.l.t.weakPasswordWarning}</p>`
       : nothing}
     <div class="field">
       <label part="label">
@@ -35,9 +38,9 @@ export function renderRecoveryOption(v: RecoveryOptionView): TemplateResult {
           .checked=${v.checked}
           @change=${(e: Event) => v.onToggle((e.target as HTMLInputElement).checked)}
         />
-        Add a recovery key
+        ${v.l.t.addRecoveryKey}
       </label>
-      <p class="hint">A second way to open this backup, for when the password is forgotten: print it or save it, and keep it safe.</p>
+      <p class="hint">${v.l.t.addRecoveryKeyHint}</p>
     </div>
     ${v.checked
       ? html`<backup-recovery-key

@@ -3,9 +3,12 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { DescribedError } from '../shared/messages.js';
 import { renderAlert, renderNotice } from '../shared/notices.js';
 import { renderSecretField } from '../shared/secret-field.js';
+import type { Localizer } from '../shared/l10n/localizer.js';
+import { bdi } from '../shared/text.js';
 
 /** What {@link renderFilePicker} shows and calls. */
 export interface FilePickerView {
+  l: Localizer;
   file: File | undefined;
   /** A file is being dragged over the Import tab: the zone shows where it goes. */
   dragging: boolean;
@@ -22,8 +25,9 @@ export const BACKUP_FILE_ACCEPT = '.dashboard-backup';
  * by the zone alone.
  */
 export function renderFilePicker(v: FilePickerView): TemplateResult {
+  const { t } = v.l;
   return html`<div class="dropzone ${v.dragging ? 'dragging' : ''}" part="dropzone">
-    <p>Drop the backup file here, or</p>
+    <p>${t.dropHere}</p>
     <input
       id="file"
       class="visually-hidden"
@@ -33,8 +37,8 @@ export function renderFilePicker(v: FilePickerView): TemplateResult {
       aria-invalid=${v.error ? 'true' : 'false'}
       @change=${(e: Event) => v.onFile((e.target as HTMLInputElement).files?.[0])}
     />
-    <label for="file" class="button" part="button">Browse…</label>
-    <p id="file-name" class="file-name">${v.file ? v.file.name : html`<span class="muted">No file chosen</span>`}</p>
+    <label for="file" class="button" part="button">${t.browse}</label>
+    <p id="file-name" class="file-name">${v.file ? bdi(v.file.name) : html`<span class="muted">${t.noFile}</span>`}</p>
     ${v.error ? html`<p id="file-error" class="field-error">${v.error}</p>` : nothing}
   </div>`;
 }
@@ -54,24 +58,23 @@ export interface ImportFormView {
 
 /** The form of the Import tab's first step: file, password, Validate. */
 export function renderImportForm(v: ImportFormView): TemplateResult {
+  const { t } = v.picker.l;
   return html`
-    <h3 tabindex="-1" part="heading">Import a backup into ${v.unitName}</h3>
-    <p>
-      Choose a <code>.dashboard-backup</code> file and enter its password or its recovery key. Nothing changes until you
-      confirm.
-    </p>
+    <h3 tabindex="-1" part="heading">${t.importHeading(bdi(v.unitName))}</h3>
+    <p>${t.importIntro(html`<code>.dashboard-backup</code>`)}</p>
     ${renderNotice(v.notice)} ${renderAlert(v.error)}
     <form novalidate @submit=${v.onSubmit}>
       ${renderFilePicker(v.picker)}
       ${renderSecretField({
         id: 'password',
-        label: 'Password of the backup or its recovery key',
+        label: t.secretLabel,
+        t,
         error: v.passwordError,
         value: v.password,
         onInput: v.onPasswordInput,
       })}
       <div class="actions">
-        <button class="button primary" part="button primary-button" type="submit">Validate</button>
+        <button class="button primary" part="button primary-button" type="submit">${t.validate}</button>
       </div>
     </form>
   `;

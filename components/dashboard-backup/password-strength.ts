@@ -4,6 +4,7 @@
  */
 
 import { MIN_PASSWORD_LENGTH } from '../shared/engine.js';
+import { en } from '../shared/l10n/en.js';
 
 /** Passwords shorter than this are refused, by the engines and by the form before them. */
 export { MIN_PASSWORD_LENGTH };
@@ -17,7 +18,7 @@ export const STRONG_BITS = 64;
 /** Rates a password by length and character variety, with a sentence saying what to do about it. */
 export function ratePassword(password: string): { strength: PasswordStrength; hint: string } {
   if (password.length < MIN_PASSWORD_LENGTH) {
-    return { strength: 'too-short', hint: `At least ${MIN_PASSWORD_LENGTH} characters.` };
+    return { strength: 'too-short', hint: en.strengthHints['too-short'] };
   }
   let pool = 0;
   if (/[a-z]/.test(password)) pool += 26;
@@ -26,7 +27,7 @@ export function ratePassword(password: string): { strength: PasswordStrength; hi
   if (/[^a-zA-Z0-9]/.test(password)) pool += 33;
   // Repeated characters add little: count distinct ones for length.
   const bits = Math.log2(Math.max(pool, 2)) * Math.min(password.length, new Set(password).size * 2);
-  if (bits < FAIR_BITS) return { strength: 'weak', hint: 'Weak: easy to guess. A few random words make a stronger password.' };
-  if (bits < STRONG_BITS) return { strength: 'fair', hint: 'Fair: make it longer to be safer.' };
-  return { strength: 'strong', hint: 'Strong.' };
+  if (bits < FAIR_BITS) return { strength: 'weak', hint: en.strengthHints.weak };
+  if (bits < STRONG_BITS) return { strength: 'fair', hint: en.strengthHints.fair };
+  return { strength: 'strong', hint: en.strengthHints.strong };
 }

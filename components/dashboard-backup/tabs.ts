@@ -5,23 +5,19 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { BackupOperation } from '../shared/events.js';
+import type { Localizer } from '../shared/l10n/localizer.js';
+import { en } from '../shared/l10n/en.js';
 
 /** The tabs, in order. */
 export type Tab = 'export' | 'import';
 export const TABS: readonly Tab[] = ['export', 'import'];
-const TAB_LABELS: Readonly<Record<Tab, string>> = { export: 'Export', import: 'Import' };
 
 /** Why the other tab is locked, for each operation that locks it. */
-export const TAB_LOCK_REASONS: Readonly<Record<BackupOperation, string>> = {
-  export: 'Import is available again once the export finishes or is cancelled.',
-  validate: 'Export is available again once the backup is checked or the check is cancelled.',
-  import: 'Export is available again once the import has finished.',
-  resume: 'Export is available again once the import has finished.',
-  rollback: 'Export is available again once the rollback has finished.',
-};
+export const TAB_LOCK_REASONS: Readonly<Record<BackupOperation, string>> = en.tabLockReasons;
 
 /** What {@link renderTabList} shows and calls. */
 export interface TabListView {
+  l: Localizer;
   selected: Tab;
   /** The operation that runs, which locks the other tab; null when none does. */
   operation: BackupOperation | null;
@@ -53,10 +49,10 @@ export function renderTabList(v: TabListView): TemplateResult {
     tabindex=${v.selected === id ? '0' : '-1'}
     @click=${() => locked(id) || v.onSelect(id, false)}
   >
-    ${TAB_LABELS[id]}
+    ${v.l.t.tabs[id]}
   </button>`;
-  return html`<div role="tablist" aria-label="Backup actions" part="tabs" @keydown=${keydown}>
+  return html`<div role="tablist" aria-label=${v.l.t.tabsLabel} part="tabs" @keydown=${keydown}>
       ${TABS.map(tab)}
     </div>
-    ${v.operation ? html`<p id="tab-lock" class="hint tab-lock">${TAB_LOCK_REASONS[v.operation]}</p>` : nothing}`;
+    ${v.operation ? html`<p id="tab-lock" class="hint tab-lock">${v.l.t.tabLockReasons[v.operation]}</p>` : nothing}`;
 }

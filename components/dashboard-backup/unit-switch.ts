@@ -10,6 +10,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { DashboardClient } from '../shared/engine.js';
 import type { BackupOperation } from '../shared/events.js';
+import type { Localizer } from '../shared/l10n/localizer.js';
+import { bdi } from '../shared/text.js';
 
 /** The unit an operation works on, and the client it uses, fixed when the operation starts. */
 export interface PinnedTarget {
@@ -24,16 +26,10 @@ export interface RequestedSwitch {
   label: string;
 }
 
-const OPERATION_NAMES: Readonly<Record<BackupOperation, string>> = {
-  export: 'export',
-  validate: 'check of the backup',
-  import: 'import',
-  resume: 'import',
-  rollback: 'rollback',
-};
 
 /** What {@link renderUnitSwitch} shows and calls. */
 export interface UnitSwitchView {
+  l: Localizer;
   pinned: PinnedTarget;
   requested: RequestedSwitch;
   /** The operation that runs, or null once it ended. */
@@ -43,19 +39,18 @@ export interface UnitSwitchView {
 
 /** The notice; while the operation runs it only explains, once it ended it offers the switch. */
 export function renderUnitSwitch(v: UnitSwitchView): TemplateResult | typeof nothing {
-  const about = v.pinned.unitName;
+  const { t } = v.l;
+  const about = bdi(v.pinned.unitName);
+  const requested = bdi(v.requested.label);
   if (v.operation) {
     return html`<div class="notice" part="notice" role="status" id="unit-switch">
-      <p>
-        This page now asks for ${v.requested.label}. That takes effect once this ${OPERATION_NAMES[v.operation]}
-        has ended: until then, everything here is about ${about}.
-      </p>
+      <p>${t.switchWaits(requested, v.operation, about)}</p>
     </div>`;
   }
   return html`<div class="notice" part="notice" role="status" id="unit-switch">
-    <p>What is shown here is about ${about}. This page now asks for ${v.requested.label}.</p>
+    <p>${t.switchOffered(about, requested)}</p>
     <div class="actions">
-      <button class="button" part="button" type="button" @click=${v.onSwitch}>Go to ${v.requested.label}</button>
+      <button class="button" part="button" type="button" @click=${v.onSwitch}>${t.goTo(requested)}</button>
     </div>
   </div>`;
 }

@@ -2,9 +2,12 @@
 import { html, type TemplateResult } from 'lit';
 import type { DescribedError } from '../shared/messages.js';
 import { renderAlert } from '../shared/notices.js';
+import type { Localizer } from '../shared/l10n/localizer.js';
+import { bdi } from '../shared/text.js';
 
 /** What {@link renderWarningStep} shows and calls. */
 export interface WarningStepView {
+  l: Localizer;
   unitName: string;
   /** A problem found while loading that does not stop an export (the journal cannot be read). */
   problem: DescribedError | undefined;
@@ -13,25 +16,19 @@ export interface WarningStepView {
 
 /** Renders the warning step; its heading (`#warning-heading`) is the focus target. */
 export function renderWarningStep(v: WarningStepView): TemplateResult {
+  const { t } = v.l;
+  const unit = bdi(v.unitName);
   return html`
-    <h3 id="warning-heading" tabindex="-1" part="heading">Before you start</h3>
+    <h3 id="warning-heading" tabindex="-1" part="heading">${t.warningHeading}</h3>
     ${renderAlert(v.problem)}
     <ul class="warning-list">
-      <li>
-        <strong>Export</strong> saves everything in ${v.unitName} — plugins with their configuration and permissions,
-        workspaces and their applications, profiles, and the key store including secret keys — to a file encrypted
-        with a password you choose.
-      </li>
-      <li>The password cannot be recovered. Without it, nobody can open the backup.</li>
-      <li>
-        <strong>Import wipes ${v.unitName}</strong>: everything in it is deleted and replaced by the backup’s
-        content. You see what will change before confirming, and a safety snapshot lets an interrupted import be
-        resumed or rolled back.
-      </li>
+      <li>${t.warningExport(unit)}</li>
+      <li>${t.warningPassword}</li>
+      <li>${t.warningImport(unit)}</li>
     </ul>
     <div class="actions">
       <button class="button primary" part="button primary-button" type="button" @click=${v.onContinue}>
-        Continue
+        ${t.continue}
       </button>
     </div>
   `;

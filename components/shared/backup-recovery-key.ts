@@ -5,6 +5,7 @@ import { checkRecoveryKey, formatRecoveryKey, generateRecoveryKey, type Recovery
 import { downloadKitText, openKitWindow, type EmergencyKit } from './emergency-kit.js';
 import { describeRecoveryKeyCheck } from './secret-field.js';
 import { recoveryKeyStyles } from './backup-recovery-key.styles.js';
+import { LocaleController } from './l10n/controller.js';
 
 /**
  * @summary Makes or takes the recovery key of a backup: generates one and shows it in groups, with a printable
@@ -85,8 +86,11 @@ export class BackupRecoveryKey extends LitElement {
     this.dispatchEvent(new CustomEvent('recovery-key-change', { detail: { ready } }));
   }
 
+  private readonly l10n = new LocaleController(this);
+
   private kit(): EmergencyKit {
-    return { unit: this.unit, unitName: this.unitName, createdAt: this.createdAt, recoveryKey: this.generated };
+    const { t } = this.l10n.l;
+    return { unit: this.unit, unitName: this.unitName, createdAt: this.createdAt, recoveryKey: this.generated, t };
   }
 
   private handlePrint(): void {
@@ -106,12 +110,13 @@ export class BackupRecoveryKey extends LitElement {
   }
 
   private renderNew() {
-    return html`<p class="key" part="recovery-key" aria-label="Recovery key">
+    const { t } = this.l10n.l;
+    return html`<p class="key" part="recovery-key" aria-label=${t.kit.recoveryKey}>
         ${this.generated.split('-').map((group) => html`<span>${group}</span>`)}
       </p>
       <div class="actions">
-        <button type="button" part="button" @click=${this.handlePrint}>Print the emergency kit</button>
-        <button type="button" part="button" @click=${this.handleSaveText}>Save the kit as a text file</button>
+        <button type="button" part="button" @click=${this.handlePrint}>${t.printKit}</button>
+        <button type="button" part="button" @click=${this.handleSaveText}>${t.saveKit}</button>
       </div>
       <label>
         <input
@@ -123,14 +128,15 @@ export class BackupRecoveryKey extends LitElement {
             this.notify();
           }}
         />
-        I have printed or saved this recovery key, and will keep it apart from the backup files.
+        ${t.kitSaved}
       </label>`;
   }
 
   private renderExisting() {
-    const message = describeRecoveryKeyCheck(this.pasted, this.pastedCheck);
+    const { t } = this.l10n.l;
+    const message = describeRecoveryKeyCheck(this.pasted, this.pastedCheck, t);
     const invalid = this.pasted !== '' && this.pastedCheck.kind !== 'valid';
-    return html`<label class="block" for="existing">Your recovery key</label>
+    return html`<label class="block" for="existing">${t.yourRecoveryKey}</label>
       <input
         id="existing"
         type="text"
@@ -146,18 +152,18 @@ export class BackupRecoveryKey extends LitElement {
         }}
       />
       <p id="existing-hint" class=${invalid ? 'field-error' : 'hint'}>
-        ${message || 'The key from an earlier emergency kit of this unit: 13 groups of 5 letters and digits.'}
+        ${message || t.existingKeyHint}
       </p>`;
   }
 
   override render() {
+    const { t } = this.l10n.l;
     return html`<fieldset>
-      <legend>Recovery key</legend>
-      <div class="choice" role="radiogroup" aria-label="Which recovery key">
-        <label><input type="radio" name="mode" .checked=${this.mode === 'new'} @change=${() => this.setMode('new')} /> A new recovery key</label>
+      <legend>${t.kit.recoveryKey}</legend>
+      <div class="choice" role="radiogroup" aria-label=${t.whichKey}>
+        <label><input type="radio" name="mode" .checked=${this.mode === 'new'} @change=${() => this.setMode('new')} /> ${t.newKey}</label>
         <label
-          ><input type="radio" name="mode" .checked=${this.mode === 'existing'} @change=${() => this.setMode('existing')} /> One I
-          already have</label
+          ><input type="radio" name="mode" .checked=${this.mode === 'existing'} @change=${() => this.setMode('existing')} /> ${t.existingKey}</label
         >
       </div>
       ${this.mode === 'new' ? this.renderNew() : this.renderExisting()}

@@ -9,6 +9,8 @@
  * is a function of this page, not an inline handler.
  */
 import { downloadBlob } from './download.js';
+import type { Catalog } from './l10n/catalog.js';
+import { en } from './l10n/en.js';
 
 /** What a kit is about. */
 export interface EmergencyKit {
@@ -19,29 +21,24 @@ export interface EmergencyKit {
   createdAt: Date;
   /** The recovery key, in its human form (13 groups). */
   recoveryKey: string;
+  /** The language of the kit (the element's; English when left out). */
+  t?: Catalog;
 }
 
-const TITLE = 'Dashboard Backup — emergency kit';
 
 /** The lines of the kit, shared by the text file and the printed page (key excluded: each shows it its own way). */
-function describe(kit: EmergencyKit): { heading: string; lines: string[]; uses: string[] } {
-  return {
-    heading: `${kit.unitName || kit.unit} (${kit.unit})`,
-    lines: [`Unit: ${kit.unitName || kit.unit} (${kit.unit})`, `Made: ${kit.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`],
-    uses: [
-      `This recovery key opens the backups of this unit that were made with it (Export, "Add a recovery key"),`,
-      'without their password: in Import, when resuming an import, and in the offline inspector, type it where the',
-      'password is asked. It can also give such a backup a new password (offline inspector, "Change the password or the recovery key").',
-      'Anyone who has it and a backup file can open that backup: keep it offline, apart from the backup files.',
-      'This kit does not contain the password.',
-    ],
-  };
+function describe(kit: EmergencyKit): { heading: string; lines: string[]; uses: readonly string[] } {
+  const t = (kit.t ?? en).kit;
+  const unit = `${kit.unitName || kit.unit} (${kit.unit})`;
+  // The date in UTC, as a machine would write it: the kit may be read far from where it was made.
+  return { heading: unit, lines: [t.unit(unit), t.made(`${kit.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`)], uses: t.uses };
 }
 
 /** The kit as a small text file. */
 export function buildKitText(kit: EmergencyKit): string {
   const { lines, uses } = describe(kit);
-  return [TITLE, '', ...lines, '', 'Recovery key:', `  ${kit.recoveryKey}`, '', ...uses, ''].join('\n');
+  const t = (kit.t ?? en).kit;
+  return [t.title, '', ...lines, '', `${t.recoveryKey}:`, `  ${kit.recoveryKey}`, '', ...uses, ''].join('\n');
 }
 
 /** A file name for the kit: `<unit>-recovery-key-<YYYY-MM-DD>.txt`. */
@@ -74,7 +71,8 @@ export function openKitWindow(kit: EmergencyKit): Window | null {
   const win = window.open('', '_blank', 'popup,width=720,height=800');
   if (!win) return null;
   const doc = win.document;
-  doc.title = TITLE;
+  const t = (kit.t ?? en).kit;
+  doc.title = t.title;
   const sheet = new (win as unknown as typeof globalThis).CSSStyleSheet();
   sheet.replaceSync(KIT_CSS);
   doc.adoptedStyleSheets = [sheet];
@@ -86,24 +84,24 @@ export function openKitWindow(kit: EmergencyKit): Window | null {
   const { heading, lines, uses } = describe(kit);
   const key = el('p');
   key.className = 'key';
-  key.setAttribute('aria-label', 'Recovery key');
+  key.setAttribute('aria-label', t.recoveryKey);
   for (const group of kit.recoveryKey.split('-')) key.append(el('span', group));
-  const print = el('button', 'Print');
+  const print = el('button', t.print);
   print.type = 'button';
   print.addEventListener('click', () => win.print());
-  const note = el('p', 'Where this kit is kept:');
+  const note = el('p', t.keptWhere);
   const write = el('div');
   write.className = 'write';
   doc.body.replaceChildren(
-    el('h1', `${TITLE}: ${heading}`),
+    el('h1', `${t.title}: ${heading}`),
     ...lines.map((line) => el('p', line)),
-    el('h2', 'Recovery key'),
+    el('h2', t.recoveryKey),
     key,
     el('p', uses.join(' ')),
     note,
     write,
     print,
   );
-  doc.documentElement.lang = 'en';
+  doc.documentElement.lang = t.lang;
   return win;
 }

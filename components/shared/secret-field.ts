@@ -8,11 +8,17 @@ import { html, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { checkRecoveryKey, type RecoveryKeyCheck } from '../../src/format/index.js';
 import { renderPasswordField } from './password-field.js';
+import type { Catalog } from './l10n/catalog.js';
+import { en } from './l10n/en.js';
 
 /** The sentence describing what the field holds, or '' (a password, or nothing typed). */
-export function describeRecoveryKeyCheck(text: string, check: RecoveryKeyCheck = checkRecoveryKey(text)): string {
-  if (check.kind === 'valid') return 'Recovery key recognised.';
-  if (check.kind === 'typo') return `Group ${check.group} of this recovery key has a typo: check it against the emergency kit.`;
+export function describeRecoveryKeyCheck(
+  text: string,
+  check: RecoveryKeyCheck = checkRecoveryKey(text),
+  t: Catalog = en,
+): string {
+  if (check.kind === 'valid') return t.recoveryKeyRecognised;
+  if (check.kind === 'typo') return t.recoveryKeyTypo(check.group);
   return '';
 }
 
@@ -20,10 +26,10 @@ export function describeRecoveryKeyCheck(text: string, check: RecoveryKeyCheck =
  * The error of a submitted secret: `empty` when nothing was typed, the typo sentence for a mistyped recovery key,
  * or '' when it can be tried.
  */
-export function validateSecret(text: string, empty: string): string {
+export function validateSecret(text: string, empty: string, t: Catalog = en): string {
   if (!text) return empty;
   const check = checkRecoveryKey(text);
-  return check.kind === 'typo' ? describeRecoveryKeyCheck(text, check) : '';
+  return check.kind === 'typo' ? describeRecoveryKeyCheck(text, check, t) : '';
 }
 
 /** Codes after which the typed secret was the problem: the field is emptied and focused. */
@@ -36,20 +42,22 @@ export interface SecretFieldView {
   error: string;
   value: string;
   onInput: (value: string) => void;
+  /** The catalog of the element's language (English when left out). */
+  t?: Catalog;
 }
 
-const DEFAULT_HINT = 'The password of the backup, or its recovery key (from the emergency kit).';
 
 /**
  * A password field that also takes a recovery key, saying as it is typed when it recognises one (or a typo in one).
  * The hint is written on each input here, so the panels need not re-render on every keystroke.
  */
 export function renderSecretField(v: SecretFieldView): TemplateResult {
-  const recognised = describeRecoveryKeyCheck(v.value);
+  const t = v.t ?? en;
+  const describe = (value: string) => describeRecoveryKeyCheck(value, undefined, t) || t.secretHint;
   const onInput = (value: string, target: EventTarget | null) => {
     const root = (target as Node | null)?.getRootNode() as ParentNode | undefined;
     const hint = root?.querySelector?.(`#${v.id}-kind`);
-    if (hint) hint.textContent = describeRecoveryKeyCheck(value) || DEFAULT_HINT;
+    if (hint) hint.textContent = describe(value);
     v.onInput(value);
   };
   return renderPasswordField({
@@ -60,7 +68,7 @@ export function renderSecretField(v: SecretFieldView): TemplateResult {
     describedBy: [`${v.id}-kind`],
     // A property binding, not a child text part: the input handler above rewrites the text between renders, and
     // `live` compares with what the paragraph holds then.
-    extra: html`<p id="${v.id}-kind" class="hint" .textContent=${live(recognised || DEFAULT_HINT)}></p>`,
+    extra: html`<p id="${v.id}-kind" class="hint" .textContent=${live(describe(v.value))}></p>`,
     value: v.value,
     onInput,
   });

@@ -70,7 +70,7 @@ describe('<dashboard-backup> import', () => {
         `${source.plugins.length} plugins`,
         `${source.workspaces.length} workspaces`,
         `${source.profiles.length} profiles`,
-        `${source.keys.length} keys`,
+        `${source.keys.length} configs in key store`,
       ]);
       const facts = [...deepQuery(el, 'dl.facts')!.children].map((c) => c.textContent!.trim());
       const { manifest } = await openBackup(file, PASSWORD);
@@ -119,7 +119,7 @@ describe('<dashboard-backup> import', () => {
       // What the wipe removes and what is created, per section: everything there is removed or kept as is,
       // everything in the backup is created or kept.
       const rows = deepQueryAll(el, 'table.plan tbody tr').map((r) => [...r.children].map((c) => c.textContent!.trim()));
-      expect(rows.map((r) => r[0])).to.deep.equal(['Plugins', 'Workspaces', 'Profiles', 'Keys']);
+      expect(rows.map((r) => r[0])).to.deep.equal(['Plugins', 'Workspaces', 'Profiles', 'Configs in key store']);
       const sections = ['plugins', 'workspaces', 'profiles', 'keys'] as const;
       sections.forEach((section, i) => {
         const [removed, created, unchanged] = rows[i]!.slice(1).map(Number) as [number, number, number];
