@@ -42,6 +42,8 @@ export type BackupErrorCode =
   | 'PLAN_CHANGED'
   | 'IMPORT_INCOMPLETE'
   | 'IMPORT_RUNNING'
+  | 'UNIT_LOCKED'
+  | 'RESUME_NEEDS_REVIEW'
   | 'VERIFY_FAILED'
   | 'JOURNAL_UNAVAILABLE';
 

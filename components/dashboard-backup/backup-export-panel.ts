@@ -164,7 +164,7 @@ export class BackupExportPanel extends LitElement {
         this.announcement = this.notice;
         return;
       }
-      this.error = describeError(error, this.l10n.l.t);
+      this.error = describeError(error, this.l10n.l.t, this.l10n.l.lang);
       this.announcement = '';
       dispatchBackupEvent(this, 'backup-error', { step: 'export', unit: this.unit, ...this.error });
     } finally {

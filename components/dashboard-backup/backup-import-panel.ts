@@ -81,6 +81,11 @@ export class BackupImportPanel extends LitElement {
   @state() private result?: ImportResult;
   @state() private reloading = false;
 
+  /** The outcome of this panel's last import (`<dashboard-backup>` shows an unverified one in the resume panel). */
+  get lastResult(): ImportResult | undefined {
+    return this.result;
+  }
+
   @query('#password') private passwordInput?: HTMLInputElement;
   @query('h3') private heading?: HTMLElement;
 
@@ -202,7 +207,7 @@ export class BackupImportPanel extends LitElement {
   }
 
   private fail(step: 'validate' | 'import', error: unknown): void {
-    this.error = describeError(error, this.l10n.l.t);
+    this.error = describeError(error, this.l10n.l.t, this.l10n.l.lang);
     if (SECRET_ERROR_CODES.includes(this.error.code)) {
       // The one failure the typed password caused: it goes, and the field is where the admin types again.
       this.typedPassword = '';

@@ -1,7 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { createRestClient, findUnfinishedImport, type DashboardClient, type UnfinishedImport } from '../shared/engine.js';
-import { dispatchBackupEvent, type BackupErrorDetail, type BackupOperation } from '../shared/events.js';
+import { createRestClient, findOtherUnfinishedImports, findUnfinishedImport, type DashboardClient, type UnfinishedImport } from '../shared/engine.js';
+import { renderOtherJournals } from './resume-steps.js';
+import { dispatchBackupEvent, type BackupErrorDetail, type BackupImportDoneDetail, type BackupOperation } from '../shared/events.js';
 import { describeError, type DescribedError } from '../shared/messages.js';
 import { LocaleController } from '../shared/l10n/controller.js';
 import { bdi } from '../shared/text.js';
@@ -19,7 +20,7 @@ import { sharedStyles } from '../shared/shared.styles.js';
 import { dashboardBackupStyles } from './dashboard-backup.styles.js';
 import type { BackupExportPanel } from './backup-export-panel.js';
 import type { BackupImportPanel } from './backup-import-panel.js';
-import type { BackupResumePanel } from './backup-resume-panel.js';
+import type { BackupResumePanel, UnverifiedOutcome } from './backup-resume-panel.js';
 import './backup-export-panel.js';
 import './backup-import-panel.js';
 import './backup-resume-panel.js';
@@ -60,8 +61,9 @@ const INNER_PARTS = 'heading, button, primary-button, input, label, notice, prog
  *   `detail`: unit, filename, bytes, counts.
  * @fires {CustomEvent<BackupValidatedDetail>} backup-validated - A backup was opened and compared with this unit.
  *   `detail`: counts, units, flags.
- * @fires {CustomEvent<BackupImportDoneDetail>} backup-import-done - An import (or resume, or rollback) finished and
- *   was verified. `detail`: unit, mode, counts, differences. Call `preventDefault()` to cancel the reload that follows.
+ * @fires {CustomEvent<BackupImportDoneDetail>} backup-import-done - An import (or resume, rollback, re-check)
+ *   finished. `detail`: unit, mode, counts, differences (0: verified). Call `preventDefault()` to cancel the reload
+ *   that follows a verified one; an unverified one never reloads (the element offers Re-check, Keep, Roll back).
  * @fires {CustomEvent<BackupErrorDetail>} backup-error - A step failed. `detail`: step, code, message (the sentence
  *   shown), unit.
  * @fires {CustomEvent<BackupBusyChangeDetail>} backup-busy-change - An operation started or ended. `detail`: busy,
@@ -127,6 +129,10 @@ export class DashboardBackup extends LitElement {
   @state() private error?: DescribedError;
   @state() private resumeCause?: DescribedError;
   @state() private unfinished?: UnfinishedImport;
+  /** Unfinished imports this browser holds for other Dashboards: listed, never offered or applied here. */
+  @state() private otherJournals: UnfinishedImport[] = [];
+  /** An import whose read-back differed, shown in the resume panel with the choices. */
+  @state() private outcome?: UnverifiedOutcome;
   @state() private journalProblem?: DescribedError;
   @state() private running: BackupOperation | null = null;
   /** What the current operation works on; kept after it ends while the page asks for something else. */
@@ -238,6 +244,7 @@ export class DashboardBackup extends LitElement {
   private async load(): Promise<void> {
     const run = ++this.loadCount;
     this.pinned = undefined; // never called while an operation runs
+    this.outcome = undefined;
     this.view = 'loading';
     this.error = undefined;
     try {
@@ -249,17 +256,19 @@ export class DashboardBackup extends LitElement {
         return;
       }
       // A browser without usable IndexedDB can still export: report the problem, go on.
-      const unfinished = await findUnfinishedImport({ unit: this.unitId }).catch((error: unknown) => {
-        this.journalProblem = describeError(error, this.l10n.l.t);
+      const unfinished = await findUnfinishedImport({ unit: this.unitId, client: this.activeClient }).catch((error: unknown) => {
+        this.journalProblem = describeError(error, this.l10n.l.t, this.l10n.l.lang);
         dispatchBackupEvent(this, 'backup-error', { step: 'session', unit: this.unitId, ...this.journalProblem });
         return undefined;
       });
+      const others = await findOtherUnfinishedImports({ client: this.activeClient }).catch(() => []);
       if (run !== this.loadCount) return;
+      this.otherJournals = others;
       this.unfinished = unfinished;
       this.view = unfinished ? 'unfinished' : 'warning';
     } catch (error) {
       if (run !== this.loadCount) return;
-      this.error = describeError(error, this.l10n.l.t);
+      this.error = describeError(error, this.l10n.l.t, this.l10n.l.lang);
       this.view = 'failed';
       dispatchBackupEvent(this, 'backup-error', { step: 'session', unit: this.unitId || undefined, ...this.error });
     }
@@ -287,11 +296,27 @@ export class DashboardBackup extends LitElement {
   /** An import that fails after changing the unit leaves a journal: offer Resume / Roll back right away. */
   private async handleImportError(event: CustomEvent<BackupErrorDetail>): Promise<void> {
     if (event.detail.step !== 'import') return;
-    const unfinished = await findUnfinishedImport({ unit: this.unitId }).catch(() => undefined);
+    const unfinished = await findUnfinishedImport({ unit: this.unitId, client: this.workClient }).catch(() => undefined);
     if (!unfinished) return;
     this.unfinished = unfinished;
     this.resumeCause = { code: event.detail.code, message: event.detail.message };
     void this.show('unfinished', () => this.resumePanel?.focusHeading());
+  }
+
+  /**
+   * An import whose read-back differed is not a success: no reload (cancelled here, before the panel schedules it),
+   * no "verified"; the resume panel shows the differences with Re-check, Keep as it is and Roll back.
+   */
+  private handleImportDone(event: CustomEvent<BackupImportDoneDetail>): void {
+    if (event.detail.mode !== 'import' || event.detail.differences === 0) return;
+    event.preventDefault();
+    const result = this.importPanel?.lastResult;
+    void (async () => {
+      this.unfinished = await findUnfinishedImport({ unit: this.unitId, client: this.workClient }).catch(() => undefined);
+      this.outcome = result && { mode: 'import', result };
+      this.resumeCause = undefined;
+      await this.show('unfinished', () => this.resumePanel?.focusHeading());
+    })();
   }
 
   /** The unfinished import was running in another tab: look again (it may have finished, or its tab closed). */
@@ -310,6 +335,7 @@ export class DashboardBackup extends LitElement {
 
   private handleResumeClosed(): void {
     this.resumeCause = undefined;
+    this.outcome = undefined;
     void this.show('warning', () => this.renderRoot.querySelector<HTMLElement>('#warning-heading')?.focus());
   }
 
@@ -335,6 +361,7 @@ export class DashboardBackup extends LitElement {
         <backup-import-panel
           exportparts=${INNER_PARTS}
           @backup-operation=${this.handleOperation}
+          @backup-import-done=${this.handleImportDone}
           .client=${this.workClient}
           .reload=${this.reloadHook}
           reload-delay=${this.reloadDelay}
@@ -367,6 +394,7 @@ export class DashboardBackup extends LitElement {
           .reload=${this.reloadHook}
           .cause=${this.resumeCause}
           .unfinished=${this.unfinished}
+          .outcome=${this.outcome}
           reload-delay=${this.reloadDelay}
           unit=${this.unitId}
           unit-name=${this.unitName}
@@ -374,12 +402,12 @@ export class DashboardBackup extends LitElement {
           @backup-resume-recheck=${this.handleResumeRecheck}
         ></backup-resume-panel>`;
       case 'warning':
-        return renderWarningStep({
+        return html`${renderWarningStep({
           l,
           unitName: this.unitName,
           problem: this.journalProblem,
           onContinue: () => this.handleContinue(),
-        });
+        })}${renderOtherJournals(l, this.otherJournals)}`;
       case 'tabs':
         return this.renderTabs();
     }

@@ -1,4 +1,7 @@
-/** The last step of an import, a resumed import or a rollback: what the unit holds now, then the reload. */
+/**
+ * The last step of an import, a resumed import or a rollback: what the unit holds now, then the reload — or, when
+ * the read-back differed, the differences and the choices (Re-check, Keep as it is, Roll back), with no reload.
+ */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ImportResult } from '../shared/engine.js';
 import type { Localizer } from '../shared/l10n/localizer.js';
@@ -28,13 +31,13 @@ export function renderImportResult(v: ImportResultView): TemplateResult {
   return html`
     <h3 tabindex="-1" part="heading">${v.title}</h3>
     <div class="notice success" part="notice">
-      <p>${t.nowHolds(bdi(v.unitName), countsSentence(l, v.result.counts))}</p>
+      <p>${t.nowHolds(bdi(v.unitName), countsSentence(l, v.result.counts), v.result.verified)}</p>
     </div>
     ${differences.length
       ? html`<div class="notice warning" part="notice">
           <p>${t.verificationFound(l.count(differences.length, t.differences))}</p>
           <ul>
-            ${differences.slice(0, MAX_LISTED_DIFFERENCES).map((d) => html`<li>${d}</li>`)}
+            ${differences.slice(0, MAX_LISTED_DIFFERENCES).map((d) => html`<li><bdi>${d}</bdi></li>`)}
           </ul>
         </div>`
       : nothing}
@@ -51,5 +54,42 @@ export function renderImportResult(v: ImportResultView): TemplateResult {
                 <button class="button" part="button" type="button" @click=${v.onContinue}>${t.continue}</button>
               </div>`
             : nothing}`}
+  `;
+}
+
+/** What {@link renderUnverified} shows. */
+export interface UnverifiedView {
+  l: Localizer;
+  /** Names what happened, e.g. "The import finished, but was not verified". */
+  title: string;
+  unitName: string;
+  /** What the unit was compared with. */
+  target: 'backup' | 'snapshot';
+  result: ImportResult;
+}
+
+/** The outcome whose read-back differed: what the unit holds, every difference (up to a cap), and why it matters. */
+export function renderUnverified(v: UnverifiedView): TemplateResult {
+  const { l } = v;
+  const { t } = l;
+  const differences = v.result.differences;
+  const more = differences.length - MAX_LISTED_DIFFERENCES;
+  return html`
+    <h3 tabindex="-1" part="heading">${v.title}</h3>
+    <div class="notice warning" part="notice">
+      <p>
+        ${t.unverifiedHolds(
+          bdi(v.unitName),
+          countsSentence(l, v.result.counts),
+          l.count(differences.length, t.differences),
+          v.target,
+        )}
+      </p>
+      <ul>
+        ${differences.slice(0, MAX_LISTED_DIFFERENCES).map((d) => html`<li><bdi>${d}</bdi></li>`)}
+        ${more > 0 ? html`<li>${l.count(more, t.moreDifferences)}</li>` : nothing}
+      </ul>
+    </div>
+    <p>${t.unverifiedChoices}</p>
   `;
 }

@@ -26,15 +26,25 @@ export interface DescribedError {
  * echoes the error's own message. An import that stopped (IMPORT_INCOMPLETE) also says why, when its cause is a
  * failure with a code: that sentence comes first.
  */
-export function describeError(error: unknown, t: Catalog = en): DescribedError {
+export function describeError(error: unknown, t: Catalog = en, lang = 'en'): DescribedError {
   if (!isBackupError(error)) return { code: 'UNKNOWN', message: t.unknownError };
   const message = t.errors[error.code] ?? t.unknownError;
   const cause = error.cause;
   if (error.code === 'IMPORT_INCOMPLETE' && isBackupError(cause) && cause.code !== error.code) {
-    const why = t.errors[cause.code];
+    const why = cause.code === 'UNIT_LOCKED' ? lockedSentence(cause, t, lang) : t.errors[cause.code];
     if (why) return { code: error.code, message: `${why} ${message}` };
   }
+  if (error.code === 'UNIT_LOCKED') return { code: error.code, message: lockedSentence(error, t, lang) };
   return { code: error.code, message };
+}
+
+/** UNIT_LOCKED says who holds the Dashboard's restore lock and since when, where the error carries it (lease.ts). */
+function lockedSentence(error: Error, t: Catalog, lang: string): string {
+  const holder = (error as { holder?: { label?: unknown; since?: unknown } }).holder;
+  if (typeof holder?.label !== 'string' || typeof holder.since !== 'string' || holder.label === '') return t.errors.UNIT_LOCKED;
+  const since = new Date(holder.since);
+  const when = Number.isNaN(since.getTime()) ? holder.since : since.toLocaleString(lang);
+  return t.lockedBy(holder.label, when);
 }
 
 /** True when `error` is the engines' answer to a cancel (an aborted signal). */

@@ -12,6 +12,7 @@ import { createPlugin, deletePlugin, getPlugin, listPlugins, putPluginMappings }
 import { createWorkspace, deleteWorkspace, getWorkspace, listWorkspaces } from './workspaces.js';
 import { createProfile, deleteProfile, listProfiles } from './profiles.js';
 import { deleteKey, listKeys, putKey } from './keys.js';
+import { deleteRestoreLock, getRestoreLock, putRestoreLock } from './restore-lock.js';
 
 type UnitHandler = (ctx: RequestContext, unit: UnitStore, id: string) => Reply;
 /** A unit route: handler per method, and whether the method needs the admin role. */
@@ -22,6 +23,11 @@ const COLLECTION_ROUTES: Record<string, UnitMethods> = {
   workspaces: { GET: { run: listWorkspaces, admin: false }, POST: { run: createWorkspace, admin: true } },
   profiles: { GET: { run: listProfiles, admin: false }, POST: { run: createProfile, admin: true } },
   keys: { GET: { run: listKeys, admin: true } },
+  'restore-lock': {
+    GET: { run: getRestoreLock, admin: true },
+    PUT: { run: putRestoreLock, admin: true },
+    DELETE: { run: deleteRestoreLock, admin: true },
+  },
 };
 
 const ITEM_ROUTES: Record<string, UnitMethods> = {
@@ -42,6 +48,8 @@ const SESSION_ROUTES: Record<string, Record<string, (ctx: RequestContext) => Rep
 
 /** True when a request changes a unit's data (what faults count and the log marks as mutating). */
 export function isMutating(method: string, path: string): boolean {
+  // The restore lock is advisory and holds no unit data.
+  if (/^\/units\/[^/]+\/restore-lock$/.test(path)) return false;
   return method !== 'GET' && method !== 'HEAD' && path.startsWith('/units/');
 }
 

@@ -19,6 +19,7 @@ import type {
   WorkspaceInput,
   WorkspaceSummary,
 } from '../schemas.js';
+import type { RestoreLockRequest, RestoreLockResult } from './restore-lock.js';
 
 /** Options every call accepts. */
 export interface RequestOptions {
@@ -38,6 +39,14 @@ export interface CreateOptions extends RequestOptions {
 
 /** What the backup module needs from a Dashboard. Unit arguments are unit ids (`Session.unit.id`). */
 export interface DashboardClient {
+  /**
+   * Which Dashboard this client talks to, stable across page loads (the REST client: the absolute URL of its API
+   * base, e.g. `https://dash.example/api`). The import journal in IndexedDB belongs to one Dashboard and one unit:
+   * an unfinished import recorded for another identity is never resumed, rolled back or discarded through this
+   * client. A custom client should declare one; without it, all such clients of this origin share one identity.
+   */
+  readonly identity?: string;
+
   /**
    * The signed-in user, their role and current unit, and the units they can reach.
    * @throws HttpError UNAUTHENTICATED when there is no valid session or token.
@@ -118,6 +127,16 @@ export interface DashboardClient {
 
   /** Creates or replaces a key-store entry. @throws HttpError INVALID; NOT_ADMIN. */
   putKey(unit: string, entry: KeyEntry, o?: RequestOptions): Promise<void>;
+
+  /**
+   * Takes or renews the unit's restore lock for `request.owner` (docs/dashboard-api.md, "Restore lock"). Optional:
+   * without it, or when the Dashboard has no such route (404/405 → `unsupported`), restores run without it.
+   * @returns `held` (ours now), `busy` (someone else's: who and since when), or `unsupported`.
+   */
+  acquireRestoreLock?(unit: string, request: RestoreLockRequest, o?: RequestOptions): Promise<RestoreLockResult>;
+
+  /** Releases the unit's restore lock if `owner` holds it. Optional, like {@link acquireRestoreLock}. */
+  releaseRestoreLock?(unit: string, owner: string, o?: RequestOptions): Promise<void>;
 
   /** Removes a key-store entry. Resolves also when it was already gone (404). @throws HttpError NOT_ADMIN. */
   deleteKey(unit: string, key: string, o?: RequestOptions): Promise<void>;

@@ -16,3 +16,4 @@ export {
 export { DEFAULT_CONCURRENCY } from './limit.js';
 export { LIST_PAGE_LIMIT } from './pages.js';
 export { HttpValidationError } from './errors.js';
+export type { RestoreLock, RestoreLockRequest, RestoreLockResult } from './restore-lock.js';

@@ -3,7 +3,7 @@
  * src/schemas.ts; transport.ts does the sending, retrying and checking, pages.ts the paged lists.
  */
 import type { z } from 'zod/mini';
-import { BackupError, HttpError } from '../errors.js';
+import { BackupError, HttpError, isBackupError } from '../errors.js';
 import {
   KeyEntry,
   Page,
@@ -18,6 +18,7 @@ import {
 import type { CreateOptions, DashboardClient, RequestOptions } from './client.js';
 import { createLimiter, DEFAULT_CONCURRENCY } from './limit.js';
 import { readAllPages } from './pages.js';
+import { RestoreLock, RestoreLockState, type RestoreLockResult } from './restore-lock.js';
 import { resolveRetryPolicy, type RetryOptions } from './retry.js';
 import { resolveRoutes, type RouteTable } from './routes.js';
 import { createTransport, type HttpMethod, type TokenProvider, type Transport } from './transport.js';
@@ -44,6 +45,21 @@ export interface RestClientOptions {
   concurrency?: number;
   /** Retry behaviour for failures in transit, 429 and 503 (see retry.ts). */
   retry?: RetryOptions;
+}
+
+/**
+ * The identity of a REST client for `baseUrl`: its absolute URL (resolved against the page), without query,
+ * fragment or trailing slashes — so `/api`, `/api/` and `https://this.origin/api` name the same Dashboard.
+ */
+export function restIdentity(baseUrl: string): string {
+  const base = typeof location === 'undefined' ? 'http://localhost/' : location.href;
+  let url: URL;
+  try {
+    url = new URL(baseUrl, base);
+  } catch {
+    return baseUrl;
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 /** Reads a whole paged list at `path`, each page checked against `Page(item)`; `identify` names an item. */
@@ -102,6 +118,7 @@ export function createRestClient(options: RestClientOptions = {}): DashboardClie
     transport.json({ method: 'GET', path, signal: o?.signal }, schema);
 
   return {
+    identity: restIdentity(options.baseUrl ?? DEFAULT_BASE_URL),
     getSession: async (o) => get(routes.session(), Session, o),
 
     listPlugins: async (unit, o) => listAll(transport, routes.plugins(enc(unit)), PluginSummary, byId, o),
@@ -135,5 +152,24 @@ export function createRestClient(options: RestClientOptions = {}): DashboardClie
       await transport.json({ method: 'PUT', path, body, signal: o?.signal }, KeyEntry);
     },
     deleteKey: async (unit, key, o) => remove(routes.key(enc(unit), segment(key, 'DELETE', routes.keys(enc(unit)))), o),
+
+    acquireRestoreLock: async (unit, request, o): Promise<RestoreLockResult> => {
+      const path = routes.restoreLock(enc(unit));
+      try {
+        return { status: 'held', lock: await transport.json({ method: 'PUT', path, body: request, signal: o?.signal }, RestoreLock) };
+      } catch (error) {
+        // A Dashboard without the route answers 404 (no such path) or 405 (no such method): run without the lock.
+        if (error instanceof HttpError && (error.status === 404 || error.status === 405)) return { status: 'unsupported' };
+        if (!isBackupError(error, 'CONFLICT')) throw error;
+        const { lock } = await get(path, RestoreLockState, o);
+        // Released between the two requests: take it again.
+        if (!lock) return { status: 'held', lock: await transport.json({ method: 'PUT', path, body: request, signal: o?.signal }, RestoreLock) };
+        return { status: 'busy', lock };
+      }
+    },
+    releaseRestoreLock: async (unit, owner, o) => {
+      const path = routes.restoreLock(enc(unit));
+      await transport.send({ method: 'DELETE', path, query: { owner }, notFoundIsDone: true, signal: o?.signal });
+    },
   };
 }

@@ -28,6 +28,8 @@ export interface RouteTable {
   keys(unit: string): string;
   /** `PUT` and `DELETE` one key-store entry. */
   key(unit: string, key: string): string;
+  /** `GET`, `PUT` (take or renew) and `DELETE` (release) the unit's restore lock; optional in a Dashboard. */
+  restoreLock(unit: string): string;
 }
 
 /** The reference Dashboard's routes (docs/dashboard-api.md). */
@@ -42,6 +44,7 @@ export const DEFAULT_ROUTES: Readonly<RouteTable> = Object.freeze({
   profile: (unit: string, id: string) => `/units/${unit}/profiles/${id}`,
   keys: (unit: string) => `/units/${unit}/keys`,
   key: (unit: string, key: string) => `/units/${unit}/keys/${key}`,
+  restoreLock: (unit: string) => `/units/${unit}/restore-lock`,
 });
 
 /** The default routes with `overrides` applied. */

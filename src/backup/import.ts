@@ -6,7 +6,8 @@ import { encryptBackupToBlob } from '../format/index.js';
 import { normalizeAbort, throwIfAborted } from './abort.js';
 import { collectUnit } from './collect.js';
 import { countUnit } from './consistency.js';
-import { beginJournal, loadJournal, unfinishedError, type ImportRecord } from './journal.js';
+import { beginJournal, dashboardOf, journalKey, loadJournal, unfinishedError, type ImportRecord } from './journal.js';
+import { takeLease, type Lease } from './lease.js';
 import { withUnitLock } from './lock.js';
 import { backupFilename, buildPayload } from './manifest.js';
 import { parsePayload } from './open.js';
@@ -54,7 +55,8 @@ export async function runImport(
     throwIfAborted(signal);
     onProgress?.({ phase: 'preflight', done: 0, total: 1 });
     const { session, target } = await requireAdmin(client, o.unit, signal);
-    return await withUnitLock(o.database, target.id, () => importLocked(client, payload, password, session, target, o));
+    const key = journalKey(dashboardOf(client), target.id);
+    return await withUnitLock(o.database, key, () => importLocked(client, payload, password, session, target, o));
   } catch (error) {
     throw normalizeAbort(error, signal);
   }
@@ -69,8 +71,31 @@ async function importLocked(
   target: UnitRef,
   o: ImportOptions,
 ): Promise<ImportResult> {
+  const dashboard = dashboardOf(client);
+  const key = journalKey(dashboard, target.id);
+  if (await loadJournal(o.database, key)) throw unfinishedError();
+  // Another admin restoring this unit from another browser is found here, before the unit is even read.
+  const lockOwner = crypto.randomUUID();
+  const lease = await takeLease(client, target.id, lockOwner, session.user.name, o.signal);
+  try {
+    return await importLeased(client, payload, password, session, target, o, { key, dashboard, lease, lockOwner });
+  } finally {
+    await lease.release();
+  }
+}
+
+/** The rest of {@link runImport}, run holding the unit's Web Lock and (where offered) the Dashboard's restore lock. */
+async function importLeased(
+  client: DashboardClient,
+  payload: BackupPayload,
+  password: string,
+  session: Session,
+  target: UnitRef,
+  o: ImportOptions,
+  held: { key: string; dashboard: string; lease: Lease; lockOwner: string },
+): Promise<ImportResult> {
   const { signal, onProgress } = o;
-  if (await loadJournal(o.database, target.id)) throw unfinishedError();
+  const { key, dashboard, lease, lockOwner } = held;
   const current = await collectUnit(client, target.id, { ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) });
   const origin = pageOrigin(o.origin);
   const plan = await computePlan(current, payload, target, origin);
@@ -110,6 +135,8 @@ async function importLocked(
   throwIfAborted(signal);
   const steps = buildSteps(current, payload.unit);
   const record: ImportRecord = {
+    key,
+    dashboard,
     unit: target.id,
     target,
     id: crypto.randomUUID(),
@@ -120,9 +147,10 @@ async function importLocked(
     sourceBlob: 'source',
     baseBlob: 'snapshot',
     snapshotFilename: backupFilename(target.name, now, 'before-import'),
+    lockOwner,
     steps: steps.map((s) => s.id),
   };
   await beginJournal(o.database, record, { snapshot: snapshotBlob, source: sourceBlob });
   onProgress?.({ phase: 'snapshot', done: 1, total: 1 });
-  return await finishRestore({ client, record, base: current, source: payload.unit, steps, records: new Map() }, o);
+  return await finishRestore({ client, record, base: current, source: payload.unit, steps, records: new Map(), lease }, o);
 }

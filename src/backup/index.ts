@@ -6,12 +6,17 @@ export { exportUnit } from './export.js';
 export { openBackup } from './open.js';
 export { planImport } from './plan.js';
 export { runImport } from './import.js';
+export { recheckImport } from './outcome.js';
+export { ReviewNeededError } from './drift.js';
+export { UnitLockedError, RESTORE_LOCK_TTL_SECONDS, RESTORE_LOCK_RENEW_MS } from './lease.js';
 export {
   discardUnfinishedImport,
+  findOtherUnfinishedImports,
   findUnfinishedImport,
   getSafetySnapshot,
   resumeImport,
   rollbackImport,
+  type JournalSelection,
 } from './resume.js';
 export { collectUnit, type CollectOptions } from './collect.js';
 export { findDifferences } from './compare.js';
@@ -37,6 +42,7 @@ export type {
   Progress,
   ProgressListener,
   RestoreOptions,
+  ResumeOptions,
   SectionName,
   UnfinishedImport,
 } from './types.js';

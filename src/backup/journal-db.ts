@@ -10,8 +10,8 @@ import { Counts, UnitRef } from '../schemas.js';
 
 /** Default IndexedDB database name. */
 export const DEFAULT_JOURNAL_DATABASE = 'dashboard-backup-journal';
-/** Schema version of the database. */
-export const JOURNAL_DB_VERSION = 1;
+/** Schema version of the database (2: journals keyed by Dashboard and unit, no longer by unit alone). */
+export const JOURNAL_DB_VERSION = 2;
 
 /** Object stores: one import record per unit, its encrypted blobs, and one record per started step. */
 export const STORE_IMPORTS = 'imports';
@@ -22,9 +22,16 @@ export const STORE_STEPS = 'steps';
 export const BlobName = z.enum(['snapshot', 'source', 'base']);
 export type BlobName = z.infer<typeof BlobName>;
 
-/** One import (or rollback) in progress for a unit. Holds ids and counts only, never unit content. */
+/**
+ * One import (or rollback) in progress for a unit of one Dashboard. Holds ids, counts, the unit's and the backup's
+ * names and dates (shown before the password is typed), never entity content (README, "Security model").
+ */
 export const ImportRecord = z.object({
-  /** Key: the target unit's id. */
+  /** Key: {@link journalKey} of the Dashboard and the unit (the unit id alone for a journal written by version 1). */
+  key: z.string(),
+  /** The Dashboard's identity (DashboardClient.identity); absent on a version 1 journal (Dashboard unknown). */
+  dashboard: z.optional(z.string()),
+  /** The target unit's id. */
   unit: z.string(),
   target: UnitRef,
   /** Random id of this run; with a step id it makes the step's Idempotency-Key. */
@@ -37,6 +44,10 @@ export const ImportRecord = z.object({
   sourceBlob: BlobName,
   baseBlob: BlobName,
   snapshotFilename: z.string(),
+  /** File name of the fresh safety snapshot (blob `base`) a resume or rollback took of the unit as it found it. */
+  freshSnapshotFilename: z.optional(z.string()),
+  /** Owner id of the Dashboard's restore lock this run takes (lease.ts); a resume here takes it as the same owner. */
+  lockOwner: z.optional(z.string()),
   /** The planned step ids, in order. */
   steps: z.array(z.string()),
 });
@@ -54,6 +65,9 @@ export const StepRecord = z.object({
 });
 export type StepRecord = z.infer<typeof StepRecord>;
 
+/** The key of the journal of `unit` on Dashboard `dashboard`. */
+export const journalKey = (dashboard: string, unit: string): string => `${dashboard}\n${unit}`;
+
 const connections = new Map<string, Promise<IDBPDatabase>>();
 
 /**
@@ -65,8 +79,15 @@ export async function openJournalDb(name = DEFAULT_JOURNAL_DATABASE): Promise<ID
   let db = connections.get(name);
   if (!db) {
     db = openDB(name, JOURNAL_DB_VERSION, {
-      upgrade(database) {
-        if (!database.objectStoreNames.contains(STORE_IMPORTS)) database.createObjectStore(STORE_IMPORTS, { keyPath: 'unit' });
+      async upgrade(database, oldVersion, _newVersion, tx) {
+        // Version 1 keyed imports by unit id: they move to the `key` keyPath unchanged (key = unit, no
+        // `dashboard`), so their blobs ([unit, name]) still match, and they are listed as of an unknown Dashboard.
+        const old: unknown[] = oldVersion === 1 ? await tx.objectStore(STORE_IMPORTS).getAll() : [];
+        if (oldVersion === 1) database.deleteObjectStore(STORE_IMPORTS);
+        const imports = database.createObjectStore(STORE_IMPORTS, { keyPath: 'key' });
+        for (const value of old) {
+          if (value && typeof value === 'object' && 'unit' in value) await imports.put({ ...value, key: value.unit });
+        }
         if (!database.objectStoreNames.contains(STORE_BLOBS)) database.createObjectStore(STORE_BLOBS);
         if (!database.objectStoreNames.contains(STORE_STEPS)) database.createObjectStore(STORE_STEPS, { keyPath: ['journal', 'step'] });
       },

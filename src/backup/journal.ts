@@ -5,6 +5,7 @@
  */
 import { PARSE } from '../zod.js';
 import * as z from 'zod/mini';
+import type { DashboardClient } from '../api/index.js';
 import { BackupError } from '../errors.js';
 import {
   BlobName,
@@ -17,7 +18,13 @@ import {
   openJournalDb,
 } from './journal-db.js';
 
-export { DEFAULT_JOURNAL_DATABASE, type BlobName, type ImportRecord, type StepRecord } from './journal-db.js';
+export { DEFAULT_JOURNAL_DATABASE, journalKey, type BlobName, type ImportRecord, type StepRecord } from './journal-db.js';
+
+/**
+ * The Dashboard identity the journal records for `client`: its declared identity (the REST client's API URL), or
+ * one shared by every custom client that declares none.
+ */
+export const dashboardOf = (client: DashboardClient): string => client.identity ?? 'custom-client';
 
 const stepRange = (journal: string): IDBKeyRange => IDBKeyRange.bound([journal], [journal, []]);
 
@@ -52,7 +59,7 @@ export async function beginJournal(
   try {
     const tx = db.transaction([STORE_IMPORTS, STORE_BLOBS, STORE_STEPS], 'readwrite', { durability: 'strict' });
     if (replaces) void tx.objectStore(STORE_STEPS).delete(stepRange(replaces.id));
-    for (const [name, blob] of Object.entries(blobs)) void tx.objectStore(STORE_BLOBS).put(blob, [record.unit, name]);
+    for (const [name, blob] of Object.entries(blobs)) void tx.objectStore(STORE_BLOBS).put(blob, [record.key, name]);
     const imports = tx.objectStore(STORE_IMPORTS);
     await Promise.all([replaces ? imports.put(record) : imports.add(record), tx.done]);
   } catch (error) {
@@ -75,10 +82,10 @@ export async function listJournals(database?: string): Promise<ImportRecord[]> {
   return (await db.getAll(STORE_IMPORTS)).map(parseRecord);
 }
 
-/** The journal of `unit`, validated; undefined when there is none. */
-export async function loadJournal(database: string | undefined, unit: string): Promise<ImportRecord | undefined> {
+/** The journal stored under `key` (journalKey), validated; undefined when there is none. */
+export async function loadJournal(database: string | undefined, key: string): Promise<ImportRecord | undefined> {
   const db = await openJournalDb(database);
-  const value: unknown = await db.get(STORE_IMPORTS, unit);
+  const value: unknown = await db.get(STORE_IMPORTS, key);
   return value === undefined ? undefined : parseRecord(value);
 }
 
@@ -92,19 +99,19 @@ export async function loadStepRecords(database: string | undefined, id: string):
 }
 
 /** One of the journal's encrypted blobs. */
-export async function readJournalBlob(database: string | undefined, unit: string, name: BlobName): Promise<Blob> {
+export async function readJournalBlob(database: string | undefined, key: string, name: BlobName): Promise<Blob> {
   const db = await openJournalDb(database);
-  const value: unknown = await db.get(STORE_BLOBS, [unit, name]);
+  const value: unknown = await db.get(STORE_BLOBS, [key, name]);
   if (!(value instanceof Blob)) throw damagedJournal();
   return value;
 }
 
-/** Sets the status of the journal of `unit`. */
-export async function setJournalStatus(database: string | undefined, unit: string, status: ImportRecord['status']): Promise<void> {
+/** Sets the status of the journal stored under `key`. */
+export async function setJournalStatus(database: string | undefined, key: string, status: ImportRecord['status']): Promise<void> {
   const db = await openJournalDb(database);
   try {
     const tx = db.transaction(STORE_IMPORTS, 'readwrite');
-    const record = parseRecord(await tx.store.get(unit));
+    const record = parseRecord(await tx.store.get(key));
     await tx.store.put({ ...record, status });
     await tx.done;
   } catch (error) {
@@ -112,16 +119,16 @@ export async function setJournalStatus(database: string | undefined, unit: strin
   }
 }
 
-/** Deletes the journal of `unit`: its record, its blobs (the safety snapshot too) and its step records. */
-export async function deleteJournal(database: string | undefined, unit: string): Promise<void> {
+/** Deletes the journal stored under `key`: its record, its blobs (the safety snapshot too) and its step records. */
+export async function deleteJournal(database: string | undefined, key: string): Promise<void> {
   const db = await openJournalDb(database);
   try {
     const tx = db.transaction([STORE_IMPORTS, STORE_BLOBS, STORE_STEPS], 'readwrite', { durability: 'strict' });
-    const value: unknown = await tx.objectStore(STORE_IMPORTS).get(unit);
+    const value: unknown = await tx.objectStore(STORE_IMPORTS).get(key);
     const id = ImportRecord.safeParse(value, PARSE).data?.id;
     if (id) void tx.objectStore(STORE_STEPS).delete(stepRange(id));
-    void tx.objectStore(STORE_BLOBS).delete(IDBKeyRange.bound([unit], [unit, []]));
-    void tx.objectStore(STORE_IMPORTS).delete(unit);
+    void tx.objectStore(STORE_BLOBS).delete(IDBKeyRange.bound([key], [key, []]));
+    void tx.objectStore(STORE_IMPORTS).delete(key);
     await tx.done;
   } catch (error) {
     throw journalError(error);

@@ -16,28 +16,29 @@ export function busyError(): BackupError {
   );
 }
 
-const lockName = (database: string | undefined, unit: string): string =>
-  `dashboard-backup:${database ?? DEFAULT_JOURNAL_DATABASE}:${unit}`;
+// `key` is the journal key (journalKey: Dashboard and unit), so units of two Dashboards never block each other.
+const lockName = (database: string | undefined, key: string): string =>
+  `dashboard-backup:${database ?? DEFAULT_JOURNAL_DATABASE}:${key}`;
 
-/** True while some page of this origin (this one included) holds the lock of `unit` in `database`. */
-export async function isUnitLocked(database: string | undefined, unit: string): Promise<boolean> {
+/** True while some page of this origin (this one included) holds the lock of journal `key` in `database`. */
+export async function isUnitLocked(database: string | undefined, key: string): Promise<boolean> {
   const locks = (globalThis.navigator as Navigator | undefined)?.locks;
   if (!locks) return false;
-  const name = lockName(database, unit);
+  const name = lockName(database, key);
   return ((await locks.query()).held ?? []).some((lock) => lock.name === name);
 }
 
 /**
- * Runs `work` holding the lock of `unit` in `database`; refuses at once (does not wait) when another page or call
+ * Runs `work` holding the lock of journal `key` (Dashboard and unit) in `database`; refuses at once (does not wait) when another page or call
  * holds it, so nothing is read, written or sent twice.
  * @throws BackupError IMPORT_RUNNING when the lock is held; whatever `work` throws.
  */
-export async function withUnitLock<T>(database: string | undefined, unit: string, work: () => Promise<T>): Promise<T> {
+export async function withUnitLock<T>(database: string | undefined, key: string, work: () => Promise<T>): Promise<T> {
   // Every browser with WebCrypto in a secure context has Web Locks; without them, beginJournal's insert-only
   // write still keeps a second import from replacing a running one's journal and snapshot.
   const locks = (globalThis.navigator as Navigator | undefined)?.locks;
   if (!locks) return work();
-  return await locks.request(lockName(database, unit), { ifAvailable: true }, (lock) =>
+  return await locks.request(lockName(database, key), { ifAvailable: true }, (lock) =>
     lock ? work() : Promise.reject(busyError()),
   );
 }

@@ -37,6 +37,8 @@ export interface PerformerContext {
   source: UnitState;
   steps: Step[];
   records: Map<string, StepRecord>;
+  /** Source workspace id → live id of a workspace adopted instead of created (converge.ts). */
+  adoptedWorkspaces?: Map<string, string>;
   signal?: AbortSignal;
 }
 
@@ -90,7 +92,9 @@ export async function createPerformer(ctx: PerformerContext): Promise<PerformSte
   const workspaceInput = (i: number): WorkspaceInput => toWorkspaceInput(source.workspaces[i]!);
   const profileInput = (i: number): ProfileInput => {
     const p = source.profiles[i]!;
-    const workspaces = p.workspaces.map((id) => newIdOf(createStepId('workspace', wsIndexById.get(id)!)));
+    const workspaces = p.workspaces.map(
+      (id) => ctx.adoptedWorkspaces?.get(id) ?? newIdOf(createStepId('workspace', wsIndexById.get(id)!)),
+    );
     return toProfileInput(p, workspaces);
   };
 

@@ -10,7 +10,8 @@ import { normalizeAbort, throwIfAborted } from './abort.js';
 import { collectUnit } from './collect.js';
 import { findDifferences } from './compare.js';
 import { countUnit } from './consistency.js';
-import { executeSteps } from './execute.js';
+import { executeSteps, type PerformStep } from './execute.js';
+import type { Lease } from './lease.js';
 import { createStepWriter, deleteJournal, setJournalStatus, type ImportRecord, type StepRecord } from './journal.js';
 import { createPerformer } from './perform.js';
 import type { Step } from './steps.js';
@@ -22,8 +23,25 @@ export interface RestoreRun {
   record: ImportRecord;
   base: UnitState;
   source: UnitState;
+  /** What the unit must equal in the end, when more than `source` (a converging run creates only what is missing). */
+  target?: UnitState;
   steps: Step[];
   records: Map<string, StepRecord>;
+  /** Target workspace id → live id of a workspace a converging run adopted (profiles it creates link to it). */
+  adoptedWorkspaces?: Map<string, string>;
+  /** The Dashboard's restore lock (lease.ts): checked before the first write and the create phase, held per step. */
+  lease?: Lease;
+}
+
+/** `perform`, refusing every step once the lease is lost, and renewing it once before the first create. */
+function guardedPerform(perform: PerformStep, lease: Lease | undefined): PerformStep {
+  if (!lease?.supported) return perform;
+  let createPhase: Promise<void> | undefined;
+  return async (step, how) => {
+    lease.assertHeld();
+    if (step.phase === 'create') await (createPhase ??= lease.check(how.signal));
+    return perform(step, how);
+  };
 }
 
 /** Calls the reload hook: default `location.reload()`, `false` none, a function instead. */
@@ -62,7 +80,8 @@ async function readBack(client: DashboardClient, unit: string, signal: AbortSign
 export async function finishRestore(run: RestoreRun, o: RestoreOptions): Promise<ImportResult> {
   const { client, record, signal } = { ...run, signal: o.signal };
   try {
-    const perform = await createPerformer({ ...run, unit: record.unit, ...(signal ? { signal } : {}) });
+    await run.lease?.check(signal);
+    const perform = guardedPerform(await createPerformer({ ...run, unit: record.unit, ...(signal ? { signal } : {}) }), run.lease);
     await executeSteps({
       journalId: record.id,
       steps: run.steps,
@@ -77,13 +96,13 @@ export async function finishRestore(run: RestoreRun, o: RestoreOptions): Promise
     throwIfAborted(signal);
     o.onProgress?.({ phase: 'verify', done: 0, total: 1 });
     const after = await readBack(client, record.unit, signal);
-    const differences = await findDifferences(after, run.source);
+    const differences = await findDifferences(after, run.target ?? run.source);
     o.onProgress?.({ phase: 'verify', done: 1, total: 1 });
     if (differences.length > 0) {
-      await setJournalStatus(o.database, record.unit, 'unverified');
+      await setJournalStatus(o.database, record.key, 'unverified');
       return { counts: countUnit(after), differences, verified: false };
     }
-    await deleteJournal(o.database, record.unit);
+    await deleteJournal(o.database, record.key);
     o.onProgress?.({ phase: 'done', done: 1, total: 1 });
     callReload(o.reload);
     return { counts: countUnit(after), differences: [], verified: true };

@@ -152,6 +152,17 @@ export interface RestoreOptions extends JournalOptions {
   stepRetries?: number;
 }
 
+/** Options of resumeImport and rollbackImport. */
+export interface ResumeOptions extends RestoreOptions {
+  /**
+   * The preview the admin has seen (ReviewNeededError.plan, from a RESUME_NEEDS_REVIEW refusal). Needed when the
+   * unit holds work the journal does not account for; refused again when the unit changed once more since.
+   */
+  expectedPlan?: ImportPlan;
+  /** Origin recorded in the fresh safety snapshot and compared in the preview; default `location.origin`. */
+  origin?: string;
+}
+
 /** Options of {@link runImport}. */
 export interface ImportOptions extends RestoreOptions {
   /** Must be `true` to import a backup made in another unit. */
@@ -173,6 +184,11 @@ export interface ImportResult {
 
 /** An import (or rollback) that started and has not been finished and verified. */
 export interface UnfinishedImport {
+  /**
+   * The Dashboard it was recorded for (DashboardClient.identity); absent for a journal written by an earlier
+   * version of this module, whose Dashboard is unknown.
+   */
+  dashboard?: string;
   unit: UnitRef;
   mode: 'import' | 'rollback';
   /** `running`: stopped part-way; `unverified`: every step done but the read-back differed. */

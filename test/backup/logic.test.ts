@@ -168,7 +168,7 @@ describe('backup logic', () => {
     expect(await findDifferences(b, a)).to.deep.equal([]);
     // profile order of workspaces matters
     b.profiles[0]!.workspaces.reverse();
-    expect(await findDifferences(b, a)).to.deep.equal(['Profile "R" differs from the backup.']);
+    expect(await findDifferences(b, a)).to.deep.equal(['Profile "R" differs from the backup in field "workspaces (order)".']);
     b.keys.pop();
     b.keys.push({ key: 'extra', value: 'x', secret: false });
     expect(await findDifferences(b, a)).to.include.members(['Key "k2" is missing.', 'Key "extra" is not in the backup.']);
@@ -186,7 +186,9 @@ describe('backup logic', () => {
     expected.profiles = [{ id: 'r1', name: 'R', roles: ['user'], workspaces: ['w3'] }];
     const actual = structuredClone(expected);
     actual.profiles[0]!.workspaces = ['w2'];
-    expect(await findDifferences(actual, expected), 'linked to the wrong one').to.deep.equal(['Profile "R" differs from the backup.']);
+    expect(await findDifferences(actual, expected), 'linked to the wrong one').to.deep.equal([
+      'Profile "R" differs from the backup in field "workspaces".',
+    ]);
     expect((await diffSections(actual, expected)).profiles.identical).to.deep.equal([]);
     // New ids, same links: equal.
     const renumbered = structuredClone(expected);
@@ -208,7 +210,7 @@ describe('backup logic', () => {
     const a = sampleUnit();
     const b = structuredClone(a);
     b.workspaces[1]!.layout = 'other';
-    expect(await findDifferences(b, a)).to.deep.equal(['Workspace "Two (admin)" differs from the backup.']);
+    expect(await findDifferences(b, a)).to.deep.equal(['Workspace "Two (admin)" differs from the backup in field "layout".']);
   });
 
   it('names files after the unit and the local time', () => {

@@ -11,11 +11,14 @@ import {
   runImport,
   type OpenedBackup,
   type Progress,
+  recheckImport,
+  type ReviewNeededError,
 } from '../../src/backup/index.js';
 import type { DashboardClient } from '../../src/api/index.js';
 import { describe, it } from '../mocha.js';
 import { UNIT, createWorld, rejectionOf, type World } from '../world.js';
 import { PASSWORD, TEST_ITERATIONS, buildTinyUnit, normalizeState, uniqueDatabase } from './helpers.js';
+import { beyondReordering } from './converge-helpers.js';
 
 const opts = { iterations: TEST_ITERATIONS, confirmOtherUnit: true } as const;
 
@@ -101,23 +104,23 @@ describe('verification after the last create', () => {
     await world.drop();
   });
 
-  it('resuming an unverified import verifies again: once the unit matches, the journal goes and the page reloads', async () => {
+  it('an unverified import: re-check only reads; resume converges (writes only what is missing) and verifies', async () => {
     const { backup, world } = await setUp();
     const database = uniqueDatabase();
     const first = await importWithTampering(world, backup, database);
     expect(first.result.verified).to.equal(false);
-    // Still different: resume reports the same difference and keeps everything.
+    // Re-check reports the same difference, writes nothing and keeps everything.
     await world.clearLog();
     let reloads = 0;
-    const again = await resumeImport(world.client(), PASSWORD, { ...opts, database, reload: () => void (reloads += 1) });
+    const again = await recheckImport(world.client(), PASSWORD, { ...opts, database, reload: () => void (reloads += 1) });
     expect(again.differences).to.deep.equal(['Key "api.url" is missing.']);
     expect(again.verified).to.equal(false);
-    expect(await world.mutations(), 'every step was done: a resume only reads').to.deep.equal([]);
+    expect(await world.mutations(), 're-check only reads').to.deep.equal([]);
     expect((await findUnfinishedImport({ database }))?.status).to.equal('unverified');
-    // Put the key back as the backup has it; a resume now verifies and cleans up.
-    await world.client().putKey(UNIT, backup.payload.unit.keys.find((k) => k.key === 'api.url')!);
+    // Resume brings the unit to the backup from where it is: the one missing key, nothing else.
     const fixed = await resumeImport(world.client(), PASSWORD, { ...opts, database, reload: () => void (reloads += 1) });
     expect(fixed).to.deep.include({ verified: true, differences: [] });
+    expect(beyondReordering(await world.mutations())).to.deep.equal(['PUT /units/south-news/keys/api.url']);
     expect(reloads).to.equal(1);
     expect(normalizeState(await world.state())).to.deep.equal(normalizeState(backup.payload.unit));
     expect(await findUnfinishedImport({ database })).to.equal(undefined);
@@ -142,8 +145,16 @@ describe('verification after the last create', () => {
     });
     expect(first.differences).to.deep.equal(['Key "stray" is not in the backup.']);
     expect(await findUnfinishedImport({ database })).to.include({ mode: 'rollback', status: 'unverified' });
-    // Rolling back again wipes what is there now and recreates the snapshot.
-    const again = await rollbackImport(world.client(), PASSWORD, { ...opts, database, reload: false });
+    // Rolling back again would delete the other admin's key: refused with the preview, nothing sent; confirmed,
+    // it restores the snapshot.
+    await world.clearLog();
+    const refusal = await rejectionOf(rollbackImport(world.client(), PASSWORD, { ...opts, database, reload: false }));
+    expect(refusal.code).to.equal('RESUME_NEEDS_REVIEW');
+    expect(refusal.drift).to.deep.equal(['key "stray"']);
+    expect(await world.mutations()).to.deep.equal([]);
+    const expectedPlan = (refusal as unknown as ReviewNeededError).plan;
+    expect(expectedPlan.sections.keys.delete.map((i) => i.label)).to.include('stray');
+    const again = await rollbackImport(world.client(), PASSWORD, { ...opts, database, reload: false, expectedPlan });
     expect(again).to.deep.include({ verified: true, differences: [] });
     expect(normalizeState(await world.state())).to.deep.equal(before);
     expect(await findUnfinishedImport({ database })).to.equal(undefined);
@@ -161,6 +172,8 @@ describe('verification after the last create', () => {
         ...opts,
         database,
         reload: false,
+        // One request at a time: each collection is created in the backup's order, which a resume keeps (converge.ts).
+        concurrency: 1,
         onProgress: (p) => {
           if (p.phase === 'verify' && p.done === 0) outage ??= world.faults({ kind: '500', when: 'before', on: 'all', times: 1000 });
         },
@@ -176,7 +189,7 @@ describe('verification after the last create', () => {
     await world.clearLog();
     const resumed = await resumeImport(world.client(), PASSWORD, { ...opts, database, reload: false });
     expect(resumed).to.deep.include({ verified: true, differences: [] });
-    expect(await world.mutations(), 'every step was done: a resume only reads').to.deep.equal([]);
+    expect(beyondReordering(await world.mutations()), 'every step was done: a resume only reads').to.deep.equal([]);
     expect(normalizeState(await world.state())).to.deep.equal(normalizeState(backup.payload.unit));
     expect(await findUnfinishedImport({ database })).to.equal(undefined);
     await world.drop();

@@ -209,7 +209,7 @@ describe('<dashboard-backup> recovery key', () => {
     expect(input(el, 'password').value, 'the wrong key is emptied').to.equal('');
     type(input(el, 'password'), key);
     button(el, 'Resume').click();
-    await heading(el, 'Import complete', 60000);
+    await heading(el, 'Import resumed and complete', 60000);
     expect(normalizeState(await world.state('north-news'))).to.deep.equal(normalizeState(await world.state('south-news')));
   });
 });

@@ -18,6 +18,7 @@ import {
 import { alertWith, backupOfSouthNews, continueToTabs, input, normalizeState, submitValidate } from './flow.js';
 import { leavingIsGuarded } from './drag.js';
 import { DEFAULT_JOURNAL_DATABASE } from '../../src/backup/index.js';
+import { createRestClient } from '../../src/api/index.js';
 
 const PASSWORD = 'quiet-harbour-77';
 
@@ -69,7 +70,7 @@ describe('<dashboard-backup> unfinished import', () => {
       expect(leavingIsGuarded(), 'leaving the page during a resume asks first').to.equal(true);
       await expectAccessible(el);
       await world.latency(0);
-      await heading(el, 'Import complete', 60000);
+      await heading(el, 'Import resumed and complete', 60000);
       expect([el.busy, leavingIsGuarded()]).to.deep.equal([false, false]);
       expect(normalizeState(await world.state('north-news'))).to.deep.equal(normalizeState(source));
       const done = recorder.events.find((e) => e.type === 'backup-import-done');
@@ -92,7 +93,9 @@ describe('<dashboard-backup> unfinished import', () => {
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
     const locked = new Promise<void>((acquired) => {
-      void navigator.locks.request(`dashboard-backup:${DEFAULT_JOURNAL_DATABASE}:north-news`, () => (acquired(), held));
+      // The lock is per journal: Dashboard identity (the client's API base) and unit.
+      const key = `${createRestClient({ baseUrl: world.baseUrl }).identity}\nnorth-news`;
+      void navigator.locks.request(`dashboard-backup:${DEFAULT_JOURNAL_DATABASE}:${key}`, () => (acquired(), held));
     });
     await locked;
     const elsewhere = await mountBackup(world, { unit: 'north-news' });

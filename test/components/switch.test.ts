@@ -93,7 +93,7 @@ describe('<dashboard-backup> when the page asks for another unit during an opera
     await world.clearFaults();
     type(input(el, 'password'), PASSWORD);
     button(el, 'Resume').click();
-    await heading(el, 'Import complete', 60000);
+    await heading(el, 'Import resumed and complete', 60000);
     expect(normalizeState(await world.state('south-news'))).to.deep.equal(normalizeState(before.south));
     expect(await world.state('north-news')).to.deep.equal(before.north);
 

@@ -2,7 +2,9 @@
 // Dashboard keeps failing its writes; the admin reads why, reloads the page (a real reload: only IndexedDB keeps the
 // journal and the safety snapshot), opens Backup again and is offered Resume or Roll back. One test resumes to the
 // backup's content, the other downloads the safety snapshot and rolls back to the unit as it was. The server's state
-// is checked after each. Runs on the demo page under the strict Content-Security-Policy, failing on any violation.
+// is checked after each. A third test has two admins in two browser profiles (separate IndexedDB): the second one's
+// import is refused by the Dashboard's restore lock, naming the first and since when, while the first runs on to
+// the end. Runs on the demo page under the strict Content-Security-Policy, failing on any violation.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
@@ -31,9 +33,10 @@ const STOPPED = 'An import into North News did not finish';
 const MAGIC = 'DASHBKUP';
 /**
  * Console errors Chromium logs for the failures the test injects (a 500 response, a dropped connection) and for the
- * signed-out session check before signing in. Anything else on the console fails the test.
+ * signed-out session check before signing in, and the restore lock's 409 the second admin's browser gets. Anything
+ * else on the console fails the test.
  */
-const EXPECTED_CONSOLE = /401 \(Unauthorized\)|status of 500 \(Internal Server Error\)|net::ERR_/;
+const EXPECTED_CONSOLE = /401 \(Unauthorized\)|status of 500 \(Internal Server Error\)|status of 409 \(Conflict\)|net::ERR_/;
 
 describe('recovering an interrupted import across a page reload', { timeout: 600_000 }, () => {
   let server;
@@ -180,7 +183,7 @@ describe('recovering an interrupted import across a page reload', { timeout: 600
       await dev(server.origin, 'DELETE', 'faults');
       await reopened.getByLabel('Password of the backup').fill(PASSWORD);
       await reopened.getByRole('button', { name: 'Resume' }).click();
-      await reopened.getByRole('heading', { name: 'Import complete' }).waitFor({ timeout: 180_000 });
+      await reopened.getByRole('heading', { name: 'Import resumed and complete' }).waitFor({ timeout: 180_000 });
       await shot('04-resumed', { dark: true });
       assert.deepEqual(normalizeState(await unitState('north-news')), normalizeState(source), 'North News holds the backup');
       await expectReloadedAndClean(page, shot, '05-after-reload');
@@ -190,6 +193,35 @@ describe('recovering an interrupted import across a page reload', { timeout: 600
     } finally {
       await context.close();
       await dev(server.origin, 'DELETE', 'faults');
+    }
+  });
+
+  it('two admins in two browser profiles: the second import is refused with who and since when, the first completes', async () => {
+    await dev(server.origin, 'POST', 'reset', { seed: 'small' });
+    const source = await unitState('south-news');
+    const first = await openPage();
+    const second = await openPage();
+    try {
+      // The second admin validates first, so that only their Import click falls inside the first one's import.
+      const dialogB = await prepareImport(second.page, (name) => second.shot(`two-b-${name}`));
+      const dialogA = await prepareImport(first.page, (name) => first.shot(`two-a-${name}`));
+      await dialogA.getByRole('button', { name: 'Import', exact: true }).click();
+      await dialogA.getByRole('heading', { name: 'Importing into North News' }).waitFor();
+      await dev(server.origin, 'POST', 'latency', { ms: 200 });
+      await dialogB.getByRole('button', { name: 'Import', exact: true }).click();
+      const alert = dialogB.getByRole('alert');
+      await alert.waitFor({ timeout: 60_000 });
+      assert.match(await alert.innerText(), /^Ada Admin has been restoring this unit from another browser since .+\. Wait until they have finished, then check again\.$/);
+      await second.shot('two-b-refused', { dark: true });
+      await dev(server.origin, 'POST', 'latency', { ms: 0 });
+      await dialogA.getByRole('heading', { name: 'Import complete' }).waitFor({ timeout: 180_000 });
+      assert.deepEqual(normalizeState(await unitState('north-news')), normalizeState(source), 'North News holds the backup once');
+      await first.checkClean();
+      await second.checkClean();
+    } finally {
+      await dev(server.origin, 'POST', 'latency', { ms: 0 });
+      await first.context.close();
+      await second.context.close();
     }
   });
 

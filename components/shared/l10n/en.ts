@@ -58,6 +58,10 @@ const errors: Record<BackupErrorCode, string> = {
     'The import stopped before it finished. Nothing is lost: resume it, or roll back to the safety snapshot.',
   IMPORT_RUNNING:
     'This unit is being restored in another tab or window of this browser. Let it finish there, then try again.',
+  UNIT_LOCKED:
+    'Another administrator is restoring this unit from another browser. Wait until they have finished, then check again.',
+  RESUME_NEEDS_REVIEW:
+    'This unit changed since the import started, and continuing would delete or overwrite someone else’s work. Review the changes, then confirm.',
   VERIFY_FAILED:
     'The import finished, but the unit does not match the backup exactly. Download the safety snapshot and contact your administrator.',
   JOURNAL_UNAVAILABLE:
@@ -83,6 +87,8 @@ const phases: Record<Phase, string> = {
 export const en = {
   errors,
   unknownError: 'Something unexpected went wrong. Reload the page and try again.',
+  lockedBy: (holder: string, since: string) =>
+    `${holder} has been restoring this unit from another browser since ${since}. Wait until they have finished, then check again.`,
   phases,
   progressOf: (label: string, done: string, total: string) => `${label}: ${done} of ${total}`,
   starting: 'Starting…',
@@ -211,35 +217,82 @@ export const en = {
   otherUnit: (source: Part, unit: Part) => html`This backup was made in ${source}, not in ${unit}.`,
   typeToConfirm: (unit: Part) => html`Type ${unit} to confirm`,
   // result
-  nowHolds: (unit: Part, counts: string) => html`${unit} now holds ${counts}, and was verified.`,
   verificationFound: (differences: string) => `The verification found ${differences} with the backup:`,
   reloadsSoon: 'The page reloads in a moment to show the new content.',
   reloadNow: 'Reload now',
   reloadToSee: 'Reload the page to see the new content.',
   // resume
   enterResumeSecret: 'Enter the password or the recovery key of the backup you were importing.',
-  runningNow: { resume: 'Resuming the import…', rollback: 'Rolling back…' },
-  runningHeading: { resume: 'Resuming the import', rollback: 'Rolling back' },
-  runningProgress: { resume: 'Resume progress', rollback: 'Rollback progress' },
-  finishedHeading: { resume: 'Import complete', rollback: 'Rollback complete' },
-  finishedAnnouncement: (mode: 'resume' | 'rollback', reloading: boolean) =>
-    `${mode === 'resume' ? 'Import complete.' : 'Rollback complete.'}${reloading ? ' The page will reload.' : ''}`,
   keepPageOpen: 'Keep this page open.',
   elsewhereHeading: (unit: Part) => html`${unit} is being restored in another tab`,
   elsewhere: (unit: Part) =>
     html`An import, resume or rollback of ${unit} is running in another tab or window of this browser. Let it finish there. If that tab was closed, check again: the import can then be resumed or rolled back here.`,
   checkAgain: 'Check again',
-  unfinishedHeading: (unit: Part) => html`An import into ${unit} did not finish`,
   resumeOrRollBack:
     'Resume it where it stopped, or roll back to the safety snapshot taken just before it started. Both need the password (or the recovery key) of the backup you were importing.',
   resume: 'Resume',
   rollBack: 'Roll back',
-  snapshotKept: (link: Part) =>
-    html`The safety snapshot (encrypted with the same password) is kept in this browser until the import is verified: ${link}.`,
   downloadSnapshot: 'Download the safety snapshot',
   partlyRestored: (unit: Part) => html`${unit} may be only partly restored.`,
   unfinished: (u: { rollback: boolean; source: Part; made: string; started: string; done: string; total: string; unverified: boolean }) =>
     html`${u.rollback ? 'A rollback to the safety snapshot' : 'An import'} of the backup of ${u.source} (made ${u.made}) started ${u.started} and stopped after ${u.done} of ${u.total} steps${u.unverified ? '; every step was done, but the result differs from the backup' : ''}.`,
+  // outcomes, resume, review
+  nowHolds: (unit: Part, counts: string, verified: boolean) =>
+    html`${unit} now holds ${counts}${verified ? ', and was verified' : ''}.`,
+  unverifiedHolds: (unit: Part, counts: string, differences: string, target: 'backup' | 'snapshot') =>
+    html`${unit} now holds ${counts}, but reading it back found ${differences} with ${target === 'backup' ? 'the backup' : 'the safety snapshot'} (someone may have changed the unit meanwhile):`,
+  moreDifferences: { one: 'and # more difference', other: 'and # more differences' },
+  unverifiedChoices:
+    'The page was not reloaded. Re-check reads the unit again without changing it; Keep as it is accepts the unit as it is now and ends the import (download the safety snapshot first, it is deleted then); Roll back restores the safety snapshot.',
+  runningHeading: { resume: 'Resuming the import', rollback: 'Rolling back', recheck: 'Re-checking the unit' },
+  runningProgress: { resume: 'Resume progress', rollback: 'Rollback progress', recheck: 'Re-check progress' },
+  reviewTitle: { resume: 'Review before resuming', rollback: 'Review before rolling back' },
+  doneAnnouncement: (title: string, reloading: boolean) => `${title}.${reloading ? ' The page will reload.' : ''}`,
+  doneTitle: {
+    rollback: 'Rollback complete',
+    recheckedRollback: 'Rollback checked: it matches the snapshot',
+    recheckedImport: 'Import checked: it matches the backup',
+    resumedRollback: 'Rollback resumed and complete',
+    resumedImport: 'Import resumed and complete',
+  },
+  outcomeTitle: {
+    import: 'The import finished, but was not verified',
+    rollback: 'The rollback finished, but was not verified',
+    recheck: 'Re-checked: the unit still differs',
+    resumedRollback: 'The resumed rollback finished, but was not verified',
+    resumedImport: 'The resumed import finished, but was not verified',
+  },
+  keptAnnouncement: (unit: string) => `${unit} was kept as it is.`,
+  unverifiedHeading: (rollback: boolean, unit: Part) =>
+    html`${rollback ? 'A rollback' : 'An import'} into ${unit} finished, but was not verified`,
+  unverifiedLater: (unit: Part, target: 'backup' | 'snapshot') =>
+    html`Every step was done, but reading ${unit} back found differences with ${target === 'backup' ? 'the backup' : 'the safety snapshot'}. Re-check to see them; keep it as it is, or roll back to the safety snapshot.`,
+  recheck: 'Re-check',
+  keep: 'Keep as it is',
+  unfinishedHeading: (rollback: boolean, unit: Part) =>
+    html`${rollback ? 'A rollback of' : 'An import into'} ${unit} did not finish`,
+  snapshotKept: (link: Part) =>
+    html`The safety snapshot (encrypted with the same password) is kept in this browser until the import is verified or kept: ${link}.`,
+  freshSnapshot: (link: Part) => html`The unit as the last resume or rollback found it, before changing it: ${link}.`,
+  downloadFreshSnapshot: 'Download that snapshot',
+  keptHeading: (unit: Part) => html`${unit} kept as it is`,
+  kept: (unit: Part) => html`The import has ended; ${unit} stays as it is now. Reload the page to see its content.`,
+  keptSnapshot: (link: Part) =>
+    html`The safety snapshot is no longer kept in this browser, but can still be downloaded until you leave this page: ${link}.`,
+  otherJournals: {
+    one: 'This browser also holds an unfinished import of another Dashboard. It is not resumed or rolled back from here; open Backup on that Dashboard to finish it:',
+    other:
+      'This browser also holds # unfinished imports of another Dashboard. They are not resumed or rolled back from here; open Backup on that Dashboard to finish them:',
+  },
+  otherJournal: (unit: Part, dashboard: Part, started: string) => html`${unit} on ${dashboard}, started ${started}`,
+  unknownDashboard: 'a Dashboard this browser did not record (earlier version)',
+  changes: { one: '# change', other: '# changes' },
+  moreChanges: { one: 'and # more change', other: 'and # more changes' },
+  drift: (unit: Part, changes: string, mode: 'resume' | 'rollback') =>
+    html`${unit} changed since the import started: ${changes} the import did not make. ${mode === 'resume' ? 'Resuming' : 'Rolling back'} would delete or overwrite:`,
+  freshSnapshotFirst: (unit: Part) =>
+    html`Before anything is changed, a fresh safety snapshot of ${unit} as it is now is stored in this browser; the snapshot taken before the import is kept too.`,
+  confirmWithChanges: { resume: 'Resume with these changes', rollback: 'Roll back with these changes' },
   // the element
   title: 'Backup and restore',
   loading: 'Loading…',

@@ -57,12 +57,18 @@ export const sv: Catalog = {
       'Importen avbröts innan den var klar. Inget har gått förlorat: återuppta den, eller återgå till säkerhetsögonblicksbilden.',
     IMPORT_RUNNING:
       'Enheten återställs i en annan flik eller ett annat fönster i den här webbläsaren. Låt det bli klart där och försök sedan igen.',
+    UNIT_LOCKED:
+      'En annan administratör återställer enheten från en annan webbläsare. Vänta tills hen är klar och kontrollera sedan igen.',
+    RESUME_NEEDS_REVIEW:
+      'Enheten har ändrats sedan importen började, och att fortsätta skulle ta bort eller skriva över någon annans arbete. Granska ändringarna och bekräfta sedan.',
     VERIFY_FAILED:
       'Importen är klar, men enheten stämmer inte exakt med säkerhetskopian. Ladda ned säkerhetsögonblicksbilden och kontakta din administratör.',
     JOURNAL_UNAVAILABLE:
       'Webbläsaren kan inte spara importens säkerhetsdata (privat fönster eller fullt lagringsutrymme?). Använd ett vanligt fönster med ledigt diskutrymme.',
   },
   unknownError: 'Något oväntat gick fel. Ladda om sidan och försök igen.',
+  lockedBy: (holder, since) =>
+    `${holder} har återställt enheten från en annan webbläsare sedan ${since}. Vänta tills hen är klar och kontrollera sedan igen.`,
   phases: {
     session: 'Kontrollerar din session',
     fetch: 'Läser enheten',
@@ -205,35 +211,82 @@ export const sv: Catalog = {
   otherUnit: (source: Part, unit: Part) => html`Säkerhetskopian gjordes i ${source}, inte i ${unit}.`,
   typeToConfirm: (unit: Part) => html`Skriv ${unit} för att bekräfta`,
   // result
-  nowHolds: (unit: Part, counts) => html`${unit} innehåller nu ${counts} och har verifierats.`,
   verificationFound: (differences) => `Verifieringen hittade ${differences} mot säkerhetskopian:`,
   reloadsSoon: 'Sidan laddas om om en stund för att visa det nya innehållet.',
   reloadNow: 'Ladda om nu',
   reloadToSee: 'Ladda om sidan för att se det nya innehållet.',
   // resume
   enterResumeSecret: 'Ange lösenordet eller återställningsnyckeln för säkerhetskopian du importerade.',
-  runningNow: { resume: 'Återupptar importen…', rollback: 'Återställer…' },
-  runningHeading: { resume: 'Återupptar importen', rollback: 'Återställer' },
-  runningProgress: { resume: 'Förlopp för återupptagandet', rollback: 'Förlopp för återställningen' },
-  finishedHeading: { resume: 'Importen är klar', rollback: 'Återställningen är klar' },
-  finishedAnnouncement: (mode, reloading) =>
-    `${mode === 'resume' ? 'Importen är klar.' : 'Återställningen är klar.'}${reloading ? ' Sidan laddas om.' : ''}`,
   keepPageOpen: 'Håll sidan öppen.',
   elsewhereHeading: (unit: Part) => html`${unit} återställs i en annan flik`,
   elsewhere: (unit: Part) =>
     html`En import, ett återupptagande eller en återställning av ${unit} pågår i en annan flik eller ett annat fönster i den här webbläsaren. Låt det bli klart där. Om den fliken stängdes, kontrollera igen: då kan importen återupptas eller återställas här.`,
   checkAgain: 'Kontrollera igen',
-  unfinishedHeading: (unit: Part) => html`En import till ${unit} blev inte klar`,
   resumeOrRollBack:
     'Återuppta den där den stannade, eller återgå till säkerhetsögonblicksbilden som togs strax innan den började. Båda kräver lösenordet (eller återställningsnyckeln) för säkerhetskopian du importerade.',
   resume: 'Återuppta',
   rollBack: 'Återställ',
-  snapshotKept: (link: Part) =>
-    html`Säkerhetsögonblicksbilden (krypterad med samma lösenord) sparas i den här webbläsaren tills importen är verifierad: ${link}.`,
   downloadSnapshot: 'Ladda ned säkerhetsögonblicksbilden',
   partlyRestored: (unit: Part) => html`${unit} kan vara bara delvis återställd.`,
   unfinished: (u) =>
     html`${u.rollback ? 'En återställning till säkerhetsögonblicksbilden' : 'En import'} av säkerhetskopian av ${u.source} (gjord ${u.made}) startade ${u.started} och stannade efter ${u.done} av ${u.total} steg${u.unverified ? '; alla steg gjordes, men resultatet skiljer sig från säkerhetskopian' : ''}.`,
+  // outcomes, resume, review
+  nowHolds: (unit: Part, counts, verified) =>
+    html`${unit} innehåller nu ${counts}${verified ? ' och har verifierats' : ''}.`,
+  unverifiedHolds: (unit: Part, counts, differences, target) =>
+    html`${unit} innehåller nu ${counts}, men en kontrolläsning hittade ${differences} mot ${target === 'backup' ? 'säkerhetskopian' : 'säkerhetsögonblicksbilden'} (någon kan ha ändrat enheten under tiden):`,
+  moreDifferences: { one: 'och # avvikelse till', other: 'och # avvikelser till' },
+  unverifiedChoices:
+    'Sidan laddades inte om. Kontrollera igen läser enheten på nytt utan att ändra den; Behåll som den är godtar enheten som den är nu och avslutar importen (ladda först ned säkerhetsögonblicksbilden, den tas då bort); Återställ återställer säkerhetsögonblicksbilden.',
+  runningHeading: { resume: 'Återupptar importen', rollback: 'Återställer', recheck: 'Kontrollerar enheten igen' },
+  runningProgress: { resume: 'Förlopp för återupptagandet', rollback: 'Förlopp för återställningen', recheck: 'Förlopp för kontrollen' },
+  reviewTitle: { resume: 'Granska innan du återupptar', rollback: 'Granska innan du återställer' },
+  doneAnnouncement: (title, reloading) => `${title}.${reloading ? ' Sidan laddas om.' : ''}`,
+  doneTitle: {
+    rollback: 'Återställningen är klar',
+    recheckedRollback: 'Återställningen kontrollerad: den stämmer med ögonblicksbilden',
+    recheckedImport: 'Importen kontrollerad: den stämmer med säkerhetskopian',
+    resumedRollback: 'Återställningen återupptogs och är klar',
+    resumedImport: 'Importen återupptogs och är klar',
+  },
+  outcomeTitle: {
+    import: 'Importen är klar, men verifierades inte',
+    rollback: 'Återställningen är klar, men verifierades inte',
+    recheck: 'Kontrollerad igen: enheten avviker fortfarande',
+    resumedRollback: 'Den återupptagna återställningen är klar, men verifierades inte',
+    resumedImport: 'Den återupptagna importen är klar, men verifierades inte',
+  },
+  keptAnnouncement: (unit) => `${unit} behölls som den är.`,
+  unverifiedHeading: (rollback, unit: Part) =>
+    html`${rollback ? 'En återställning' : 'En import'} till ${unit} är klar, men verifierades inte`,
+  unverifiedLater: (unit: Part, target) =>
+    html`Alla steg gjordes, men en kontrolläsning av ${unit} hittade avvikelser mot ${target === 'backup' ? 'säkerhetskopian' : 'säkerhetsögonblicksbilden'}. Kontrollera igen för att se dem; behåll den som den är, eller återgå till säkerhetsögonblicksbilden.`,
+  recheck: 'Kontrollera igen',
+  keep: 'Behåll som den är',
+  unfinishedHeading: (rollback, unit: Part) =>
+    html`${rollback ? 'En återställning av' : 'En import till'} ${unit} blev inte klar`,
+  snapshotKept: (link: Part) =>
+    html`Säkerhetsögonblicksbilden (krypterad med samma lösenord) sparas i den här webbläsaren tills importen är verifierad eller behållen: ${link}.`,
+  freshSnapshot: (link: Part) => html`Enheten som det senaste återupptagandet eller den senaste återställningen fann den, innan den ändrades: ${link}.`,
+  downloadFreshSnapshot: 'Ladda ned den ögonblicksbilden',
+  keptHeading: (unit: Part) => html`${unit} behölls som den är`,
+  kept: (unit: Part) => html`Importen är avslutad; ${unit} förblir som den är nu. Ladda om sidan för att se innehållet.`,
+  keptSnapshot: (link: Part) =>
+    html`Säkerhetsögonblicksbilden sparas inte längre i webbläsaren, men kan laddas ned tills du lämnar sidan: ${link}.`,
+  otherJournals: {
+    one: 'Webbläsaren har också en oavslutad import från en annan Dashboard. Den återupptas eller återställs inte härifrån; öppna säkerhetskopieringen i den Dashboard för att avsluta den:',
+    other:
+      'Webbläsaren har också # oavslutade importer från en annan Dashboard. De återupptas eller återställs inte härifrån; öppna säkerhetskopieringen i den Dashboard för att avsluta dem:',
+  },
+  otherJournal: (unit: Part, dashboard: Part, started) => html`${unit} i ${dashboard}, startad ${started}`,
+  unknownDashboard: 'en Dashboard som webbläsaren inte registrerade (tidigare version)',
+  changes: { one: '# ändring', other: '# ändringar' },
+  moreChanges: { one: 'och # ändring till', other: 'och # ändringar till' },
+  drift: (unit: Part, changes, mode) =>
+    html`${unit} har ändrats sedan importen började: ${changes} som importen inte gjorde. ${mode === 'resume' ? 'Att återuppta' : 'Att återställa'} skulle ta bort eller skriva över:`,
+  freshSnapshotFirst: (unit: Part) =>
+    html`Innan något ändras sparas en ny säkerhetsögonblicksbild av ${unit} som den är nu i webbläsaren; ögonblicksbilden från före importen behålls också.`,
+  confirmWithChanges: { resume: 'Återuppta med de här ändringarna', rollback: 'Återställ med de här ändringarna' },
   // the element
   title: 'Säkerhetskopiering och återställning',
   loading: 'Laddar…',

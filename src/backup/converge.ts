@@ -1,0 +1,117 @@
+/**
+ * Convergence: what is left to do to turn the unit as it is now into a target (the backup on resume, the safety
+ * snapshot on rollback), whatever happened in between — a crash, a colleague's edits, a second import. Nothing
+ * is replayed from the journal: entities that already exist as the target wants are adopted, the rest is wiped and
+ * created with buildSteps (steps.ts) over the remainders.
+ *
+ * Order is part of a unit's state (the Dashboard lists each collection in creation order; a create appends), so an
+ * entity is adopted only while it keeps its place: per collection, the adopted entities are a prefix of the target's
+ * order and appear in that order live (entities in between are deleted). From the first target entity that cannot
+ * be matched on, everything is deleted and recreated. An entity is adopted only when everything it depends on is
+ * adopted too (a plugin's providers, a workspace's plugins, a profile's workspaces), since those would otherwise be
+ * deleted under it.
+ */
+import type { Plugin, Profile, UnitState, Workspace } from '../schemas.js';
+import { canonicalJson, pluginContent, workspaceContent } from './compare.js';
+import { buildSteps, type Step } from './steps.js';
+
+/** The remainders to wipe and create, the steps doing it, and the ids adopted. */
+export interface Convergence {
+  /** Live entities to delete (keys: to delete or overwrite). */
+  base: UnitState;
+  /** Target entities still to create (keys: to write). */
+  source: UnitState;
+  steps: Step[];
+  /** Target workspace id → live id of the workspace adopted for it (profiles created later link to it). */
+  adoptedWorkspaces: Map<string, string>;
+  /** How many entities were adopted, per collection. */
+  adopted: { plugins: number; workspaces: number; profiles: number; keys: number };
+}
+
+/**
+ * The longest prefix of `target` found, in order, in `live` (greedy: each target entity takes the first equal live
+ * entity after the last one taken), stopping at the first target entity that is not found or not `allowed`.
+ * @returns pairs [target index, live index].
+ */
+function adoptPrefix<T>(target: T[], live: T[], same: (t: T, l: T) => boolean, allowed: (t: T) => boolean): [number, number][] {
+  const pairs: [number, number][] = [];
+  let from = 0;
+  for (let t = 0; t < target.length; t++) {
+    if (!allowed(target[t]!)) break;
+    let l = from;
+    while (l < live.length && !same(target[t]!, live[l]!)) l++;
+    if (l >= live.length) break;
+    pairs.push([t, l]);
+    from = l + 1;
+  }
+  return pairs;
+}
+
+const providers = (p: Plugin): string[] => [
+  ...Object.values(p.requirementMappings.actions),
+  ...Object.values(p.requirementMappings.portals),
+];
+
+/** Plugins adopted: a prefix whose every provider bundle is adopted too (shrunk until that holds). */
+function adoptPlugins(target: Plugin[], live: Plugin[]): [number, number][] {
+  let limit = target.length;
+  for (;;) {
+    const pairs = adoptPrefix(target.slice(0, limit), live, (t, l) => pluginContent(t) === pluginContent(l), () => true);
+    const bundles = new Set(pairs.map(([t]) => target[t]!.bundle));
+    const bad = pairs.findIndex(([t]) => providers(target[t]!).some((b) => !bundles.has(b)));
+    if (bad < 0) return pairs;
+    limit = bad;
+  }
+}
+
+/** Computes the adoption and the steps that turn `current` into `target`. Pure. */
+export function planConvergence(current: UnitState, target: UnitState): Convergence {
+  const plugins = adoptPlugins(target.plugins, current.plugins);
+  const bundles = new Set(plugins.map(([t]) => target.plugins[t]!.bundle));
+  const workspaces = adoptPrefix(
+    target.workspaces,
+    current.workspaces,
+    (t, l) => workspaceContent(t) === workspaceContent(l),
+    (t: Workspace) => t.applications.every((a) => bundles.has(a.plugin)),
+  );
+  const liveToTarget = new Map(workspaces.map(([t, l]) => [current.workspaces[l]!.id, target.workspaces[t]!.id]));
+  const profileShape = (p: Profile, map: (id: string) => string | undefined) =>
+    canonicalJson({ name: p.name, roles: p.roles, workspaces: p.workspaces.map(map) });
+  const targetIds = new Set(liveToTarget.values());
+  const profiles = adoptPrefix(
+    target.profiles,
+    current.profiles,
+    (t, l) => profileShape(t, (id) => id) === profileShape(l, (id) => liveToTarget.get(id) ?? `?${id}`),
+    (t) => t.workspaces.every((id) => targetIds.has(id)),
+  );
+  const keyOf = (k: { key: string; value: string; secret: boolean }) => canonicalJson(k);
+  const liveKeys = new Set(current.keys.map(keyOf));
+  const targetKeys = new Set(target.keys.map(keyOf));
+
+  const rest = <T>(all: T[], taken: Set<number>): T[] => all.filter((_, i) => !taken.has(i));
+  const col = (pairs: [number, number][], side: 0 | 1) => new Set(pairs.map((p) => p[side]));
+  const base: UnitState = {
+    plugins: rest(current.plugins, col(plugins, 1)),
+    workspaces: rest(current.workspaces, col(workspaces, 1)),
+    profiles: rest(current.profiles, col(profiles, 1)),
+    keys: current.keys.filter((k) => !targetKeys.has(keyOf(k))),
+  };
+  const source: UnitState = {
+    plugins: rest(target.plugins, col(plugins, 0)),
+    workspaces: rest(target.workspaces, col(workspaces, 0)),
+    profiles: rest(target.profiles, col(profiles, 0)),
+    keys: target.keys.filter((k) => !liveKeys.has(keyOf(k))),
+  };
+  return {
+    base,
+    source,
+    steps: buildSteps(base, source),
+    adoptedWorkspaces: new Map(workspaces.map(([t, l]) => [target.workspaces[t]!.id, current.workspaces[l]!.id])),
+    adopted: {
+      plugins: plugins.length,
+      workspaces: workspaces.length,
+      profiles: profiles.length,
+      keys: target.keys.length - source.keys.length,
+    },
+  };
+}
