@@ -80,6 +80,8 @@ export class BackupImportPanel extends LitElement {
   @state() private announcement = '';
   @state() private result?: ImportResult;
   @state() private reloading = false;
+  /** The host's reload hook was called (an SPA keeps the element on the page): the final state says so. */
+  @state() private reloaded = false;
 
   /** The outcome of this panel's last import (`<dashboard-backup>` shows an unverified one in the resume panel). */
   get lastResult(): ImportResult | undefined {
@@ -98,6 +100,7 @@ export class BackupImportPanel extends LitElement {
   private controller?: AbortController;
   private readonly l10n = new LocaleController(this);
   private cancelReload = () => {};
+  private reloadNow = () => {};
   private stopDrops = () => {};
   private focusPending = false;
 
@@ -270,7 +273,15 @@ export class BackupImportPanel extends LitElement {
     this.reloading = proceed && this.reload !== false;
     this.announcement = this.l10n.l.t.importCompleteAnnouncement(this.reloading);
     this.goTo('done');
-    if (this.reloading) this.cancelReload = scheduleReload(this.reload, this.reloadDelay);
+    this.reloaded = false;
+    if (this.reloading) {
+      const scheduled = scheduleReload(this.reload, this.reloadDelay, () => {
+        this.reloading = false;
+        this.reloaded = true;
+      });
+      this.cancelReload = scheduled.cancel;
+      this.reloadNow = scheduled.now;
+    }
   }
 
   private handleCancel(): void {
@@ -286,8 +297,7 @@ export class BackupImportPanel extends LitElement {
   }
 
   private handleReloadNow(): void {
-    this.cancelReload();
-    if (this.reload) this.reload();
+    this.reloadNow();
   }
 
   private renderSelect() {
@@ -379,6 +389,7 @@ export class BackupImportPanel extends LitElement {
       unitName: this.unitName,
       result: this.result,
       reloading: this.reloading,
+      reloaded: this.reloaded,
       onReloadNow: () => this.handleReloadNow(),
     });
   }

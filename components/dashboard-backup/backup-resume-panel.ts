@@ -83,6 +83,8 @@ export class BackupResumePanel extends LitElement {
   /** The fresh safety snapshot a confirmed resume or rollback took of the unit as it found it (if one ran). */
   @state() private freshSnapshot?: SnapshotLink;
   @state() private reloading = false;
+  /** The host's reload hook was called (an SPA keeps the element on the page): the final state says so. */
+  @state() private reloaded = false;
   /** The unverified outcome shown: `outcome`, then what a Re-check, resume or rollback here ended with. */
   @state() private shown?: UnverifiedOutcome;
   /** A resume or rollback refused until the admin has seen what it would change (RESUME_NEEDS_REVIEW). */
@@ -95,6 +97,7 @@ export class BackupResumePanel extends LitElement {
 
   private readonly l10n = new LocaleController(this);
   private cancelReload = () => {};
+  private reloadNow = () => {};
   private focusPending = false;
   /** What the password field holds, kept across the steps until the operation completes (see password-field.ts). */
   private typedPassword = '';
@@ -232,7 +235,15 @@ export class BackupResumePanel extends LitElement {
     this.reloading = proceed && this.reload !== false;
     this.announcement = this.l10n.l.t.doneAnnouncement(this.doneTitle(), this.reloading);
     this.goTo('done');
-    if (this.reloading) this.cancelReload = scheduleReload(this.reload, this.reloadDelay);
+    this.reloaded = false;
+    if (this.reloading) {
+      const scheduled = scheduleReload(this.reload, this.reloadDelay, () => {
+        this.reloading = false;
+        this.reloaded = true;
+      });
+      this.cancelReload = scheduled.cancel;
+      this.reloadNow = scheduled.now;
+    }
   }
 
   /** True when the journal is a rollback's: what it restores is the safety snapshot. */
@@ -274,8 +285,7 @@ export class BackupResumePanel extends LitElement {
   }
 
   private handleReloadNow(): void {
-    this.cancelReload();
-    if (this.reload) this.reload();
+    this.reloadNow();
   }
 
   private handleClose(): void {
@@ -359,6 +369,7 @@ export class BackupResumePanel extends LitElement {
       unitName: this.unitName,
       result: this.result,
       reloading: this.reloading,
+      reloaded: this.reloaded,
       onReloadNow: () => this.handleReloadNow(),
       onContinue: () => this.handleClose(),
     });

@@ -15,6 +15,8 @@ export interface ImportResultView {
   result: ImportResult;
   /** True when the page reloads by itself in a moment. */
   reloading: boolean;
+  /** True once the host's reload hook was called and the element is still on the page (an SPA). */
+  reloaded?: boolean;
   onReloadNow: () => void;
   /** Offered when the page does not reload. */
   onContinue?: () => void;
@@ -48,7 +50,7 @@ export function renderImportResult(v: ImportResultView): TemplateResult {
               ${t.reloadNow}
             </button>
           </div>`
-      : html`<p>${t.reloadToSee}</p>
+      : html`<p>${v.reloaded ? t.reloadedByHost : t.reloadToSee}</p>
           ${v.onContinue
             ? html`<div class="actions">
                 <button class="button" part="button" type="button" @click=${v.onContinue}>${t.continue}</button>

@@ -18,6 +18,26 @@ export const sharedStyles = css`
   *::after {
     box-sizing: border-box;
   }
+  /* Names and values from the Dashboard (shared/text.ts): isolated for bidi, so a right-to-left name or an override
+     character cannot reorder the sentence around it, and breakable anywhere, so a long name without spaces wraps
+     inside the dialog instead of widening it. */
+  bdi {
+    unicode-bidi: isolate;
+    overflow-wrap: anywhere;
+  }
+  p,
+  li,
+  dd,
+  td,
+  th,
+  h3,
+  h4,
+  h5,
+  label,
+  summary {
+    overflow-wrap: anywhere;
+    min-width: 0;
+  }
   [hidden] {
     display: none !important;
   }

@@ -65,7 +65,7 @@ describe('<dashboard-backup> zero knowledge', () => {
       await world.clearFaults();
       type(input(el, 'password'), PASSWORD);
       button(el, 'Resume').click();
-      await heading(el, 'Import complete', 60000);
+      await heading(el, 'Import resumed and complete', 60000);
       await snapshotStorage();
     } finally {
       capture.stop();

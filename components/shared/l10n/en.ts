@@ -220,6 +220,7 @@ export const en = {
   verificationFound: (differences: string) => `The verification found ${differences} with the backup:`,
   reloadsSoon: 'The page reloads in a moment to show the new content.',
   reloadNow: 'Reload now',
+  reloadedByHost: 'Done: the page was asked to show the new content.',
   reloadToSee: 'Reload the page to see the new content.',
   // resume
   enterResumeSecret: 'Enter the password or the recovery key of the backup you were importing.',

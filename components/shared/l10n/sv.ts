@@ -214,6 +214,7 @@ export const sv: Catalog = {
   verificationFound: (differences) => `Verifieringen hittade ${differences} mot säkerhetskopian:`,
   reloadsSoon: 'Sidan laddas om om en stund för att visa det nya innehållet.',
   reloadNow: 'Ladda om nu',
+  reloadedByHost: 'Klart: sidan har ombetts att visa det nya innehållet.',
   reloadToSee: 'Ladda om sidan för att se det nya innehållet.',
   // resume
   enterResumeSecret: 'Ange lösenordet eller återställningsnyckeln för säkerhetskopian du importerade.',
