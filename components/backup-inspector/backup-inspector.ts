@@ -17,6 +17,9 @@ export type {
   InspectorSaveDetail,
 } from './backup-inspector-events.js';
 export type { InspectorRekeyDetail } from './backup-inspector-rekey.js';
+// Languages: the same registry as <dashboard-backup>'s (README, "Language").
+export { registerCatalog } from '../shared/l10n/localizer.js';
+export type { Catalog, CatalogOverrides, Plural } from '../shared/l10n/catalog.js';
 import type { BackupInspectorOpener, OpenerSubmitDetail } from './backup-inspector-opener.js';
 import { inspectorStyles, inspectorTokens } from './backup-inspector.styles.js';
 import { formatCount, formatDate } from '../shared/format.js';

@@ -35,6 +35,9 @@ export type {
   BackupValidatedDetail,
   DashboardBackupEventMap,
 } from '../shared/events.js';
+// Languages: a host adds one, or overrides sentences (README, "Language").
+export { registerCatalog } from '../shared/l10n/localizer.js';
+export type { Catalog, CatalogOverrides, Plural } from '../shared/l10n/catalog.js';
 
 type View = 'loading' | 'failed' | 'forbidden' | 'unfinished' | 'warning' | 'tabs';
 

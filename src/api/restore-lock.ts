@@ -3,7 +3,6 @@
  * that two admins in two browsers cannot restore one unit at once. Held by an owner (a random id per run), with a
  * label naming who holds it, since when, and until when it holds without a renewal.
  */
-import '../zod.js'; // first: configures zod before any schema is built (see src/zod.ts)
 import * as z from 'zod/mini';
 
 /** A held restore lock, as `PUT` and `GET …/restore-lock` answer it. */
