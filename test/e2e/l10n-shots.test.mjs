@@ -1,5 +1,5 @@
 // Screenshots of the element in English and Swedish, light and dark, and with a long right-to-left name in the
-// import preview (issue 14), on the demo page under its strict CSP. Saved in test-results/screenshots/l10n-*.png.
+// import preview (issue 14), and the demo's Newsroom theme, on the demo page under its strict CSP. Saved in test-results/screenshots/l10n-*.png.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
@@ -101,6 +101,14 @@ describe('the element in English and Swedish', { timeout: 240_000 }, () => {
       return [d.getBoundingClientRect().right, Math.max(...all)];
     });
     assert.ok(widest <= box + 1, `nothing in the dialog reaches past its edge (${widest} > ${box})`);
+
+    // The demo's "Theme" switch (behind the modal dialog here, so set as its change handler does): every documented
+    // property and part at once.
+    await page.evaluate(() => (document.documentElement.dataset.theme = 'newsroom'));
+    const font = await page.evaluate(() => getComputedStyle(document.querySelector('dashboard-backup')).fontFamily);
+    assert.match(font, /Georgia/);
+    await dialog.getByRole('heading', { name: 'Review before importing' }).scrollIntoViewIfNeeded();
+    await shot('en-preview-theme-newsroom');
     await checkClean();
   });
 });
