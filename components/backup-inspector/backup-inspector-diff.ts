@@ -83,7 +83,7 @@ export class BackupInspectorDiff extends LitElement {
         ? html`<ul class="entries">
             ${slice.items.map(
               ({ kind, entry }) => html`<li data-kind=${kind.toLowerCase()}>
-                <span class="kind">${kind}</span> ${entry.label}
+                <span class="kind">${kind}</span> <bdi>${entry.label}</bdi>
                 ${entry.fields.length ? html`<span class="muted">— ${entry.fields.join(', ')}</span>` : nothing}
               </li>`,
             )}

@@ -6,6 +6,12 @@ export const treeStyles = css`
   :host {
     display: block;
   }
+  /* Names from the Dashboard: isolated for bidi (an override character cannot reorder what is around it), and
+     breakable anywhere (a long name without spaces wraps). */
+  bdi {
+    unicode-bidi: isolate;
+    overflow-wrap: anywhere;
+  }
   ul.rows {
     list-style: none;
     margin: 0;
@@ -128,6 +134,10 @@ export const pagerStyles = css`
 
 /** The diff view. */
 export const diffStyles = css`
+  bdi {
+    unicode-bidi: isolate;
+    overflow-wrap: anywhere;
+  }
   :host {
     display: block;
   }

@@ -131,20 +131,20 @@ export class BackupInspectorTree extends LitElement {
     switch (section) {
       case 'plugins': {
         const p = unit.plugins[i]!;
-        return this.renderExpandable(key, html`${p.name}<span class="meta">${p.bundle} ${p.version}</span>`, () =>
+        return this.renderExpandable(key, html`<bdi>${p.name}</bdi><span class="meta"><bdi>${p.bundle}</bdi> ${p.version}</span>`, () =>
           renderPluginBody(p),
         );
       }
       case 'workspaces': {
         const w = unit.workspaces[i]!;
         const apps = `${w.applications.length} application${w.applications.length === 1 ? '' : 's'}`;
-        return this.renderExpandable(key, html`${w.name}<span class="meta">owner ${w.owner}, ${apps}</span>`, () =>
+        return this.renderExpandable(key, html`<bdi>${w.name}</bdi><span class="meta">owner <bdi>${w.owner}</bdi>, ${apps}</span>`, () =>
           renderWorkspaceBody(w),
         );
       }
       case 'profiles': {
         const p = unit.profiles[i]!;
-        return this.renderExpandable(key, html`${p.name}<span class="meta">${p.roles.join(', ')}</span>`, () =>
+        return this.renderExpandable(key, html`<bdi>${p.name}</bdi><span class="meta">${p.roles.join(', ')}</span>`, () =>
           renderProfileBody(p, this.workspaceNames),
         );
       }
@@ -164,7 +164,7 @@ export class BackupInspectorTree extends LitElement {
   private renderKey(k: KeyEntry, i: number): TemplateResult {
     const shown = !k.secret || this.revealed.has(i);
     return html`<li class="key-row">
-      <span class="key-name">${k.key}</span>
+      <bdi class="key-name">${k.key}</bdi>
       ${k.secret ? html`<span class="badge">secret</span>` : nothing}
       <span class="key-value">${shown ? clipText(k.value) : html`${SECRET_MASK} <span class="muted">(hidden)</span>`}</span>
       ${this.renderKeyExtras(i, shown)}
