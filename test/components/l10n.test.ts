@@ -121,6 +121,34 @@ describe('localization', () => {
     expectNoEnglish(el, 'import result');
   });
 
+  it('in Swedish, the unfinished-import step and its resume are free of English', async () => {
+    const world = await createWorld();
+    const file = await backupOfSouthNews(world, PASSWORD);
+    document.documentElement.lang = 'sv';
+    const el = await mountBackup(world, { unit: 'north-news' });
+    await heading(el, sv.warningHeading);
+    button(el, sv.continue).click();
+    await heading(el, /^Exportera /);
+    tab(el, sv.tabs.import).click();
+    await heading(el, /^Importera en säkerhetskopia till /);
+    chooseFile(input(el, 'file'), file);
+    type(input(el, 'password'), PASSWORD);
+    button(el, sv.validate).click();
+    await heading(el, sv.reviewHeading, 30000);
+    expectNoEnglish(el, 'preview of another unit');
+    type(input(el, 'confirm-unit'), 'North News');
+    await world.dev('POST', 'faults', { rules: [{ kind: '500', when: 'before', nth: 4, times: 100000 }] });
+    await waitUntil(() => !button(el, sv.importButton).disabled, 'Import enabled');
+    button(el, sv.importButton).click();
+    await heading(el, /^En import till North News blev inte klar$/, 60000);
+    expectNoEnglish(el, 'unfinished import');
+    await world.dev('DELETE', 'faults');
+    type(input(el, 'password'), PASSWORD);
+    button(el, sv.resume).click();
+    await heading(el, sv.doneTitle.resumedImport, 60000);
+    expectNoEnglish(el, 'resumed import');
+  });
+
   it('follows lang as it changes (its own attribute over the page), and Intl formats in that language', async () => {
     const world: TestWorld = await createWorld();
     document.documentElement.lang = 'sv';
