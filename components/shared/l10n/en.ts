@@ -15,7 +15,7 @@ const errors: Record<BackupErrorCode, string> = {
   INSECURE_CONTEXT:
     'Backups need a secure connection: open this Dashboard page over https:// (or http://localhost), then try again.',
   NOT_A_BACKUP:
-    'This file is not a Dashboard backup, or its beginning is damaged. Choose the file Export saved (it ends in .dashboard-backup); if this is that file, use another copy.',
+    'This file is not a Dashboard backup. If it is a file Export saved, its beginning is damaged: use another copy.',
   UNSUPPORTED_VERSION:
     'This backup was made by a newer version of Dashboard Backup. Update this Dashboard, then open the file again.',
   KDF_OUT_OF_RANGE:

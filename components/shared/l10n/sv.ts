@@ -14,7 +14,7 @@ export const sv: Catalog = {
     INSECURE_CONTEXT:
       'Säkerhetskopior kräver en säker anslutning: öppna Dashboard-sidan via https:// (eller http://localhost) och försök igen.',
     NOT_A_BACKUP:
-      'Filen är ingen Dashboard-säkerhetskopia, eller så är dess början skadad. Välj filen som Exportera sparade (den slutar på .dashboard-backup); är det den filen, använd en annan kopia.',
+      'Filen är ingen Dashboard-säkerhetskopia. Om det är en fil som Exportera sparade är dess början skadad: använd en annan kopia.',
     UNSUPPORTED_VERSION:
       'Säkerhetskopian gjordes av en nyare version av Dashboard Backup. Uppdatera Dashboard och öppna filen igen.',
     KDF_OUT_OF_RANGE:
