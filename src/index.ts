@@ -114,6 +114,13 @@ export {
   resumeImport,
   rollbackImport,
   runImport,
+  planSelectiveRestore,
+  runSelectiveRestore,
+  describeSelectable,
+  matchUnits,
+  Selection,
+  createSubsetBackup,
+  subsetUnit,
 } from './backup/index.js';
 export type {
   CollectOptions,
@@ -137,6 +144,14 @@ export type {
   ResumeOptions,
   SectionName,
   UnfinishedImport,
+  EntityState,
+  SelectableEntity,
+  SelectiveDependency,
+  SelectiveImportOptions,
+  SelectiveOptions,
+  SelectivePlan,
+  SelectiveResult,
+  SubsetOptions,
 } from './backup/index.js';
 
 // zod schemas; each name is both the schema and the type inferred from it

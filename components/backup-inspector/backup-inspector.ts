@@ -26,6 +26,7 @@ import { formatCount, formatDate } from '../shared/format.js';
 import './backup-inspector-diff.js';
 import './backup-inspector-opener.js';
 import './backup-inspector-rekey.js';
+import './backup-inspector-subset.js';
 import './backup-inspector-tree.js';
 
 type Step = 'open' | 'compare';
@@ -329,6 +330,7 @@ export class BackupInspector extends LitElement {
               unit-name=${b.manifest.unit.name}
             ></backup-inspector-rekey>
             <backup-inspector-tree part="tree" .backup=${b}></backup-inspector-tree>
+            <backup-inspector-subset part="subset" .payload=${b.payload}></backup-inspector-subset>
             <section part="compare" class="compare" aria-labelledby="compare-heading">
               <h2 id="compare-heading">Compare with another backup</h2>
               ${this.renderOpener('compare')}

@@ -34,6 +34,8 @@ import { DEFAULT_RELOAD_DELAY_MS, scheduleReload, type ReloadHook } from './relo
 import { sharedStyles } from '../shared/shared.styles.js';
 import { importPanelStyles } from './backup-import-panel.styles.js';
 import { SECRET_ERROR_CODES, validateSecret } from '../shared/secret-field.js';
+import './backup-selective-restore.js';
+import type { SelectiveResult } from '../shared/engine.js';
 
 type ImportStep = 'select' | 'validating' | 'preview' | 'importing' | 'done';
 
@@ -82,6 +84,8 @@ export class BackupImportPanel extends LitElement {
   @state() private reloading = false;
   /** The host's reload hook was called (an SPA keeps the element on the page): the final state says so. */
   @state() private reloaded = false;
+  /** "Choose what to restore" is open (backup-selective-restore.ts) instead of the full import's preview. */
+  @state() private selecting = false;
 
   /** The outcome of this panel's last import (`<dashboard-backup>` shows an unverified one in the resume panel). */
   get lastResult(): ImportResult | undefined {
@@ -258,7 +262,7 @@ export class BackupImportPanel extends LitElement {
     }
   }
 
-  private finish(): void {
+  private finish(restored?: SelectiveResult['restored']): void {
     const result = this.result;
     if (!result) return;
     this.password = '';
@@ -266,9 +270,10 @@ export class BackupImportPanel extends LitElement {
     this.backup = undefined;
     const proceed = dispatchBackupEvent(this, 'backup-import-done', {
       unit: this.unit,
-      mode: 'import',
+      mode: restored ? 'selective' : 'import',
       counts: result.counts,
       differences: result.differences.length,
+      ...(restored ? { restored } : {}),
     });
     this.reloading = proceed && this.reload !== false;
     this.announcement = this.l10n.l.t.importCompleteAnnouncement(this.reloading);
@@ -337,6 +342,13 @@ export class BackupImportPanel extends LitElement {
     const plan = this.plan;
     const backup = this.backup;
     if (!plan || !backup) return nothing;
+    if (this.selecting) {
+      return html`<backup-selective-restore .client=${this.client} unit=${this.unit} unit-name=${this.unitName} .backup=${backup}
+        .password=${this.password} .confirmOtherUnit=${!plan.sameUnit && this.confirmed}
+        @selective-back=${() => { this.selecting = false; this.goTo('preview'); }}
+        @selective-done=${(e: CustomEvent<SelectiveResult>) => { this.selecting = false; this.result = e.detail; this.finish(e.detail.restored); }}
+      ></backup-selective-restore>`;
+    }
     const blocked = plan.dangling.length > 0;
     // What the Dashboard would refuse is not offered at all: no Import button to reach for.
     const unwritable = plan.unwritable.length > 0;
@@ -366,6 +378,7 @@ export class BackupImportPanel extends LitElement {
             >
               ${l.t.importButton}
             </button>`}
+        ${blocked || !this.confirmed ? nothing : html`<button class="button" part="button" type="button" @click=${() => (this.selecting = true)}>${l.t.chooseWhatToRestore}</button>`}
         <button class="button" part="button" type="button" @click=${this.handleBack}>${l.t.chooseAnother}</button>
       </div>
     `;
@@ -385,7 +398,7 @@ export class BackupImportPanel extends LitElement {
     if (!this.result) return nothing;
     return renderImportResult({
       l: this.l10n.l,
-      title: this.l10n.l.t.importComplete,
+      title: 'restored' in this.result ? this.l10n.l.t.selectiveComplete : this.l10n.l.t.importComplete,
       unitName: this.unitName,
       result: this.result,
       reloading: this.reloading,

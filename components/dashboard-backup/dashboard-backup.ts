@@ -311,7 +311,7 @@ export class DashboardBackup extends LitElement {
    * no "verified"; the resume panel shows the differences with Re-check, Keep as it is and Roll back.
    */
   private handleImportDone(event: CustomEvent<BackupImportDoneDetail>): void {
-    if (event.detail.mode !== 'import' || event.detail.differences === 0) return;
+    if ((event.detail.mode !== 'import' && event.detail.mode !== 'selective') || event.detail.differences === 0) return;
     event.preventDefault();
     const result = this.importPanel?.lastResult;
     void (async () => {

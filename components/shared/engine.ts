@@ -18,7 +18,12 @@ export {
   rollbackImport,
   getSafetySnapshot,
   MIN_PASSWORD_LENGTH,
+  collectUnit,
+  describeSelectable,
+  planSelectiveRestore,
+  runSelectiveRestore,
 } from '../../src/backup/index.js';
+export type { SelectableEntity, Selection, SelectivePlan, SelectiveResult } from '../../src/backup/index.js';
 export { createRestClient } from '../../src/api/index.js';
 export type { DashboardClient } from '../../src/api/index.js';
 

@@ -41,8 +41,10 @@ export interface BackupValidatedDetail {
 /** `backup-import-done`: an import, a resumed import or a rollback finished and was verified. */
 export interface BackupImportDoneDetail {
   unit: string;
-  mode: 'import' | 'resume' | 'rollback';
+  mode: 'import' | 'resume' | 'rollback' | 'selective';
   counts: Counts;
+  /** `selective` only: labels per section of what was created or replaced (dependencies included). */
+  restored?: Record<'plugins' | 'workspaces' | 'profiles' | 'keys', string[]>;
   /** Number of differences the verification found between the unit and the backup (0 when identical). */
   differences: number;
 }

@@ -6,6 +6,17 @@ export { exportUnit } from './export.js';
 export { openBackup } from './open.js';
 export { planImport } from './plan.js';
 export { runImport } from './import.js';
+export {
+  planSelectiveRestore,
+  runSelectiveRestore,
+  type SelectiveImportOptions,
+  type SelectiveOptions,
+  type SelectivePlan,
+  type SelectiveResult,
+} from './selective.js';
+export { describeSelectable, matchUnits, Selection, type EntityState, type SelectableEntity } from './selection.js';
+export type { SelectiveDependency } from './selective-target.js';
+export { createSubsetBackup, subsetUnit, type SubsetOptions } from './subset.js';
 export { recheckImport } from './outcome.js';
 export { ReviewNeededError } from './drift.js';
 export { UnitLockedError, RESTORE_LOCK_TTL_SECONDS, RESTORE_LOCK_RENEW_MS } from './lease.js';

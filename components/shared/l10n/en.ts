@@ -163,6 +163,8 @@ export const en = {
   importingHeading: (unit: Part) => html`Importing into ${unit}`,
   keepOpen: 'Keep this page open. If it closes, you can resume or roll back the import when you come back.',
   importProgress: 'Import progress',
+  chooseWhatToRestore: 'Choose what to restore',
+  selectiveComplete: 'Selective restore complete',
   importComplete: 'Import complete',
   importCompleteAnnouncement: (reloading: boolean) => `Import complete.${reloading ? ' The page will reload.' : ''}`,
   // preview

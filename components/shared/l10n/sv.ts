@@ -157,6 +157,8 @@ export const sv: Catalog = {
   importingHeading: (unit: Part) => html`Importerar till ${unit}`,
   keepOpen: 'Håll sidan öppen. Stängs den kan du återuppta eller återställa importen när du kommer tillbaka.',
   importProgress: 'Importförlopp',
+  chooseWhatToRestore: 'Välj vad som ska återställas',
+  selectiveComplete: 'Den selektiva återställningen är klar',
   importComplete: 'Importen är klar',
   importCompleteAnnouncement: (reloading) => `Importen är klar.${reloading ? ' Sidan laddas om.' : ''}`,
   // preview
