@@ -1,5 +1,5 @@
 // custom-elements.json (`cem analyze`, run by scripts/build.mjs): what an embedder can use, named as it is shipped.
-// The analyzer sees components/*.ts; this plugin rewrites its output at the end (packageLinkPhase):
+// The analyzer sees components/*/*.ts; this plugin rewrites its output at the end (packageLinkPhase):
 //  - only the package's entries stay, each under the shipped file that defines it (dist/dashboard-backup.js,
 //    dist/backup-inspector.js): the panels and inspector parts are internal (shadow DOM, not exported by any entry)
 //    and left out, as the analyzer itself does for `@internal`; helper modules have no elements;
@@ -7,8 +7,8 @@
 //  - a type named by an alias no entry exports is spelled out (ReloadHook);
 //  - re-exports of types (`./events.js`) name no shipped module: left out (their declarations are in dist/types/).
 const ENTRIES = {
-  'components/dashboard-backup.ts': 'dist/dashboard-backup.js',
-  'components/backup-inspector.ts': 'dist/backup-inspector.js',
+  'components/dashboard-backup/dashboard-backup.ts': 'dist/dashboard-backup.js',
+  'components/backup-inspector/backup-inspector.ts': 'dist/backup-inspector.js',
 };
 
 /** Type aliases the entries do not export, as an IDE should show them. */
@@ -48,8 +48,8 @@ function shippedManifestPlugin() {
 }
 
 export default {
-  globs: ['components/*.ts'],
-  exclude: ['components/*.styles.ts'],
+  globs: ['components/*/*.ts'],
+  exclude: ['components/*/*.styles.ts'],
   litelement: true,
   plugins: [shippedManifestPlugin()],
 };

@@ -88,7 +88,9 @@ function groupInputs(inputs) {
   const parts = new Map();
   for (const [path, { bytesInOutput }] of Object.entries(inputs)) {
     const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1];
-    const key = pkg ?? `${path.split('/')[0]}/ (this package)`;
+    // The message catalogs (English, Swedish) apart from the rest of components/: what localization costs.
+    const catalog = path.startsWith('components/shared/l10n/') ? 'components/shared/l10n/ (catalogs)' : undefined;
+    const key = pkg ?? catalog ?? `${path.split('/')[0]}/ (this package)`;
     parts.set(key, (parts.get(key) ?? 0) + bytesInOutput);
   }
   return parts;

@@ -7,8 +7,8 @@
  * 50 ms or more), how many such tasks, and the longest gap between two turns of a 0 ms timer (how long the page
  * could not run a callback, also below 50 ms). Figures are measured on every run; nothing here asserts a speed.
  */
-import '../components/backup-inspector.js';
-import type { BackupInspector } from '../components/backup-inspector.js';
+import '../components/backup-inspector/backup-inspector.js';
+import type { BackupInspector } from '../components/backup-inspector/backup-inspector.js';
 import { countUnit } from '../src/backup/consistency.js';
 import { buildPayload } from '../src/backup/manifest.js';
 import { DEFAULT_ITERATIONS, decryptBackupBlob, encryptBackupToBlob } from '../src/format/index.js';

@@ -7,8 +7,8 @@ import { html, nothing, render } from 'lit';
 import { createRestClient } from '../src/api/index.js';
 import { isBackupError } from '../src/errors.js';
 import type { Session } from '../src/schemas.js';
-import '../components/dashboard-backup.js';
-import type { BackupOperation } from '../components/dashboard-backup.js';
+import '../components/dashboard-backup/dashboard-backup.js';
+import type { BackupOperation } from '../components/dashboard-backup/dashboard-backup.js';
 import { chosenDashboard, resolveApiBase, switchDashboard, type DemoDashboard } from './dashboard.js';
 import { DEMO_USERS, signIn, signOut, type DemoUser } from './session.js';
 import { setUpUserMenu } from './user-menu.js';
@@ -138,6 +138,15 @@ async function start(): Promise<void> {
   const dashboardSelect = byId<HTMLSelectElement>('demo-dashboard');
   dashboardSelect.value = chosenDashboard();
   dashboardSelect.addEventListener('change', () => switchDashboard(dashboardSelect.value as DemoDashboard));
+  // The element follows the page's lang as it changes (README, "Language"), and the theme's CSS (demo.css).
+  const langSelect = byId<HTMLSelectElement>('demo-lang');
+  langSelect.value = document.documentElement.lang === 'sv' ? 'sv' : 'en';
+  langSelect.addEventListener('change', () => (document.documentElement.lang = langSelect.value));
+  const themeSelect = byId<HTMLSelectElement>('demo-theme');
+  themeSelect.addEventListener('change', () => {
+    if (themeSelect.value) document.documentElement.dataset['theme'] = themeSelect.value;
+    else delete document.documentElement.dataset['theme'];
+  });
   apiBase = await resolveApiBase();
   client = createRestClient({ baseUrl: apiBase });
   const closeMenu = setUpUserMenu(byId('user-menu-button'), byId('user-menu'));

@@ -2,4 +2,4 @@
  * Script of the offline inspector page (inspect.html). The page works with no server behind it, and its
  * Content-Security-Policy forbids every connection and any eval.
  */
-import '../components/backup-inspector.js';
+import '../components/backup-inspector/backup-inspector.js';

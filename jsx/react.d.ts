@@ -9,8 +9,8 @@
  * event, typed with its detail. `ref` gives the element itself.
  */
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
-import type { DashboardBackup, DashboardBackupEventMap } from '../dist/types/components/dashboard-backup.js';
-import type { BackupInspector, BackupInspectorEventMap } from '../dist/types/components/backup-inspector.js';
+import type { DashboardBackup, DashboardBackupEventMap } from '../dist/types/components/dashboard-backup/dashboard-backup.js';
+import type { BackupInspector, BackupInspectorEventMap } from '../dist/types/components/backup-inspector/backup-inspector.js';
 
 /** `on<event-name>` props, as React 19 maps them to listeners of custom events. */
 type EventProps<Map> = { [Name in keyof Map & string as `on${Name}`]?: (event: Map[Name]) => void };

@@ -8,8 +8,8 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The package's entry points: the API (pure) and one module per element (importing it defines the element). */
 export const ENTRY_POINTS = {
   index: join(ROOT, 'src/index.ts'),
-  'dashboard-backup': join(ROOT, 'components/dashboard-backup.ts'),
-  'backup-inspector': join(ROOT, 'components/backup-inspector.ts'),
+  'dashboard-backup': join(ROOT, 'components/dashboard-backup/dashboard-backup.ts'),
+  'backup-inspector': join(ROOT, 'components/backup-inspector/backup-inspector.ts'),
 };
 
 /** The runtime dependencies; imports of them stay imports in dist/*.js and are bundled in dist/standalone/. */
@@ -18,7 +18,7 @@ export const DEPENDENCIES = ['lit', 'zod', 'fflate', 'idb'];
 /**
  * Options of every bundle. esbuild honours package.json's "sideEffects" for the project's own files too: a module
  * outside that list is "pure", and a bare `import './x.js'` of it is dropped with only a warning — which would
- * silently leave an inner element undefined. package.json lists "./components/*.ts" (the files that define
+ * silently leave an inner element undefined. package.json lists the element folders under components/ (the files that define
  * elements); turning that warning into an error makes a new element file elsewhere fail the build instead.
  * @see https://esbuild.github.io/api/#log-override
  */

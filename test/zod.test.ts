@@ -28,8 +28,8 @@ async function issueMessages(): Promise<string[]> {
 describe('zod: the host is left untouched', () => {
   it('importing each entry leaves z.config() as the host set it', async () => {
     await import('../src/index.js');
-    await import('../components/dashboard-backup.js');
-    await import('../components/backup-inspector.js');
+    await import('../components/dashboard-backup/dashboard-backup.js');
+    await import('../components/backup-inspector/backup-inspector.js');
     const after = z.config();
     expect(Object.keys(after).sort()).to.deep.equal(Object.keys(before).sort());
     for (const key of Object.keys(before) as (keyof typeof before)[]) expect(after[key], key).to.equal(before[key]);

@@ -1,8 +1,8 @@
 import { before, beforeEach, describe, it } from '../mocha.js';
 import { expect, waitUntil } from '@open-wc/testing';
-import type { DashboardBackup } from '../../components/dashboard-backup.js';
-import type { BackupBusyChangeDetail } from '../../components/events.js';
-import { TAB_LOCK_REASONS } from '../../components/tabs.js';
+import type { DashboardBackup } from '../../components/dashboard-backup/dashboard-backup.js';
+import type { BackupBusyChangeDetail } from '../../components/shared/events.js';
+import { TAB_LOCK_REASONS } from '../../components/dashboard-backup/tabs.js';
 import {
   button,
   clearIndexedDb,

@@ -13,8 +13,8 @@ import {
 } from './helpers.js';
 import { backupOfSouthNews, continueToTabs, input, submitValidate } from './flow.js';
 import { dropOn, fileTransfer, fireDrag } from './drag.js';
-import type { DashboardBackup } from '../../components/dashboard-backup.js';
-import type { BackupImportPanel } from '../../components/backup-import-panel.js';
+import type { DashboardBackup } from '../../components/dashboard-backup/dashboard-backup.js';
+import type { BackupImportPanel } from '../../components/dashboard-backup/backup-import-panel.js';
 
 const PASSWORD = 'meadow-copper-lantern-5';
 

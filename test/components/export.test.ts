@@ -1,7 +1,7 @@
 import { beforeEach, describe, it } from '../mocha.js';
 import { expect, waitUntil } from '@open-wc/testing';
-import { ERROR_MESSAGES } from '../../components/messages.js';
-import { ratePassword } from '../../components/password-strength.js';
+import { ERROR_MESSAGES } from '../../components/shared/messages.js';
+import { ratePassword } from '../../components/dashboard-backup/password-strength.js';
 import { openBackup } from '../../src/backup/index.js';
 import {
   button,

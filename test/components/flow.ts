@@ -1,6 +1,6 @@
 /** Steps of the element's flow as a user takes them, shared by the element tests. */
 import { waitUntil } from '@open-wc/testing';
-import type { DashboardBackup } from '../../components/dashboard-backup.js';
+import type { DashboardBackup } from '../../components/dashboard-backup/dashboard-backup.js';
 import type { UnitState } from '../../src/schemas.js';
 import { button, chooseFile, deepQuery, heading, mountBackup, tab, type, type TestWorld } from './helpers.js';
 

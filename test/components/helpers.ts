@@ -7,9 +7,9 @@ import type * as AxeCore from 'axe-core';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { createRestClient } from '../../src/api/index.js';
 import { createWorld as createSharedWorld, type Seed, type World } from '../world.js';
-import '../../components/dashboard-backup.js';
-import type { DashboardBackup } from '../../components/dashboard-backup.js';
-import type { DashboardBackupEventMap } from '../../components/events.js';
+import '../../components/dashboard-backup/dashboard-backup.js';
+import type { DashboardBackup } from '../../components/dashboard-backup/dashboard-backup.js';
+import type { DashboardBackupEventMap } from '../../components/shared/events.js';
 
 /** Retries fast enough for tests. */
 export const FAST_RETRY = { retries: 2, baseDelayMs: 1, maxDelayMs: 5 } as const;

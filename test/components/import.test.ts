@@ -1,6 +1,6 @@
 import { before, beforeEach, describe, it } from '../mocha.js';
 import { expect, waitUntil } from '@open-wc/testing';
-import { ERROR_MESSAGES, PHASE_LABELS } from '../../components/messages.js';
+import { ERROR_MESSAGES, PHASE_LABELS } from '../../components/shared/messages.js';
 import type { UnitState } from '../../src/schemas.js';
 import {
   button,
@@ -28,8 +28,8 @@ import {
   submitValidate,
   withoutRepeats,
 } from './flow.js';
-import { IMPORT_PHASES } from '../../components/backup-import-panel.js';
-import { formatDate } from '../../components/format.js';
+import { IMPORT_PHASES } from '../../components/dashboard-backup/backup-import-panel.js';
+import { formatDate } from '../../components/shared/format.js';
 import { openBackup } from '../../src/backup/index.js';
 import { fileTransfer, fireDrag } from './drag.js';
 import { createRestClient } from '../../src/api/index.js';
@@ -70,7 +70,7 @@ describe('<dashboard-backup> import', () => {
         `${source.plugins.length} plugins`,
         `${source.workspaces.length} workspaces`,
         `${source.profiles.length} profiles`,
-        `${source.keys.length} keys`,
+        `${source.keys.length} configs in key store`,
       ]);
       const facts = [...deepQuery(el, 'dl.facts')!.children].map((c) => c.textContent!.trim());
       const { manifest } = await openBackup(file, PASSWORD);
@@ -119,7 +119,7 @@ describe('<dashboard-backup> import', () => {
       // What the wipe removes and what is created, per section: everything there is removed or kept as is,
       // everything in the backup is created or kept.
       const rows = deepQueryAll(el, 'table.plan tbody tr').map((r) => [...r.children].map((c) => c.textContent!.trim()));
-      expect(rows.map((r) => r[0])).to.deep.equal(['Plugins', 'Workspaces', 'Profiles', 'Keys']);
+      expect(rows.map((r) => r[0])).to.deep.equal(['Plugins', 'Workspaces', 'Profiles', 'Configs in key store']);
       const sections = ['plugins', 'workspaces', 'profiles', 'keys'] as const;
       sections.forEach((section, i) => {
         const [removed, created, unchanged] = rows[i]!.slice(1).map(Number) as [number, number, number];

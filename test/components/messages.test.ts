@@ -2,7 +2,7 @@ import { describe, it } from '../mocha.js';
 import { expect } from '@open-wc/testing';
 import { BackupError, FormatError, HttpError, ValidationError, type BackupErrorCode } from '../../src/errors.js';
 import { HttpValidationError } from '../../src/api/errors.js';
-import { ERROR_MESSAGES, UNKNOWN_ERROR_MESSAGE, describeError } from '../../components/messages.js';
+import { ERROR_MESSAGES, UNKNOWN_ERROR_MESSAGE, describeError } from '../../components/shared/messages.js';
 
 /** The modules whose errors reach the element: the front door, and through its imports every engine module. */
 const ENTRY_MODULES = ['/src/index.ts', '/src/errors.ts', '/src/api/index.ts', '/src/format/index.ts', '/src/backup/index.ts'];
@@ -36,7 +36,7 @@ async function collectThrownCodes(): Promise<{ codes: Set<string>; modules: Set<
   return { codes, modules };
 }
 
-describe('error sentences (components/messages.ts)', () => {
+describe('error sentences (components/shared/messages.ts)', () => {
   it('has a sentence for every error code the engines, the client and the format throw', async () => {
     const { codes, modules } = await collectThrownCodes();
     // Not vacuous: the crawl reached the engines and found their codes.

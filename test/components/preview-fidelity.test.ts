@@ -37,7 +37,7 @@ describe('import preview: fidelity', () => {
     const items = deepQueryAll(el, '[data-problem="unwritable"] li').map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
     expect(items).to.have.length(2);
     expect(items[0]).to.match(/^Plugin “[^”]+”: a text in it holds a lone UTF-16 surrogate/);
-    expect(items[1]).to.match(/^Key “\.\.”: its name cannot be a URL path segment/);
+    expect(items[1]).to.match(/^Config in key store “\.\.”: its name cannot be a URL path segment/);
     expect(() => button(el, 'Import')).to.throw(/no visible button/);
     expect(await world.mutations()).to.deep.equal([]);
     await expectAccessible(el);

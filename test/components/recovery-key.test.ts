@@ -7,8 +7,8 @@ import { beforeEach, describe, it } from '../mocha.js';
 import { expect, waitUntil } from '@open-wc/testing';
 import { openBackup } from '../../src/backup/index.js';
 import { formatRecoveryKey, generateRecoveryKey } from '../../src/format/index.js';
-import type { BackupRecoveryKey } from '../../components/backup-recovery-key.js';
-import { WEAK_PASSWORD_WARNING } from '../../components/export-recovery.js';
+import type { BackupRecoveryKey } from '../../components/shared/backup-recovery-key.js';
+import { WEAK_PASSWORD_WARNING } from '../../components/dashboard-backup/export-recovery.js';
 import { dumpIndexedDb, dumpWebStorage } from '../backup/capture.js';
 import {
   button,
@@ -22,7 +22,7 @@ import {
   type,
 } from './helpers.js';
 import { alertWith, continueToTabs, downloadedFile, input, normalizeState, submitExport, submitValidate } from './flow.js';
-import { ERROR_MESSAGES } from '../../components/messages.js';
+import { ERROR_MESSAGES } from '../../components/shared/messages.js';
 
 const PASSWORD = 'correct horse battery staple';
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, it } from '../mocha.js';
 import { expect, waitUntil } from '@open-wc/testing';
-import { ERROR_MESSAGES } from '../../components/messages.js';
+import { ERROR_MESSAGES } from '../../components/shared/messages.js';
 import {
   button,
   clearIndexedDb,

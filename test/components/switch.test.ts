@@ -1,6 +1,6 @@
 import { before, beforeEach, describe, it } from '../mocha.js';
 import { expect, waitUntil } from '@open-wc/testing';
-import type { DashboardBackup } from '../../components/dashboard-backup.js';
+import type { DashboardBackup } from '../../components/dashboard-backup/dashboard-backup.js';
 import { openBackup } from '../../src/backup/index.js';
 import {
   button,

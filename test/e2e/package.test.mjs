@@ -156,7 +156,7 @@ describe('the built package', { timeout: 180_000 }, () => {
     for (const name of ['encryptBackup', 'decryptBackupBlob', 'createRestClient', 'DashboardClient', 'exportUnit', 'runImport', 'BackupError', 'Manifest']) {
       assert.match(index, new RegExp(`\\b${name}\\b`), `index.d.ts exports ${name}`);
     }
-    const element = await readFile(join(ROOT, 'dist/types/components/dashboard-backup.d.ts'), 'utf8');
+    const element = await readFile(join(ROOT, 'dist/types/components/dashboard-backup/dashboard-backup.d.ts'), 'utf8');
     assert.match(element, /'dashboard-backup': DashboardBackup/, 'HTMLElementTagNameMap names the element');
   });
 

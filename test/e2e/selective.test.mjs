@@ -110,7 +110,7 @@ describe('selective restore through the demo', { timeout: 600_000 }, () => {
       assert.deepEqual(chosen.map((t) => t.trim()), [`${label} changed`]);
       assert.equal(await dialog.locator('ul.dependencies').count(), 0, 'no dependency');
       const rows = await dialog.locator('table.plan tbody tr').allInnerTexts();
-      assert.deepEqual(rows.map((r) => r.split(/\s+/).join(' ')), ['Plugins 0 0 0', 'Workspaces 1 1 0', 'Profiles 0 0 0', 'Keys 0 0 0'].map((r) => r));
+      assert.deepEqual(rows.map((r) => r.split(/\s+/).join(' ')), ['Plugins 0 0 0', 'Workspaces 1 1 0', 'Profiles 0 0 0', 'Configs in key store 0 0 0'].map((r) => r));
       await screenshot(page, 'selective-02-preview');
       await expectAxeClean(page);
       await page.evaluate(() => {

@@ -5,10 +5,10 @@ import type { AxeResults, ElementContext, RunOptions } from 'axe-core';
 import 'axe-core/axe.min.js';
 import { encryptBackupToBlob } from '../../src/format/index.js';
 import type { BackupPayload } from '../../src/schemas.js';
-import '../../components/backup-inspector.js';
-import type { BackupInspector } from '../../components/backup-inspector.js';
-import type { BackupInspectorOpener } from '../../components/backup-inspector-opener.js';
-import type { BackupInspectorTree } from '../../components/backup-inspector-tree.js';
+import '../../components/backup-inspector/backup-inspector.js';
+import type { BackupInspector } from '../../components/backup-inspector/backup-inspector.js';
+import type { BackupInspectorOpener } from '../../components/backup-inspector/backup-inspector-opener.js';
+import type { BackupInspectorTree } from '../../components/backup-inspector/backup-inspector-tree.js';
 
 /** Test password (the KDF runs at its minimum, 100k iterations, to keep tests quick). */
 export const PASSWORD = 'correct horse battery staple';

@@ -1,6 +1,6 @@
 import { expect, oneEvent } from '@open-wc/testing';
-import type { BackupInspector } from '../../components/backup-inspector.js';
-import { formatDate } from '../../components/format.js';
+import type { BackupInspector } from '../../components/backup-inspector/backup-inspector.js';
+import { formatDate } from '../../components/shared/format.js';
 import { describe, it } from '../mocha.js';
 import {
   PASSWORD,

@@ -6,7 +6,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { describe, it } from '../mocha.js';
 import { decryptBackup, encryptBackupToBlob } from '../../src/format/index.js';
 import type { BackupPayload } from '../../src/schemas.js';
-import type { BackupInspectorSubset } from '../../components/backup-inspector-subset.js';
+import type { BackupInspectorSubset } from '../../components/backup-inspector/backup-inspector-subset.js';
 import { PASSWORD, deepText, findAxeViolations, mountInspector, openThroughForm, queryDeep, shadow } from './helpers.js';
 import { makePayload } from './make-payload.js';
 import { installNetworkGuard } from './network-guard.js';

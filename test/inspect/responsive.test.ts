@@ -6,7 +6,7 @@
  * not started or finished. The wall time and the longest task are measured by bench/inspector.bench.ts.
  */
 import { expect, oneEvent } from '@open-wc/testing';
-import { PHASE_LABELS, type BackupInspector } from '../../components/backup-inspector.js';
+import { PHASE_LABELS, type BackupInspector } from '../../components/backup-inspector/backup-inspector.js';
 import { describe, it } from '../mocha.js';
 import {
   PASSWORD,

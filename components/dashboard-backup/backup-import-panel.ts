@@ -1,0 +1,427 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import {
+  openBackup,
+  planImport,
+  runImport,
+  type DashboardClient,
+  type ImportPlan,
+  type ImportResult,
+  type OpenedBackup,
+  type Phase,
+  type Progress,
+} from '../shared/engine.js';
+import { dispatchBackupEvent } from '../shared/events.js';
+import { isBackupError } from '../../src/errors.js';
+import { LocaleController } from '../shared/l10n/controller.js';
+import { bdi } from '../shared/text.js';
+import { describeError, isAbort, type DescribedError } from '../shared/messages.js';
+import { announcePhase, renderPhaseList, renderProgress } from './progress.js';
+import {
+  renderBackupSummary,
+  renderConsequences,
+  renderDangling,
+  renderOtherFields,
+  renderPlan,
+  renderUnwritable,
+} from './import-preview.js';
+import { renderAlert } from '../shared/notices.js';
+import { renderImportForm } from './file-picker.js';
+import { renderImportResult } from './import-result.js';
+import { listenForFileDrops } from './drop-target.js';
+import { reportOperation } from './operation.js';
+import { DEFAULT_RELOAD_DELAY_MS, scheduleReload, type ReloadHook } from './reload.js';
+import { sharedStyles } from '../shared/shared.styles.js';
+import { importPanelStyles } from './backup-import-panel.styles.js';
+import { SECRET_ERROR_CODES, validateSecret } from '../shared/secret-field.js';
+import './backup-selective-restore.js';
+import type { SelectiveResult } from '../shared/engine.js';
+
+type ImportStep = 'select' | 'validating' | 'preview' | 'importing' | 'done';
+
+/** The phases of an import, in order, as the progress list shows them. */
+export const IMPORT_PHASES: readonly Phase[] = ['preflight', 'snapshot', 'wipe', 'create', 'verify'];
+
+/**
+ * The Import tab of `<dashboard-backup>`: choose or drop a file (anywhere on the tab), password, Validate → preview
+ * of the backup and of the changes → Import with progress → success and reload. Internal: embedders use
+ * `<dashboard-backup>`.
+ *
+ * @fires backup-validated - The file was opened and compared with this unit.
+ * @fires backup-import-done - The import finished and was verified; `preventDefault()` cancels the reload.
+ * @fires backup-error - Validation or import failed.
+ */
+@customElement('backup-import-panel')
+export class BackupImportPanel extends LitElement {
+  static override styles = [sharedStyles, importPanelStyles];
+
+  /** The Dashboard client the engine uses. */
+  @property({ attribute: false }) client?: DashboardClient;
+  /** Id of the unit to restore into. */
+  @property() unit = '';
+  /** Display name of the unit; typing it confirms a restore from another unit. */
+  @property({ attribute: 'unit-name' }) unitName = '';
+  /** Called after a successful import (after `reloadDelay`); false for none. */
+  @property({ attribute: false }) reload: ReloadHook = false;
+  /** Milliseconds between showing success and reloading. */
+  @property({ type: Number, attribute: 'reload-delay' }) reloadDelay = DEFAULT_RELOAD_DELAY_MS;
+
+  @state() private step: ImportStep = 'select';
+  @state() private file?: File;
+  @state() private dragging = false;
+  @state() private fileError = '';
+  @state() private passwordError = '';
+  @state() private error?: DescribedError;
+  @state() private notice = '';
+  @state() private backup?: OpenedBackup;
+  @state() private plan?: ImportPlan;
+  @state() private confirmation = '';
+  @state() private progress?: Progress;
+  /** The step of {@link IMPORT_PHASES} the import is in; phases outside the list (reading the unit) belong to it. */
+  @state() private importPhase: Phase = IMPORT_PHASES[0]!;
+  @state() private announcement = '';
+  @state() private result?: ImportResult;
+  @state() private reloading = false;
+  /** The host's reload hook was called (an SPA keeps the element on the page): the final state says so. */
+  @state() private reloaded = false;
+  /** "Choose what to restore" is open (backup-selective-restore.ts) instead of the full import's preview. */
+  @state() private selecting = false;
+
+  /** The outcome of this panel's last import (`<dashboard-backup>` shows an unverified one in the resume panel). */
+  get lastResult(): ImportResult | undefined {
+    return this.result;
+  }
+
+  @query('#password') private passwordInput?: HTMLInputElement;
+  @query('h3') private heading?: HTMLElement;
+
+  /** Kept from Validate to Import only: the engine encrypts the safety snapshot with it. Cleared after. */
+  private password = '';
+  /** What the password field holds, kept across the steps until the import completes (see password-field.ts). */
+  private typedPassword = '';
+  /** The field to focus once the step is rendered, instead of its heading (after a wrong password). */
+  private focusField?: string;
+  private controller?: AbortController;
+  private readonly l10n = new LocaleController(this);
+  private cancelReload = () => {};
+  private reloadNow = () => {};
+  private stopDrops = () => {};
+  private focusPending = false;
+
+  /** Moves focus to the heading of the current step, once it is rendered. */
+  async focusHeading(): Promise<void> {
+    await this.updateComplete;
+    this.heading?.focus();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stopDrops = listenForFileDrops(this, {
+      accepting: () => this.step === 'select',
+      onDragging: (over) => (this.dragging = over),
+      onFile: (file) => this.chooseFile(file),
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopDrops();
+    this.controller?.abort();
+    this.cancelReload();
+    this.password = '';
+    this.typedPassword = '';
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.focusPending) {
+      this.focusPending = false;
+      const field = this.focusField ? this.renderRoot.querySelector<HTMLElement>(this.focusField) : null;
+      this.focusField = undefined;
+      (field ?? this.heading)?.focus();
+    }
+  }
+
+  private goTo(step: ImportStep): void {
+    this.step = step;
+    this.focusPending = true;
+  }
+
+  private get confirmed(): boolean {
+    if (!this.plan || this.plan.sameUnit) return true;
+    const typed = this.confirmation.trim().toLowerCase();
+    return typed === this.unitName.trim().toLowerCase() || typed === this.unit.toLowerCase();
+  }
+
+  private chooseFile(file: File | undefined): void {
+    this.file = file;
+    this.fileError = '';
+    this.error = undefined;
+  }
+
+  private async handleValidate(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const password = this.passwordInput?.value ?? '';
+    this.error = undefined;
+    this.notice = '';
+    this.fileError = this.file ? '' : this.l10n.l.t.chooseFileFirst;
+    // A mistyped recovery key is caught here, by its check characters, before anything is decrypted.
+    this.passwordError = validateSecret(password, this.l10n.l.t.enterSecret, this.l10n.l.t);
+    if (this.fileError || this.passwordError) {
+      // As in the export form: focus goes to the first field to fix; its error is part of its description.
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(this.fileError ? '#file' : '#password')?.focus();
+      return;
+    }
+    if (!this.file || !this.client) return;
+    this.controller = new AbortController();
+    const signal = this.controller.signal;
+    this.progress = undefined;
+    this.announcement = this.l10n.l.t.opening;
+    this.goTo('validating');
+    reportOperation(this, 'validate');
+    try {
+      const onProgress = (p: Progress) => this.handleProgress(p);
+      const backup = await openBackup(this.file, password, { signal, onProgress });
+      onProgress({ phase: 'plan', done: 0, total: 0 });
+      const plan = await planImport(this.client, backup, { unit: this.unit, signal });
+      reportOperation(this, null);
+      this.password = password;
+      this.backup = backup;
+      this.plan = plan;
+      this.confirmation = '';
+      this.announcement = this.l10n.l.t.checked;
+      this.goTo('preview');
+      dispatchBackupEvent(this, 'backup-validated', {
+        sourceUnit: backup.manifest.unit.id,
+        unit: this.unit,
+        counts: backup.counts,
+        sameUnit: plan.sameUnit,
+        sameOrigin: plan.sameOrigin,
+        dangling: plan.dangling.length,
+      });
+    } catch (error) {
+      reportOperation(this, null);
+      this.goTo('select');
+      if (isAbort(error)) {
+        this.notice = this.l10n.l.t.validationCancelled;
+        return;
+      }
+      this.fail('validate', error);
+    } finally {
+      this.controller = undefined;
+    }
+  }
+
+  private fail(step: 'validate' | 'import', error: unknown): void {
+    this.error = describeError(error, this.l10n.l.t, this.l10n.l.lang);
+    if (SECRET_ERROR_CODES.includes(this.error.code)) {
+      // The one failure the typed password caused: it goes, and the field is where the admin types again.
+      this.typedPassword = '';
+      this.focusField = '#password';
+    }
+    this.announcement = '';
+    dispatchBackupEvent(this, 'backup-error', { step, unit: this.unit, ...this.error });
+  }
+
+  private handleProgress(p: Progress): void {
+    this.announcement = announcePhase(this.progress, p, this.l10n.l) ?? this.announcement;
+    this.progress = p;
+    if (IMPORT_PHASES.includes(p.phase)) this.importPhase = p.phase;
+  }
+
+  private async handleImport(): Promise<void> {
+    if (!this.client || !this.backup || !this.plan || !this.confirmed) return;
+    this.error = undefined;
+    this.progress = undefined;
+    this.importPhase = IMPORT_PHASES[0]!;
+    this.announcement = this.l10n.l.t.importingNow(this.unitName);
+    this.goTo('importing');
+    reportOperation(this, 'import');
+    try {
+      // The element shows success before reloading, so the engine must not reload by itself.
+      this.result = await runImport(this.client, this.backup, this.password, {
+        unit: this.unit,
+        confirmOtherUnit: !this.plan.sameUnit,
+        // The plan the admin approved: a unit that changed since is refused with PLAN_CHANGED.
+        expectedPlan: this.plan,
+        onProgress: (p) => this.handleProgress(p),
+        reload: false,
+      });
+      // Before the reload is scheduled: the element drops its leave-page guard, so that reload asks nothing.
+      reportOperation(this, null);
+      this.finish();
+    } catch (error) {
+      reportOperation(this, null);
+      this.goTo('preview');
+      this.fail('import', error);
+      // The unit changed since the preview: show the current consequences before the admin tries again.
+      if (isBackupError(error, 'PLAN_CHANGED') && this.backup) {
+        this.plan = await planImport(this.client, this.backup, { unit: this.unit }).catch(() => this.plan);
+      }
+    }
+  }
+
+  private finish(restored?: SelectiveResult['restored']): void {
+    const result = this.result;
+    if (!result) return;
+    this.password = '';
+    this.typedPassword = '';
+    this.backup = undefined;
+    const proceed = dispatchBackupEvent(this, 'backup-import-done', {
+      unit: this.unit,
+      mode: restored ? 'selective' : 'import',
+      counts: result.counts,
+      differences: result.differences.length,
+      ...(restored ? { restored } : {}),
+    });
+    this.reloading = proceed && this.reload !== false;
+    this.announcement = this.l10n.l.t.importCompleteAnnouncement(this.reloading);
+    this.goTo('done');
+    this.reloaded = false;
+    if (this.reloading) {
+      const scheduled = scheduleReload(this.reload, this.reloadDelay, () => {
+        this.reloading = false;
+        this.reloaded = true;
+      });
+      this.cancelReload = scheduled.cancel;
+      this.reloadNow = scheduled.now;
+    }
+  }
+
+  private handleCancel(): void {
+    this.controller?.abort();
+  }
+
+  private handleBack(): void {
+    this.password = '';
+    this.backup = undefined;
+    this.plan = undefined;
+    this.error = undefined;
+    this.goTo('select');
+  }
+
+  private handleReloadNow(): void {
+    this.reloadNow();
+  }
+
+  private renderSelect() {
+    return renderImportForm({
+      unitName: this.unitName || this.unit,
+      notice: this.notice,
+      error: this.error,
+      passwordError: this.passwordError,
+      password: this.typedPassword,
+      picker: {
+        l: this.l10n.l,
+        file: this.file,
+        dragging: this.dragging,
+        error: this.fileError,
+        onFile: (file) => this.chooseFile(file),
+      },
+      onPasswordInput: (value) => {
+        this.typedPassword = value;
+        this.passwordError = '';
+      },
+      onSubmit: (event) => this.handleValidate(event),
+    });
+  }
+
+  private renderValidating() {
+    const l = this.l10n.l;
+    return html`
+      <h3 tabindex="-1" part="heading">${l.t.checkingHeading}</h3>
+      ${renderProgress(this.progress, l.t.validationProgress, l)}
+      <div class="actions">
+        <button class="button" part="button" type="button" @click=${this.handleCancel}>${l.t.cancel}</button>
+      </div>
+    `;
+  }
+
+  private renderPreview() {
+    const plan = this.plan;
+    const backup = this.backup;
+    if (!plan || !backup) return nothing;
+    if (this.selecting) {
+      return html`<backup-selective-restore .client=${this.client} unit=${this.unit} unit-name=${this.unitName} .backup=${backup}
+        .password=${this.password} .confirmOtherUnit=${!plan.sameUnit && this.confirmed}
+        @selective-back=${() => { this.selecting = false; this.goTo('preview'); }}
+        @selective-done=${(e: CustomEvent<SelectiveResult>) => { this.selecting = false; this.result = e.detail; this.finish(e.detail.restored); }}
+      ></backup-selective-restore>`;
+    }
+    const blocked = plan.dangling.length > 0;
+    // What the Dashboard would refuse is not offered at all: no Import button to reach for.
+    const unwritable = plan.unwritable.length > 0;
+    const l = this.l10n.l;
+    return html`
+      <h3 tabindex="-1" part="heading">${l.t.reviewHeading}</h3>
+      ${renderAlert(this.error)}
+      ${renderDangling(l, plan)} ${renderUnwritable(l, plan)} ${renderBackupSummary(l, backup)}
+      ${renderPlan(l, plan, this.unitName)} ${renderOtherFields(l, backup)}
+      ${renderConsequences({
+        l,
+        plan,
+        backup,
+        unitName: this.unitName,
+        confirmation: this.confirmation,
+        onConfirmation: (text) => (this.confirmation = text),
+      })}
+      <div class="actions">
+        ${unwritable
+          ? nothing
+          : html`<button
+              class="button danger"
+              part="button primary-button"
+              type="button"
+              ?disabled=${blocked || !this.confirmed}
+              @click=${this.handleImport}
+            >
+              ${l.t.importButton}
+            </button>`}
+        ${blocked || !this.confirmed ? nothing : html`<button class="button" part="button" type="button" @click=${() => (this.selecting = true)}>${l.t.chooseWhatToRestore}</button>`}
+        <button class="button" part="button" type="button" @click=${this.handleBack}>${l.t.chooseAnother}</button>
+      </div>
+    `;
+  }
+
+  private renderImporting() {
+    const l = this.l10n.l;
+    return html`
+      <h3 tabindex="-1" part="heading">${l.t.importingHeading(bdi(this.unitName))}</h3>
+      <p>${l.t.keepOpen}</p>
+      ${renderPhaseList(IMPORT_PHASES, this.importPhase, l)}
+      ${renderProgress(this.progress, l.t.importProgress, l)}
+    `;
+  }
+
+  private renderDone() {
+    if (!this.result) return nothing;
+    return renderImportResult({
+      l: this.l10n.l,
+      title: 'restored' in this.result ? this.l10n.l.t.selectiveComplete : this.l10n.l.t.importComplete,
+      unitName: this.unitName,
+      result: this.result,
+      reloading: this.reloading,
+      reloaded: this.reloaded,
+      onReloadNow: () => this.handleReloadNow(),
+    });
+  }
+
+  override render() {
+    const views: Record<ImportStep, () => unknown> = {
+      select: () => this.renderSelect(),
+      validating: () => this.renderValidating(),
+      preview: () => this.renderPreview(),
+      importing: () => this.renderImporting(),
+      done: () => this.renderDone(),
+    };
+    return html`${views[this.step]()}
+      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'backup-import-panel': BackupImportPanel;
+  }
+}

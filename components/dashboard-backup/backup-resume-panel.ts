@@ -1,0 +1,405 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import {
+  discardUnfinishedImport,
+  getSafetySnapshot,
+  recheckImport,
+  resumeImport,
+  rollbackImport,
+  ReviewNeededError,
+  type DashboardClient,
+  type ImportPlan,
+  type ImportResult,
+  type Progress,
+  type UnfinishedImport,
+} from '../shared/engine.js';
+import { dispatchBackupEvent } from '../shared/events.js';
+import { renderAlert } from '../shared/notices.js';
+import { describeError, type DescribedError } from '../shared/messages.js';
+import { announcePhase, renderProgress } from './progress.js';
+import { renderImportResult, renderUnverified } from './import-result.js';
+import { renderSecretField, SECRET_ERROR_CODES, validateSecret } from '../shared/secret-field.js';
+import { renderReview } from './resume-review.js';
+import { LocaleController } from '../shared/l10n/controller.js';
+import { bdi } from '../shared/text.js';
+import { renderElsewhere, renderKept, renderSnapshotLink, renderUnfinished, type Mode, type SnapshotLink } from './resume-steps.js';
+import { reportOperation } from './operation.js';
+import { DEFAULT_RELOAD_DELAY_MS, scheduleReload, type ReloadHook } from './reload.js';
+import { sharedStyles } from '../shared/shared.styles.js';
+import { importPanelStyles } from './backup-import-panel.styles.js';
+
+type ResumeStep = 'ask' | 'running' | 'done' | 'unverified' | 'review' | 'kept';
+
+/** An operation that ended with a read-back that differed from its target (shown with the choices, no reload). */
+export interface UnverifiedOutcome {
+  /** What ran: an import (in the Import tab), a resume, a rollback or a re-check. */
+  mode: 'import' | Mode;
+  result: ImportResult;
+}
+
+/**
+ * Shown by `<dashboard-backup>` when an import into this unit stopped before it finished: Resume or Roll back (both
+ * need the backup's password), and a link to the safety snapshot. When an import, resume or rollback finished but
+ * its read-back differed (`outcome`, or an `unverified` journal): the differences, no reload, and Re-check, Keep as
+ * it is (ends the journal; the snapshot stays downloadable in the page) or Roll back. Internal: embedders use
+ * `<dashboard-backup>`.
+ *
+ * @fires backup-import-done - The resumed import, the rollback or the re-check finished (verified or not);
+ *   `preventDefault()` cancels the reload that follows a verified one.
+ * @fires backup-import-kept - Internal: the admin kept an unverified outcome (the journal was ended).
+ * @fires backup-error - Resume, rollback or reading the snapshot failed.
+ * @fires backup-resume-closed - Internal: the user left the panel after finishing without a reload.
+ * @fires backup-resume-recheck - Internal: the import was running in another tab and the user asks to look again.
+ */
+@customElement('backup-resume-panel')
+export class BackupResumePanel extends LitElement {
+  static override styles = [sharedStyles, importPanelStyles];
+
+  /** The Dashboard client the engine uses. */
+  @property({ attribute: false }) client?: DashboardClient;
+  /** Id of the unit the import was restoring. */
+  @property() unit = '';
+  /** Display name of the unit. */
+  @property({ attribute: 'unit-name' }) unitName = '';
+  /** Called after success (after `reloadDelay`); false for none. */
+  @property({ attribute: false }) reload: ReloadHook = false;
+  /** Milliseconds between showing success and reloading. */
+  @property({ type: Number, attribute: 'reload-delay' }) reloadDelay = DEFAULT_RELOAD_DELAY_MS;
+  /** Why the panel is shown, when an import just failed in this page (otherwise it was found at load). */
+  @property({ attribute: false }) cause?: DescribedError;
+  /** The unfinished import, as the engine describes it. */
+  @property({ attribute: false }) unfinished?: UnfinishedImport;
+  /** An outcome that was not verified (from the Import tab): shown with its differences and the choices. */
+  @property({ attribute: false }) outcome?: UnverifiedOutcome;
+
+  @state() private step: ResumeStep = 'ask';
+  @state() private mode: Mode = 'resume';
+  @state() private error?: DescribedError;
+  @state() private passwordError = '';
+  @state() private progress?: Progress;
+  @state() private announcement = '';
+  @state() private result?: ImportResult;
+  @state() private snapshot?: SnapshotLink;
+  /** The fresh safety snapshot a confirmed resume or rollback took of the unit as it found it (if one ran). */
+  @state() private freshSnapshot?: SnapshotLink;
+  @state() private reloading = false;
+  /** The host's reload hook was called (an SPA keeps the element on the page): the final state says so. */
+  @state() private reloaded = false;
+  /** The unverified outcome shown: `outcome`, then what a Re-check, resume or rollback here ended with. */
+  @state() private shown?: UnverifiedOutcome;
+  /** A resume or rollback refused until the admin has seen what it would change (RESUME_NEEDS_REVIEW). */
+  @state() private review?: { mode: 'resume' | 'rollback'; plan: ImportPlan; drift: string[] };
+  /** Where Cancel on the review step goes back to. */
+  private returnTo: ResumeStep = 'ask';
+
+  @query('#password') private passwordInput?: HTMLInputElement;
+  @query('h3') private heading?: HTMLElement;
+
+  private readonly l10n = new LocaleController(this);
+  private cancelReload = () => {};
+  private reloadNow = () => {};
+  private focusPending = false;
+  /** What the password field holds, kept across the steps until the operation completes (see password-field.ts). */
+  private typedPassword = '';
+
+  /** Moves focus to the heading of the current step, once it is rendered. */
+  async focusHeading(): Promise<void> {
+    await this.updateComplete;
+    this.heading?.focus();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.loadSnapshot();
+    void this.loadFreshSnapshot();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // The parent sets `outcome` again on each of its renders (an object): only a new one resets what is shown.
+    if (changed.has('outcome') && this.outcome) {
+      this.shown = this.outcome;
+      this.step = 'unverified';
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.cancelReload();
+    if (this.snapshot) URL.revokeObjectURL(this.snapshot.url);
+    if (this.freshSnapshot) URL.revokeObjectURL(this.freshSnapshot.url);
+    this.snapshot = undefined;
+    this.freshSnapshot = undefined;
+    this.typedPassword = '';
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.focusPending) {
+      this.focusPending = false;
+      // After a wrong password, the field is where the admin types again.
+      (this.error && SECRET_ERROR_CODES.includes(this.error.code) ? this.passwordInput : this.heading)?.focus();
+    }
+  }
+
+  /** Reads the fresh safety snapshot, if a resume or rollback took one; silent when there is none or it fails. */
+  private async loadFreshSnapshot(): Promise<void> {
+    if (!this.client) return;
+    const found = await getSafetySnapshot({ unit: this.unit, client: this.client, fresh: true }).catch(() => undefined);
+    if (!found || !this.isConnected) return;
+    if (this.freshSnapshot) URL.revokeObjectURL(this.freshSnapshot.url);
+    this.freshSnapshot = { url: URL.createObjectURL(found.blob), filename: found.filename };
+  }
+
+  private async loadSnapshot(): Promise<void> {
+    try {
+      const found = await getSafetySnapshot({ unit: this.unit, ...(this.client ? { client: this.client } : {}) });
+      if (found && this.isConnected) this.snapshot = { url: URL.createObjectURL(found.blob), filename: found.filename };
+    } catch (error) {
+      this.error = describeError(error, this.l10n.l.t, this.l10n.l.lang);
+      dispatchBackupEvent(this, 'backup-error', { step: 'snapshot', unit: this.unit, ...this.error });
+    }
+  }
+
+  private goTo(step: ResumeStep): void {
+    this.step = step;
+    this.focusPending = true;
+  }
+
+  private async run(mode: Mode, expectedPlan?: ImportPlan): Promise<void> {
+    // From the review step the password field is gone: what was typed is kept until the operation completes.
+    const password = this.passwordInput?.value ?? this.typedPassword;
+    this.error = undefined;
+    this.passwordError = validateSecret(password, this.l10n.l.t.enterResumeSecret, this.l10n.l.t);
+    const from = this.step === 'review' ? this.returnTo : this.step === 'unverified' ? 'unverified' : 'ask';
+    this.returnTo = from;
+    if (this.passwordError || !this.client) {
+      this.passwordInput?.focus();
+      return;
+    }
+    this.mode = mode;
+    this.progress = undefined;
+    this.announcement = this.l10n.l.t.runningHeading[mode] + '…';
+    this.goTo('running');
+    reportOperation(this, mode === 'recheck' ? 'resume' : mode);
+    try {
+      const options = {
+        unit: this.unit,
+        onProgress: (p: Progress) => this.handleProgress(p),
+        reload: false as const,
+        ...(expectedPlan ? { expectedPlan } : {}),
+      };
+      const run = mode === 'resume' ? resumeImport : mode === 'rollback' ? rollbackImport : recheckImport;
+      this.result = await run(this.client, password, options);
+      // Before the reload is scheduled: the element drops its leave-page guard, so that reload asks nothing.
+      reportOperation(this, null);
+      this.finish();
+    } catch (error) {
+      reportOperation(this, null);
+      void this.loadFreshSnapshot();
+      if (error instanceof ReviewNeededError && mode !== 'recheck') {
+        // Someone else's work would be deleted or overwritten: show what, and the plan, before anything is sent.
+        this.review = { mode, plan: error.plan, drift: error.drift };
+        this.announcement = `${this.l10n.l.t.reviewTitle[mode]}.`;
+        this.goTo('review');
+        return;
+      }
+      this.goTo(from);
+      this.error = describeError(error, this.l10n.l.t, this.l10n.l.lang);
+      if (SECRET_ERROR_CODES.includes(this.error.code)) this.typedPassword = '';
+      dispatchBackupEvent(this, 'backup-error', { step: mode === 'recheck' ? 'resume' : mode, unit: this.unit, ...this.error });
+    }
+  }
+
+  private handleProgress(p: Progress): void {
+    this.announcement = announcePhase(this.progress, p, this.l10n.l) ?? this.announcement;
+    this.progress = p;
+  }
+
+  private finish(): void {
+    const result = this.result;
+    if (!result) return;
+    const proceed = dispatchBackupEvent(this, 'backup-import-done', {
+      unit: this.unit,
+      mode: this.mode === 'rollback' ? 'rollback' : 'resume',
+      counts: result.counts,
+      differences: result.differences.length,
+    });
+    if (!result.verified) {
+      // Not verified: no reload, no "complete"; the password stays typed for Re-check or Roll back.
+      this.shown = { mode: this.mode, result };
+      this.announcement = `${this.outcomeTitle()}.`;
+      this.goTo('unverified');
+      return;
+    }
+    this.typedPassword = '';
+    this.reloading = proceed && this.reload !== false;
+    this.announcement = this.l10n.l.t.doneAnnouncement(this.doneTitle(), this.reloading);
+    this.goTo('done');
+    this.reloaded = false;
+    if (this.reloading) {
+      const scheduled = scheduleReload(this.reload, this.reloadDelay, () => {
+        this.reloading = false;
+        this.reloaded = true;
+      });
+      this.cancelReload = scheduled.cancel;
+      this.reloadNow = scheduled.now;
+    }
+  }
+
+  /** True when the journal is a rollback's: what it restores is the safety snapshot. */
+  private get isRollback(): boolean {
+    return this.mode === 'rollback' || this.unfinished?.mode === 'rollback';
+  }
+
+  /** The heading of a verified end: names what happened. */
+  private doneTitle(): string {
+    const done = this.l10n.l.t.doneTitle;
+    if (this.mode === 'rollback') return done.rollback;
+    if (this.mode === 'recheck') return this.isRollback ? done.recheckedRollback : done.recheckedImport;
+    return this.unfinished?.mode === 'rollback' ? done.resumedRollback : done.resumedImport;
+  }
+
+  /** The heading of an unverified end: names what happened. */
+  private outcomeTitle(): string {
+    const mode = this.shown?.mode ?? 'import';
+    const what = mode === 'resume' ? (this.isRollback ? 'resumedRollback' : 'resumedImport') : mode;
+    return this.l10n.l.t.outcomeTitle[what];
+  }
+
+  /** Keep as it is: the journal ends; the snapshot, read before, stays downloadable while the page is open. */
+  private async handleKeep(): Promise<void> {
+    if (!this.client) return;
+    this.error = undefined;
+    try {
+      if (!this.snapshot) await this.loadSnapshot();
+      await discardUnfinishedImport({ unit: this.unit, client: this.client });
+      this.typedPassword = '';
+      this.announcement = this.l10n.l.t.keptAnnouncement(this.unitName);
+      this.goTo('kept');
+      this.dispatchEvent(new Event('backup-import-kept', { bubbles: true, composed: true }));
+    } catch (error) {
+      this.error = describeError(error, this.l10n.l.t, this.l10n.l.lang);
+      this.focusPending = true;
+      dispatchBackupEvent(this, 'backup-error', { step: 'rollback', unit: this.unit, ...this.error });
+    }
+  }
+
+  private handleReloadNow(): void {
+    this.reloadNow();
+  }
+
+  private handleClose(): void {
+    this.dispatchEvent(new Event('backup-resume-closed', { bubbles: true, composed: true }));
+  }
+
+  private renderPassword() {
+    return renderSecretField({
+      id: 'password',
+      label: this.l10n.l.t.secretLabel,
+      t: this.l10n.l.t,
+      error: this.passwordError,
+      value: this.typedPassword,
+      onInput: (value) => {
+        this.typedPassword = value;
+        this.passwordError = '';
+      },
+    });
+  }
+
+  /** Read-back differed (just now, or found in the journal): the differences if known, and the three choices. */
+  private renderUnverifiedStep() {
+    const l = this.l10n.l;
+    const { t } = l;
+    const target = this.isRollback ? 'snapshot' : 'backup';
+    const unit = bdi(this.unitName);
+    return html`
+      ${this.shown
+        ? renderUnverified({ l, title: this.outcomeTitle(), unitName: this.unitName, target, result: this.shown.result })
+        : html`<h3 tabindex="-1" part="heading">${t.unverifiedHeading(this.isRollback, unit)}</h3>
+            <p>${t.unverifiedLater(unit, target)}</p>`}
+      ${renderAlert(this.error)}
+      <form novalidate @submit=${(e: Event) => (e.preventDefault(), void this.run('recheck'))}>
+        ${this.renderPassword()}
+        <div class="actions">
+          <button class="button primary" part="button primary-button" type="submit">${t.recheck}</button>
+          <button class="button" part="button" type="button" @click=${() => this.handleKeep()}>${t.keep}</button>
+          <button class="button" part="button" type="button" @click=${() => this.run('rollback')}>${t.rollBack}</button>
+        </div>
+      </form>
+      ${renderSnapshotLink(l, this.snapshot, this.freshSnapshot)}
+    `;
+  }
+
+  private renderAsk() {
+    const l = this.l10n.l;
+    const { t } = l;
+    if (this.unfinished?.busy && !this.error) return renderElsewhere(l, this.unitName, () => this.dispatchEvent(new Event('backup-resume-recheck', { bubbles: true, composed: true })));
+    if (this.unfinished?.status === 'unverified') return this.renderUnverifiedStep();
+    return html`
+      <h3 tabindex="-1" part="heading">${t.unfinishedHeading(this.unfinished?.mode === 'rollback', bdi(this.unitName))}</h3>
+      ${renderAlert(this.cause)}
+      ${renderUnfinished(l, this.unfinished, this.unitName)}
+      <p>${t.resumeOrRollBack}</p>
+      ${renderAlert(this.error)}
+      <form novalidate @submit=${(e: Event) => (e.preventDefault(), void this.run('resume'))}>
+        ${this.renderPassword()}
+        <div class="actions">
+          <button class="button primary" part="button primary-button" type="submit">${t.resume}</button>
+          <button class="button" part="button" type="button" @click=${() => this.run('rollback')}>${t.rollBack}</button>
+        </div>
+      </form>
+      ${renderSnapshotLink(l, this.snapshot, this.freshSnapshot)}
+    `;
+  }
+
+  private renderRunning() {
+    const l = this.l10n.l;
+    return html`
+      <h3 tabindex="-1" part="heading">${l.t.runningHeading[this.mode]}</h3>
+      <p>${l.t.keepPageOpen}</p>
+      ${renderProgress(this.progress, l.t.runningProgress[this.mode], l)}
+    `;
+  }
+
+  private renderDone() {
+    if (!this.result) return nothing;
+    return renderImportResult({
+      l: this.l10n.l,
+      title: this.doneTitle(),
+      unitName: this.unitName,
+      result: this.result,
+      reloading: this.reloading,
+      reloaded: this.reloaded,
+      onReloadNow: () => this.handleReloadNow(),
+      onContinue: () => this.handleClose(),
+    });
+  }
+
+  override render() {
+    const body = {
+      ask: () => this.renderAsk(),
+      running: () => this.renderRunning(),
+      done: () => this.renderDone(),
+      unverified: () => this.renderUnverifiedStep(),
+      review: () =>
+        this.review
+          ? renderReview({
+              l: this.l10n.l,
+              ...this.review,
+              unitName: this.unitName,
+              onConfirm: () => void this.run(this.review!.mode, this.review!.plan),
+              onCancel: () => this.goTo(this.returnTo),
+            })
+          : nothing,
+      kept: () => renderKept(this.l10n.l, this.unitName, this.snapshot, () => this.handleClose()),
+    }[this.step]();
+    return html`${body}
+      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'backup-resume-panel': BackupResumePanel;
+  }
+}
