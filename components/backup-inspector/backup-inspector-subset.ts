@@ -20,6 +20,9 @@ export interface InspectorSubsetDetail {
 }
 
 type Section = 'plugins' | 'workspaces' | 'profiles' | 'keys';
+/** Checkboxes listed per section at most (the filter narrows the rest down), so a large backup stays light. */
+const SHOWN_PER_SECTION = 50;
+
 const SECTIONS: { key: Section; label: string }[] = [
   { key: 'plugins', label: 'Plugins' },
   { key: 'workspaces', label: 'Workspaces' },
@@ -127,10 +130,15 @@ export class BackupInspectorSubset extends LitElement {
         <label for="subset-search">Filter the items</label>
         <input id="subset-search" type="search" autocomplete="off" .value=${this.query} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} />
         ${SECTIONS.map(({ key, label }) => {
-          const items = this.entries.filter(([s, l]) => s === key && (!q || l.toLowerCase().includes(q)));
+          const matching = this.entries.filter(([s, l]) => s === key && (!q || l.toLowerCase().includes(q)));
+          // A large backup has thousands of entities: list a page of them, like the tree, and let the filter find the rest.
+          const items = matching.slice(0, SHOWN_PER_SECTION);
           return html`<fieldset>
             <legend>${label}</legend>
-            ${items.length === 0 ? html`<span class="muted">None.</span>` : nothing}
+            ${matching.length === 0 ? html`<span class="muted">None.</span>` : nothing}
+            ${matching.length > items.length
+              ? html`<span class="muted">Showing ${items.length} of ${matching.length.toLocaleString('en')}: filter to find the others.</span>`
+              : nothing}
             ${items.map(([s, l, k]) => html`<label><input type="checkbox" .checked=${this.chosen.has(`${s}:${k}`)}
               @change=${(e: Event) => this.toggle(`${s}:${k}`, (e.target as HTMLInputElement).checked)} /> ${l}</label>`)}
           </fieldset>`;
