@@ -1,7 +1,8 @@
 /**
  * Personalities of the reference Dashboard. `reference` is the Dashboard the module was written against. `foreign`
  * is one that is not our mirror, doing everything the contract (docs/dashboard-api.md) allows differently:
- * entities carry fields src/schemas.ts does not know (kept on create, returned on read), it serves at most
+ * entities carry fields src/schemas.ts does not know (every personality stores a create body as given, minus
+ * server-owned fields: server/owned.ts), it serves at most
  * {@link FOREIGN_PAGE_LIMIT} items per page whatever the client asks, its ids have other shapes (ULID-like
  * `ws_01HF…`, UUIDs), and it lists the key store sorted by name rather than in creation order. Its seeds are
  * literal JSON (server/seeds/foreign/), never built from the client's schemas.
@@ -14,34 +15,6 @@ export type Personality = (typeof PERSONALITIES)[number];
 
 /** Most items per page the foreign Dashboard serves (the client asks for 100). */
 export const FOREIGN_PAGE_LIMIT = 20;
-
-/** Fields of a create body the server owns: never stored from a body (the contract: ids, and the server's clock). */
-const SERVER_OWNED = new Set(['id', 'createdAt', 'updatedAt']);
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/**
- * The entity to store for a create or a key PUT. The reference Dashboard stores `entity` (the body as its schema
- * parsed it, plus what the server assigned). The foreign one stores the body as it came — every field, unknown
- * ones and free-form JSON included, byte for byte — once the schema has accepted it, with only the server-owned
- * fields taken from `entity` (ids, including each application's, by position).
- */
-export function keepUnknownFields<T extends object>(personality: Personality, body: unknown, entity: T): T {
-  if (personality !== 'foreign' || !isObject(body)) return entity;
-  const known = entity as Json;
-  const merged: Json = { ...known };
-  // defineProperty, not assignment: a body key "__proto__" must stay data, never become the prototype.
-  for (const [k, v] of Object.entries(body)) {
-    if (!SERVER_OWNED.has(k)) Object.defineProperty(merged, k, { value: v, enumerable: true, writable: true, configurable: true });
-  }
-  const apps = known.applications;
-  const rawApps = body.applications;
-  if (Array.isArray(apps) && Array.isArray(rawApps)) {
-    merged.applications = apps.map((app: unknown, i) => keepUnknownFields(personality, rawApps[i], app as Json));
-  }
-  return merged as T;
-}
 
 /** A list's items in the order the personality lists them: creation order, except the foreign key store (by name). */
 export function listOrder<T>(personality: Personality, collection: Collection, items: Iterable<T>): T[] {

@@ -1,6 +1,5 @@
 /** Plugin routes: list (summaries), details, create, replace requirement mappings, delete. */
 import { PluginInput, RequirementMappings, type Plugin } from '../../src/schemas.js';
-import { keepUnknownFields } from '../personality.js';
 import { assignId } from '../world.js';
 import { reply, type Reply, type RequestContext } from '../context.js';
 import { notFound, parseEntity } from '../http.js';
@@ -32,7 +31,7 @@ export function createPlugin(ctx: RequestContext, unit: UnitStore): Reply {
   return runIdempotent(ctx, unit.ref.id, 'plugins', () => {
     checkBundleFree(unit, input.bundle);
     checkMappingProviders(unit, input.requirementMappings, input.bundle);
-    const plugin = keepUnknownFields<Plugin>(ctx.world.personality, ctx.body, { id: assignId(ctx.world, 'pl'), ...input });
+    const plugin: Plugin = { id: assignId(ctx.world, 'pl'), ...input };
     unit.plugins.set(plugin.id, plugin);
     return reply(201, plugin);
   });

@@ -1,6 +1,5 @@
 /** Profile routes: list (full entities), create, delete. */
 import { ProfileInput, type Profile } from '../../src/schemas.js';
-import { keepUnknownFields } from '../personality.js';
 import { assignId } from '../world.js';
 import { reply, type Reply, type RequestContext } from '../context.js';
 import { notFound, parseEntity } from '../http.js';
@@ -19,7 +18,7 @@ export function createProfile(ctx: RequestContext, unit: UnitStore): Reply {
   const input = stripServerOwned(parseEntity(ProfileInput, ctx.body, 'profile')); // the server assigns those itself
   return runIdempotent(ctx, unit.ref.id, 'profiles', () => {
     checkProfileWorkspaces(unit, input.workspaces);
-    const profile = keepUnknownFields<Profile>(ctx.world.personality, ctx.body, { id: assignId(ctx.world, 'pr'), ...input });
+    const profile: Profile = { id: assignId(ctx.world, 'pr'), ...input };
     unit.profiles.set(profile.id, profile);
     return reply(201, profile);
   });

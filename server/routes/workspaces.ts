@@ -1,6 +1,5 @@
 /** Workspace routes: list (summaries), details, create (application ids assigned here), delete. */
 import { WorkspaceInput, type Workspace } from '../../src/schemas.js';
-import { keepUnknownFields } from '../personality.js';
 import { assignId } from '../world.js';
 import { reply, type Reply, type RequestContext } from '../context.js';
 import { notFound, parseEntity } from '../http.js';
@@ -31,11 +30,11 @@ export function createWorkspace(ctx: RequestContext, unit: UnitStore): Reply {
   const input = stripServerOwned(parseEntity(WorkspaceInput, ctx.body, 'workspace')); // the server assigns those itself
   return runIdempotent(ctx, unit.ref.id, 'workspaces', () => {
     checkApplicationPlugins(unit, input.applications);
-    const workspace = keepUnknownFields<Workspace>(ctx.world.personality, ctx.body, {
+    const workspace: Workspace = {
       id: assignId(ctx.world, 'ws'),
       ...input,
       applications: input.applications.map((app) => ({ id: assignId(ctx.world, 'app'), ...app })),
-    });
+    };
     unit.workspaces.set(workspace.id, workspace);
     return reply(201, workspace);
   });
