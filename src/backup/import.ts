@@ -6,9 +6,8 @@ import { encryptBackupToBlob } from '../format/index.js';
 import { normalizeAbort, throwIfAborted } from './abort.js';
 import { collectUnit } from './collect.js';
 import { countUnit } from './consistency.js';
-import { beginJournal, dashboardOf, journalKey, loadJournal, unfinishedError, type ImportRecord } from './journal.js';
-import { takeLease, type Lease } from './lease.js';
-import { withUnitLock } from './lock.js';
+import { beginJournal, type ImportRecord } from './journal.js';
+import { withNewRestore, type NewRestoreHold } from './hold.js';
 import { backupFilename, buildPayload } from './manifest.js';
 import { parsePayload } from './open.js';
 import { pageOrigin } from './origin.js';
@@ -55,32 +54,11 @@ export async function runImport(
     throwIfAborted(signal);
     onProgress?.({ phase: 'preflight', done: 0, total: 1 });
     const { session, target } = await requireAdmin(client, o.unit, signal);
-    const key = journalKey(dashboardOf(client), target.id);
-    return await withUnitLock(o.database, key, () => importLocked(client, payload, password, session, target, o));
+    return await withNewRestore(client, o.database, session, target, signal, (held) =>
+      importLeased(client, payload, password, session, target, o, held),
+    );
   } catch (error) {
     throw normalizeAbort(error, signal);
-  }
-}
-
-/** The rest of {@link runImport}, run holding the unit's lock (lock.ts). */
-async function importLocked(
-  client: DashboardClient,
-  payload: BackupPayload,
-  password: string,
-  session: Session,
-  target: UnitRef,
-  o: ImportOptions,
-): Promise<ImportResult> {
-  const dashboard = dashboardOf(client);
-  const key = journalKey(dashboard, target.id);
-  if (await loadJournal(o.database, key)) throw unfinishedError();
-  // Another admin restoring this unit from another browser is found here, before the unit is even read.
-  const lockOwner = crypto.randomUUID();
-  const lease = await takeLease(client, target.id, lockOwner, session.user.name, o.signal);
-  try {
-    return await importLeased(client, payload, password, session, target, o, { key, dashboard, lease, lockOwner });
-  } finally {
-    await lease.release();
   }
 }
 
@@ -92,7 +70,7 @@ async function importLeased(
   session: Session,
   target: UnitRef,
   o: ImportOptions,
-  held: { key: string; dashboard: string; lease: Lease; lockOwner: string },
+  held: NewRestoreHold,
 ): Promise<ImportResult> {
   const { signal, onProgress } = o;
   const { key, dashboard, lease, lockOwner } = held;

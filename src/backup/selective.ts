@@ -16,9 +16,8 @@ import { diffSections } from './compare.js';
 import { countUnit } from './consistency.js';
 import { planConvergence, type Convergence } from './converge.js';
 import { encryptOptions } from './import.js';
-import { beginJournal, dashboardOf, journalKey, loadJournal, unfinishedError, type ImportRecord } from './journal.js';
-import { takeLease } from './lease.js';
-import { withUnitLock } from './lock.js';
+import { beginJournal, type ImportRecord } from './journal.js';
+import { withNewRestore, type NewRestoreHold } from './hold.js';
 import { backupFilename, buildPayload } from './manifest.js';
 import { parsePayload } from './open.js';
 import { pageOrigin } from './origin.js';
@@ -126,17 +125,9 @@ export async function runSelectiveRestore(
     throwIfAborted(signal);
     o.onProgress?.({ phase: 'preflight', done: 0, total: 1 });
     const { session, target } = await requireAdmin(client, o.unit, signal);
-    const key = journalKey(dashboardOf(client), target.id);
-    return await withUnitLock(o.database, key, async () => {
-      if (await loadJournal(o.database, key)) throw unfinishedError();
-      const lockOwner = crypto.randomUUID();
-      const lease = await takeLease(client, target.id, lockOwner, session.user.name, signal);
-      try {
-        return await runLeased(client, payload, selection, password, session, target, o, { key, lockOwner, lease });
-      } finally {
-        await lease.release();
-      }
-    });
+    return await withNewRestore(client, o.database, session, target, signal, (held) =>
+      runLeased(client, payload, selection, password, session, target, o, held),
+    );
   } catch (error) {
     throw normalizeAbort(error, signal);
   }
@@ -150,7 +141,7 @@ async function runLeased(
   session: Session,
   target: UnitRef,
   o: SelectiveImportOptions,
-  held: { key: string; lockOwner: string; lease: Awaited<ReturnType<typeof takeLease>> },
+  held: NewRestoreHold,
 ): Promise<SelectiveResult> {
   const { signal } = o;
   const current = await collectUnit(client, target.id, { ...(signal ? { signal } : {}) });
@@ -184,7 +175,7 @@ async function runLeased(
   throwIfAborted(signal);
   const record: ImportRecord = {
     key: held.key,
-    dashboard: dashboardOf(client),
+    dashboard: held.dashboard,
     unit: target.id,
     target,
     id: crypto.randomUUID(),
