@@ -4,7 +4,7 @@
  * chunks as in v1. Keys are derived for this one call and never cached.
  */
 import { FormatError } from '../errors.js';
-import { damaged, formatMiB, readPayload } from './read-payload.js';
+import { checkFileSize, damaged, readPayload } from './read-payload.js';
 import {
   computeV2FileBytes,
   parseV2Header,
@@ -35,16 +35,7 @@ export function noUsableSlot(given: 'password' | 'recovery-key'): FormatError {
 export async function checkV2Header(source: ByteSource, maxPlaintextBytes: number): Promise<ParsedV2Header> {
   const headerBytes = readV2HeaderLength(await source.read(0, 12));
   const header = parseV2Header(await source.read(0, headerBytes));
-  if (header.plaintextBytes > maxPlaintextBytes) {
-    throw new FormatError(
-      'TOO_LARGE',
-      `This backup would decompress to ${formatMiB(header.plaintextBytes)}, more than the ` +
-        `${formatMiB(maxPlaintextBytes)} this page accepts.`,
-    );
-  }
-  const expected = computeV2FileBytes(header);
-  if (source.size < expected) throw damaged(`it is cut short (${source.size} of ${expected} bytes)`);
-  if (source.size > expected) throw damaged(`it has ${source.size - expected} unexpected extra bytes at the end`);
+  checkFileSize(source, header.plaintextBytes, computeV2FileBytes(header), maxPlaintextBytes);
   return header;
 }
 

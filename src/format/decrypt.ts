@@ -10,7 +10,7 @@ import { FORMAT_VERSION, HEADER_BYTES } from './constants.js';
 import { computeFileBytes, hasMagic, parseHeader, readVersion, type ParsedHeader } from './header.js';
 import { deriveV1Ikm, deriveV1KeysFromIkm, verifyHeaderMac, type FileKeys } from './keys.js';
 import { noUsableSlot, readVersion2 } from './decrypt-v2.js';
-import { damaged, formatMiB, readPayload } from './read-payload.js';
+import { checkFileSize, damaged, readPayload } from './read-payload.js';
 import { resolveSecret, type BackupSecret } from './secret.js';
 import { createUnsupportedVersionError, getFormatReader, migratePayload } from './migrate.js';
 import { resolveMaxPlaintextBytes, type DecryptOptions } from './options.js';
@@ -20,16 +20,7 @@ import type { ByteSource } from './source.js';
 /** Steps 3–7: the header's own checks, the size cap and the exact file length. No key derivation yet. */
 async function checkHeader(source: ByteSource, maxPlaintextBytes: number): Promise<ParsedHeader> {
   const header = parseHeader(await source.read(0, HEADER_BYTES));
-  if (header.plaintextBytes > maxPlaintextBytes) {
-    throw new FormatError(
-      'TOO_LARGE',
-      `This backup would decompress to ${formatMiB(header.plaintextBytes)}, more than the ` +
-        `${formatMiB(maxPlaintextBytes)} this page accepts.`,
-    );
-  }
-  const expected = computeFileBytes(header);
-  if (source.size < expected) throw damaged(`it is cut short (${source.size} of ${expected} bytes)`);
-  if (source.size > expected) throw damaged(`it has ${source.size - expected} unexpected extra bytes at the end`);
+  checkFileSize(source, header.plaintextBytes, computeFileBytes(header), maxPlaintextBytes);
   return header;
 }
 

@@ -27,6 +27,22 @@ export function formatMiB(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 }
 
+/**
+ * Steps 6–7 of either version, before any key derivation: the declared plaintext size within the page's cap
+ * (TOO_LARGE), then the file exactly as long as its header says (CORRUPT_FILE: cut short, or extra bytes).
+ */
+export function checkFileSize(source: ByteSource, plaintextBytes: number, expectedFileBytes: number, maxPlaintextBytes: number): void {
+  if (plaintextBytes > maxPlaintextBytes) {
+    throw new FormatError(
+      'TOO_LARGE',
+      `This backup would decompress to ${formatMiB(plaintextBytes)}, more than the ` +
+        `${formatMiB(maxPlaintextBytes)} this page accepts.`,
+    );
+  }
+  if (source.size < expectedFileBytes) throw damaged(`it is cut short (${source.size} of ${expectedFileBytes} bytes)`);
+  if (source.size > expectedFileBytes) throw damaged(`it has ${source.size - expectedFileBytes} unexpected extra bytes at the end`);
+}
+
 /** Where the chunks start and the sizes the header declares. */
 export interface PayloadLayout {
   headerBytes: number;
