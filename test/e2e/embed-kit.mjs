@@ -2,7 +2,7 @@
 // a static server for pages that load it next to the reference Dashboard, and consumer projects that install it.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, symlink } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, symlink } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
@@ -49,20 +49,42 @@ export async function linkedProject(parent, name, tarball, extra = []) {
   return dir;
 }
 
+/**
+ * The consumer app (test/consumers/vite: a Vite 8 app, vanilla TS and React 19 + TS, with its own lockfile) copied
+ * into `packed.dir`, installed with `npm ci` (the registry only here) plus the packed tarball. Installed once per
+ * packing, shared by the README snippet checks and the Vite builds.
+ * @returns the app's directory.
+ */
+export function consumerApp(packed) {
+  installs.set(packed, installs.get(packed) ?? installConsumerApp(packed));
+  return installs.get(packed);
+}
+const installs = new Map();
+
+async function installConsumerApp({ dir, tarball }) {
+  const app = join(dir, 'consumer-app');
+  await cp(join(ROOT, 'test/consumers/vite'), app, { recursive: true, filter: (src) => !/[/\\](node_modules|dist)$/.test(src) });
+  await npm(['ci', '--no-audit', '--no-fund'], app);
+  await npm(['install', '--no-save', '--no-audit', '--no-fund', tarball], app);
+  return app;
+}
+
 const TYPES = {
   '.js': 'text/javascript',
   '.map': 'application/json',
   '.json': 'application/json',
   '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
 };
 
 /**
  * Serves `pages` (path → HTML), the extracted package under /assets/ (its dist/standalone files, as the README
  * copies them) and /node_modules/dashboard-backup/, the repository's node_modules under /node_modules/, and the
- * reference Dashboard under /api; `files` (path → JavaScript text) are served as they are.
+ * reference Dashboard under /api; `files` (path → JavaScript text) are served as they are. With `app`
+ * (`{ root, csp }`, e.g. a built app's dist/), a file under `root` is served first, its HTML under `csp`.
  * @returns `origin`, `port` and `close()`.
  */
-export async function startEmbedServer(pkg, pages, files = {}) {
+export async function startEmbedServer(pkg, pages, files = {}, app = undefined) {
   const { createReferenceDashboard } = await loadServer();
   const dashboard = createReferenceDashboard();
   const roots = [
@@ -81,6 +103,13 @@ export async function startEmbedServer(pkg, pages, files = {}) {
       }
       if (files[path]) {
         res.writeHead(200, { 'content-type': 'text/javascript' }).end(files[path]);
+        return;
+      }
+      const built = app && normalize(join(app.root, path));
+      if (built && built.startsWith(app.root + sep) && existsSync(built) && extname(built)) {
+        const type = TYPES[extname(built)] ?? 'application/octet-stream';
+        res.writeHead(200, { 'content-type': type, ...(type.startsWith('text/html') ? { 'content-security-policy': app.csp } : {}) });
+        res.end(await readFile(built));
         return;
       }
       const [prefix, root] = roots.find(([p]) => path.startsWith(p)) ?? [];

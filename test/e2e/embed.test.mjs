@@ -1,7 +1,8 @@
 // The package as an embedder gets it from the registry: built once, `npm pack`ed and extracted, then checked from
 // the tarball's own files — package metadata, every link of the shipped docs, the manifest (custom-elements.json),
 // the API's declarations without the DOM lib, the API in Node (no `location`), and a page that is not a secure
-// context; then README.md's snippets, compiled and run as written (readme-checks.mjs), from the same tarball.
+// context; then README.md's snippets, compiled and run as written (readme-checks.mjs), and a Vite app built with
+// them (vite-checks.mjs), from the same tarball.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 import { ROOT } from './server.mjs';
 import { buildAndPack, headingAnchor, linkedProject, run, startEmbedServer } from './embed-kit.mjs';
 import { describeReadme } from './readme-checks.mjs';
+import { describeVite } from './vite-checks.mjs';
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'";
 
@@ -125,6 +127,7 @@ console.log(manifest.origin, await decryptBackup(new Uint8Array(await blob.array
   });
 
   describeReadme(() => packed);
+  describeVite(() => packed);
 
   describe('against the reference Dashboard', () => {
     let server;

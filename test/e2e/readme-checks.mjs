@@ -1,17 +1,18 @@
 // README.md's snippets, as written, against the packed package (registered by test/e2e/embed.test.mjs, which builds
-// and packs once): every ```ts / ```tsx block type-checks in a strict app (test/consumers/readme: vanilla TS with
-// the DOM and Node types, and React 19 + TS), installed with `npm ci` plus the tarball; every ```html block is served
-// as a page under the strict Content-Security-Policy the README recommends (with the import map's hash where it has
-// one) and loaded in Chromium, where each page with the element exports a backup.
+// and packs once): every ```ts / ```tsx block type-checks in a strict app (vanilla TS with the DOM and Node types,
+// and React 19 + TS) — test/consumers/vite, installed once with `npm ci` plus the tarball and shared with the Vite
+// builds (vite-checks.mjs); every ```html block is served as a page under the strict Content-Security-Policy the
+// README recommends (with the import map's hash where it has one) and loaded in Chromium, where each page with the
+// element exports a backup.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium } from 'playwright';
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 import { ROOT } from './server.mjs';
-import { fencedBlocks, npm, run, startEmbedServer } from './embed-kit.mjs';
+import { consumerApp, fencedBlocks, run, startEmbedServer } from './embed-kit.mjs';
 
 const README = await readFile(join(ROOT, 'README.md'), 'utf8');
 const BLOCKS = fencedBlocks(README);
@@ -51,10 +52,7 @@ export function describeReadme(packed) {
     });
 
     it('type-checks every ts and tsx block in a strict app (vanilla TS, and React 19) with the packed package installed', async () => {
-      const app = join(packed().dir, 'readme-app');
-      await cp(join(ROOT, 'test/consumers/readme'), app, { recursive: true });
-      await npm(['ci', '--no-audit', '--no-fund'], app);
-      await npm(['install', '--no-save', '--no-audit', '--no-fund', packed().tarball], app);
+      const app = await consumerApp(packed());
       // One program per snippet: a declaration one snippet loads (say the JSX typings) must not make another compile.
       // Those skip checking the declarations (skipLibCheck), which one program of every snippet does once.
       const OPTIONS = {
