@@ -173,6 +173,37 @@ process.exit(0);
       assert.match(result.filename, /\.dashboard-backup$/);
     });
 
+    it('in Node, TypeScript with no DOM lib: exportUnit, then planImport of that file, type-checked and run', async () => {
+      const dir = await linkedProject(packed.dir, 'node-plan', packed.tarball, ['@types/node']);
+      await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'node-plan', private: true, type: 'module' }));
+      const compilerOptions = { strict: true, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', lib: ['es2022'], types: ['node'], outDir: 'out' };
+      await writeFile(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['plan.ts'] }));
+      await writeFile(
+        join(dir, 'plan.ts'),
+        `import { createRestClient, exportUnit, openBackup, planImport, type ImportPlan, type SectionName } from 'dashboard-backup';
+const client = createRestClient({ baseUrl: process.argv[2]!, token: () => 'admin-token' });
+const { blob } = await exportUnit(client, 'node-plan-password', { iterations: 100_000 });
+const plan: ImportPlan = await planImport(client, await openBackup(blob, 'node-plan-password'));
+const sections = Object.fromEntries(
+  Object.entries(plan.sections).map(([name, s]) => [name as SectionName, [s.delete.length, s.create.length, s.identical.length]]),
+);
+console.log(JSON.stringify({ target: plan.target.id, sameUnit: plan.sameUnit, sameOrigin: plan.sameOrigin, unwritable: plan.unwritable.length, sections, current: plan.current }));
+`,
+      );
+      await run(join(ROOT, 'node_modules/.bin/tsc'), ['-p', dir], { cwd: dir }).catch((error) => {
+        assert.fail(`plan.ts without the DOM lib:\n${error.stdout}${error.stderr}`);
+      });
+      const { stdout } = await run(process.execPath, [join(dir, 'out/plan.js'), `${server.origin}/api`], { cwd: dir });
+      const plan = JSON.parse(stdout);
+      assert.deepEqual([plan.target, plan.sameUnit, plan.sameOrigin, plan.unwritable], ['south-news', true, true, 0]);
+      // The backup was just taken from this very unit: nothing to delete or create, everything identical.
+      assert.deepEqual(Object.keys(plan.sections).sort(), ['keys', 'plugins', 'profiles', 'workspaces']);
+      for (const [name, [deleted, created, identical]] of Object.entries(plan.sections)) {
+        assert.deepEqual([deleted, created, identical], [0, 0, plan.current[name]], `${name}: all identical`);
+      }
+      assert.ok(plan.current.plugins > 0, 'the unit is not empty');
+    });
+
     it('not a secure context: the element says to use https instead of asking for passwords; the API refuses first', async () => {
       const context = await browser.newContext();
       const page = await context.newPage();
