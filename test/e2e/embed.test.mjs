@@ -2,7 +2,7 @@
 // the tarball's own files — package metadata, every link of the shipped docs, the manifest (custom-elements.json),
 // the API's declarations without the DOM lib, the API in Node (no `location`), and a page that is not a secure
 // context; then README.md's snippets, compiled and run as written (readme-checks.mjs), and a Vite app built with
-// them (vite-checks.mjs), from the same tarball.
+// them (vite-checks.mjs), and the offline inspector page from file:// (offline-checks.mjs), from the same tarball.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { ROOT } from './server.mjs';
 import { buildAndPack, headingAnchor, linkedProject, run, startEmbedServer } from './embed-kit.mjs';
 import { describeReadme } from './readme-checks.mjs';
 import { describeVite } from './vite-checks.mjs';
+import { describeOfflineInspector } from './offline-checks.mjs';
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'";
 
@@ -128,6 +129,7 @@ console.log(manifest.origin, await decryptBackup(new Uint8Array(await blob.array
 
   describeReadme(() => packed);
   describeVite(() => packed);
+  describeOfflineInspector(() => packed);
 
   describe('against the reference Dashboard', () => {
     let server;
