@@ -59,7 +59,7 @@ export function describeVite(packed) {
         const block = blocksUnder(heading, lang)[index];
         assert.ok(block, `README.md's "${heading}" section has ${index + 1} ${lang} block(s)`);
         const copy = await readFile(join(ROOT, FIXTURE, file), 'utf8');
-        assert.equal(copy, block.code, `${FIXTURE}/${file} is README.md line ${block.line}'s block: copy the block into it`);
+        assert.equal(copy, block.code, `${FIXTURE}/${file} must equal README.md line ${block.line}'s block: copy the block into it`);
       }
     });
 
