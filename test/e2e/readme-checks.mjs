@@ -61,10 +61,7 @@ export function describeReadme(packed) {
       };
       const snippets = BLOCKS.filter((b) => b.lang === 'ts' || b.lang === 'tsx');
       assert.ok(snippets.filter((b) => b.lang === 'tsx').length >= 2 && snippets.length >= 5, 'the React and TS snippets');
-      const compile = (config, what) =>
-        run(join(ROOT, 'node_modules/.bin/tsc'), ['-p', config], { cwd: app }).catch((error) => {
-          assert.fail(`${what} does not compile:\n${error.stdout}${error.stderr}`);
-        });
+      const configs = [];
       const all = [];
       for (const block of snippets) {
         const name = `readme-line-${block.line}`;
@@ -72,11 +69,16 @@ export function describeReadme(packed) {
         await writeFile(join(app, `${name}.${block.lang}`), block.code);
         const compilerOptions = { ...COMPILER_OPTIONS, ...OPTIONS[block.lang], skipLibCheck: true };
         await writeFile(join(app, `${name}.json`), JSON.stringify({ compilerOptions, files: [`${name}.${block.lang}`] }));
-        await compile(`${name}.json`, `README.md line ${block.line} (${block.lang})`);
+        configs.push(`${name}.json`);
       }
       const compilerOptions = { ...COMPILER_OPTIONS, ...OPTIONS.tsx, types: ['node'] };
       await writeFile(join(app, 'all.json'), JSON.stringify({ compilerOptions, files: all }));
-      await compile('all.json', 'The declarations the snippets use (no skipLibCheck)');
+      // One `tsc --build` of every program: still one program per project (seen: a snippet without the JSX typings
+      // fails though another loads them), but the libraries are parsed once, not once per snippet (4× less CPU).
+      // Errors name the file, readme-line-<README line>.ts(x); all.json's are the declarations' (no skipLibCheck).
+      await run(join(ROOT, 'node_modules/.bin/tsc'), ['--build', ...configs, 'all.json'], { cwd: app }).catch((error) => {
+        assert.fail(`README.md snippets that do not compile (file readme-line-N is README.md line N):\n${error.stdout}${error.stderr}`);
+      });
     });
 
     describe('html blocks in Chromium, under the strict policy', () => {
