@@ -22,6 +22,8 @@ import { renderPhaseList, renderProgress } from './progress.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { LocaleController } from '../shared/l10n/controller.js';
 import { importPanelStyles } from './backup-import-panel.styles.js';
+import { sayDependency } from '../shared/facts.js';
+import { bdi } from '../shared/text.js';
 
 type Step = 'loading' | 'choose' | 'planning' | 'preview' | 'running';
 type Section = SelectableEntity['section'];
@@ -214,6 +216,8 @@ export class BackupSelectiveRestore extends LitElement {
   private renderPreview() {
     const plan = this.plan;
     if (!plan) return nothing;
+    const { l } = this.l10n;
+    const { t } = l;
     const blocked = plan.dangling.length > 0 || plan.unwritable.length > 0 || (!plan.sameUnit && !this.confirmOtherUnit);
     return html`
       <h3 tabindex="-1" part="heading">Review before restoring</h3>
@@ -225,7 +229,7 @@ export class BackupSelectiveRestore extends LitElement {
       ${plan.dependencies.length > 0
         ? html`<h4>Also restored, because what you chose needs it</h4>
             <ul class="items dependencies">
-              ${plan.dependencies.map((d) => html`<li>${d.label} (${d.action === 'create' ? 'created from the backup' : 'recreated as it is'}): ${d.reason}</li>`)}
+              ${plan.dependencies.map((d) => html`<li data-section=${d.section} data-action=${d.action}>${bdi(d.label)} (${d.action === 'create' ? t.facts.created : t.facts.recreated}): ${sayDependency(l, d.why)}</li>`)}
             </ul>`
         : nothing}
       ${renderPlan(this.l10n.l, plan, this.unitName)}

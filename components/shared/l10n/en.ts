@@ -7,6 +7,7 @@ import { html } from 'lit';
 import type { BackupErrorCode } from '../../../src/errors.js';
 import type { Phase } from '../engine.js';
 import type { Part } from './catalog.js';
+import { enFacts } from './en-facts.js';
 
 const errors: Record<BackupErrorCode, string> = {
   PASSWORD_TOO_SHORT: 'The password must be at least 4 characters long.',
@@ -324,6 +325,8 @@ export const en = {
   switchOffered: (about: Part, requested: Part) =>
     html`What is shown here is about ${about}. This page now asks for ${requested}.`,
   goTo: (requested: Part) => html`Go to ${requested}`,
+  // what the engines find (differences, someone else's changes, unwritable items, dependencies): en-facts.ts
+  facts: enFacts,
   // recovery key and emergency kit
   printKit: 'Print the emergency kit',
   saveKit: 'Save the kit as a text file',

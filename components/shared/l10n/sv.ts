@@ -5,6 +5,7 @@
  */
 import { html } from 'lit';
 import type { Catalog, Part } from './catalog.js';
+import { svFacts } from './sv-facts.js';
 
 export const sv: Catalog = {
   errors: {
@@ -317,6 +318,8 @@ export const sv: Catalog = {
     html`Sidan ber nu om ${requested}. Det gäller när ${{ export: 'exporten', validate: 'kontrollen av säkerhetskopian', import: 'importen', resume: 'importen', rollback: 'återställningen' }[operation]} är klar: till dess gäller allt här ${about}.`,
   switchOffered: (about: Part, requested: Part) => html`Det som visas här gäller ${about}. Sidan ber nu om ${requested}.`,
   goTo: (requested: Part) => html`Gå till ${requested}`,
+  // what the engines find: sv-facts.ts
+  facts: svFacts,
   // recovery key and emergency kit
   printKit: 'Skriv ut nödkitet',
   saveKit: 'Spara kitet som textfil',
