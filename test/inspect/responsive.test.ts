@@ -6,7 +6,10 @@
  * not started or finished. The wall time and the longest task are measured by bench/inspector.bench.ts.
  */
 import { expect, oneEvent } from '@open-wc/testing';
-import { PHASE_LABELS, type BackupInspector } from '../../components/backup-inspector/backup-inspector.js';
+import type { BackupInspector } from '../../components/backup-inspector/backup-inspector.js';
+import { en } from '../../components/shared/l10n/en.js';
+
+const PHASE_LABELS = en.inspector.phases;
 import { describe, it } from '../mocha.js';
 import {
   PASSWORD,
