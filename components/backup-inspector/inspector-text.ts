@@ -3,6 +3,7 @@
  * the codes it expects while opening, else the element's), and a schema problem's path.
  */
 import { isBackupError, type BackupErrorCode } from '../../src/errors.js';
+import { formatIssuePath } from '../../src/inspect/messages.js';
 import type { Localizer } from '../shared/l10n/localizer.js';
 
 /** The code and the sentence (in the localizer's language) for any error thrown while opening, comparing, saving. */
@@ -17,6 +18,5 @@ export function sayOpenError(l: Localizer, error: unknown): { code: BackupErrorC
 
 /** `unit.plugins[0].author` from a validation issue's path; the whole content when it is empty. */
 export function sayIssuePath(l: Localizer, path: (string | number)[]): string {
-  if (!path.length) return l.t.inspector.wholeContent;
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+  return path.length ? formatIssuePath(path) : l.t.inspector.wholeContent;
 }
