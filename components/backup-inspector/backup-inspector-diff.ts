@@ -50,7 +50,7 @@ export class BackupInspectorDiff extends LitElement {
     const s = this.diff!.sections[name];
     const { l } = this.l10n;
     const t = l.t.inspector;
-    const names = t.fieldNames as Record<string, string>;
+    const names = l.t.facts.fieldNames as Record<string, string>;
     const rows: Row[] = [
       ...s.added.map((entry) => ({ kind: 'added' as const, entry })),
       ...s.removed.map((entry) => ({ kind: 'removed' as const, entry })),

@@ -8,9 +8,18 @@ import type { DependencyReason, DriftItem, UnitDifference, WriteReason } from '.
 import type { Localizer } from './l10n/localizer.js';
 import { bdi } from './text.js';
 
-/** Field names as a list ("“layout” and “roles”"); names are code, not prose, so they stay as they are. */
+/** A field path (`applications.0.config`) with the fields this version knows named in the reader's language. */
+export function sayFieldPath(l: Localizer, path: string): string {
+  const names = l.t.facts.fieldNames as Record<string, string>;
+  return path
+    .split('.')
+    .map((part) => (Object.hasOwn(names, part) ? names[part] : part))
+    .join('.');
+}
+
+/** Field paths as a list ("“layout” and “roles”"). */
 function fieldList(l: Localizer, fields: string[]): string {
-  return new Intl.ListFormat(l.lang, { type: 'conjunction' }).format(fields.map((f) => `“${f}”`));
+  return new Intl.ListFormat(l.lang, { type: 'conjunction' }).format(fields.map((f) => `“${sayFieldPath(l, f)}”`));
 }
 
 /** One verification difference. */

@@ -24,17 +24,17 @@ export const enFacts = {
     owner === undefined ? html`${Kind[s]} “${name}”` : html`${Kind[s]} “${name}” (owner ${owner})`,
   write: {
     'too-deep': (depth: string, max: string) =>
-      `It nests ${depth} levels of objects and arrays deep; the Dashboard accepts ${max}.`,
-    'too-large': (size: string, max: string) => `Its request would be ${size}; the Dashboard accepts ${max}.`,
+      `it nests ${depth} levels of objects and arrays deep; the Dashboard accepts ${max}.`,
+    'too-large': (size: string, max: string) => `its request would be ${size}; the Dashboard accepts ${max}.`,
     'lone-surrogate':
-      'A text in it holds a lone UTF-16 surrogate, which has no UTF-8 form, so the Dashboard cannot store it as it is.',
+      'a text in it holds a lone UTF-16 surrogate, which has no UTF-8 form, so the Dashboard cannot store it as it is.',
     'name-unaddressable':
-      'Its name cannot be a URL path segment ("", "." and ".." are resolved away by URL parsing, even percent-encoded).',
-    'name-lone-surrogate': 'Its name holds a lone UTF-16 surrogate, which a URL cannot carry.',
+      'its name cannot be a URL path segment ("", "." and ".." are resolved away by URL parsing, even percent-encoded).',
+    'name-lone-surrogate': 'its name holds a lone UTF-16 surrogate, which a URL cannot carry.',
     'undeletable-unaddressable': (what: 'id' | 'name') =>
-      `Its ${what} cannot be a URL path segment ("", "." and ".." are resolved away by URL parsing), so it cannot be deleted.`,
+      `its ${what} cannot be a URL path segment ("", "." and ".." are resolved away by URL parsing), so it cannot be deleted.`,
     'undeletable-lone-surrogate': (what: 'id' | 'name') =>
-      `Its ${what} holds a lone UTF-16 surrogate, which a URL cannot carry, so it cannot be deleted.`,
+      `its ${what} holds a lone UTF-16 surrogate, which a URL cannot carry, so it cannot be deleted.`,
   },
   dependency: {
     'profile-lists': (by: Part) => html`Profile “${by}” lists it and this unit does not have it.`,
@@ -53,6 +53,15 @@ export const enFacts = {
     plugin: (n: string) => `An application of workspace ${n} names a plugin that is not in the backup.`,
     workspace: (n: string) => `Profile ${n} names a workspace that is not in the backup.`,
     other: 'This reference points at nothing in the backup.',
+  },
+  /** The entities' fields a difference names (fields this version does not know are shown as they are). */
+  fieldNames: {
+    plugin: 'plugin', column: 'column', position: 'position', config: 'config',
+    bundle: 'bundle', name: 'name', version: 'version', author: 'author', description: 'description',
+    manifestUrl: 'manifest URL', enabled: 'enabled', icon: 'icon', configuration: 'configuration',
+    permissions: 'permissions', permissionMappings: 'permission mappings', requirementMappings: 'requirement mappings',
+    owner: 'owner', shared: 'shared', layout: 'layout', applications: 'applications', roles: 'roles',
+    workspaces: 'workspaces', key: 'key', value: 'value', secret: 'secret',
   },
   /** The sections, for a sentence: "plugin", "workspace"… */
   kind,

@@ -127,14 +127,6 @@ export const enInspector = {
     profiles: 'Profiles (by name)',
     keys: 'Key store (by key)',
   },
-  /** The entities' fields a comparison names (fields this version does not know are shown as they are). */
-  fieldNames: {
-    bundle: 'bundle', name: 'name', version: 'version', author: 'author', description: 'description',
-    manifestUrl: 'manifest URL', enabled: 'enabled', icon: 'icon', configuration: 'configuration',
-    permissions: 'permissions', permissionMappings: 'permission mappings', requirementMappings: 'requirement mappings',
-    owner: 'owner', shared: 'shared', layout: 'layout', applications: 'applications', roles: 'roles',
-    workspaces: 'workspaces', key: 'key', value: 'value', secret: 'secret',
-  },
   diffKinds: { added: 'Added', removed: 'Removed', changed: 'Changed' },
   diffSummary: (added: string, removed: string, changed: string, unchanged: string) =>
     `${added} added, ${removed} removed, ${changed} changed, ${unchanged} unchanged`,

@@ -16,17 +16,17 @@ export const svFacts: Catalog['facts'] = {
   drift: (s: Section, name: Part, owner: Part | undefined) =>
     owner === undefined ? html`${Kind[s]} ”${name}”` : html`${Kind[s]} ”${name}” (ägare ${owner})`,
   write: {
-    'too-deep': (depth, max) => `Den är nästlad ${depth} nivåer djupt i objekt och listor; Dashboard tar emot ${max}.`,
-    'too-large': (size, max) => `Dess anrop skulle bli ${size}; Dashboard tar emot ${max}.`,
+    'too-deep': (depth, max) => `den är nästlad ${depth} nivåer djupt i objekt och listor; Dashboard tar emot ${max}.`,
+    'too-large': (size, max) => `dess anrop skulle bli ${size}; Dashboard tar emot ${max}.`,
     'lone-surrogate':
-      'En text i den innehåller ett ensamt UTF-16-surrogattecken, som saknar UTF-8-form, så Dashboard kan inte lagra den som den är.',
+      'en text i den innehåller ett ensamt UTF-16-surrogattecken, som saknar UTF-8-form, så Dashboard kan inte lagra den som den är.',
     'name-unaddressable':
-      'Dess namn kan inte vara ett segment i en URL-sökväg ("", "." och ".." försvinner när URL:en tolkas, även procentkodade).',
-    'name-lone-surrogate': 'Dess namn innehåller ett ensamt UTF-16-surrogattecken, som en URL inte kan bära.',
+      'dess namn kan inte vara ett segment i en URL-sökväg ("", "." och ".." försvinner när URL:en tolkas, även procentkodade).',
+    'name-lone-surrogate': 'dess namn innehåller ett ensamt UTF-16-surrogattecken, som en URL inte kan bära.',
     'undeletable-unaddressable': (what) =>
-      `Dess ${what === 'id' ? 'id' : 'namn'} kan inte vara ett segment i en URL-sökväg ("", "." och ".." försvinner när URL:en tolkas), så den kan inte tas bort.`,
+      `dess ${what === 'id' ? 'id' : 'namn'} kan inte vara ett segment i en URL-sökväg ("", "." och ".." försvinner när URL:en tolkas), så den kan inte tas bort.`,
     'undeletable-lone-surrogate': (what) =>
-      `Dess ${what === 'id' ? 'id' : 'namn'} innehåller ett ensamt UTF-16-surrogattecken, som en URL inte kan bära, så den kan inte tas bort.`,
+      `dess ${what === 'id' ? 'id' : 'namn'} innehåller ett ensamt UTF-16-surrogattecken, som en URL inte kan bära, så den kan inte tas bort.`,
   },
   dependency: {
     'profile-lists': (by: Part) => html`Profilen ”${by}” listar den och den här enheten har den inte.`,
@@ -43,6 +43,15 @@ export const svFacts: Catalog['facts'] = {
     plugin: (n) => `Ett program i arbetsyta ${n} anger ett insticksprogram som inte finns i säkerhetskopian.`,
     workspace: (n) => `Profil ${n} anger en arbetsyta som inte finns i säkerhetskopian.`,
     other: 'Den här referensen pekar inte på något i säkerhetskopian.',
+  },
+  /** The entities' fields a difference names (fields this version does not know are shown as they are). */
+  fieldNames: {
+    plugin: 'insticksprogram', column: 'kolumn', position: 'plats', config: 'konfiguration',
+    bundle: 'paket', name: 'namn', version: 'version', author: 'upphovsperson', description: 'beskrivning',
+    manifestUrl: 'manifest-URL', enabled: 'aktiverat', icon: 'ikon', configuration: 'konfiguration',
+    permissions: 'behörigheter', permissionMappings: 'behörighetsmappningar', requirementMappings: 'kravmappningar',
+    owner: 'ägare', shared: 'delad', layout: 'layout', applications: 'program', roles: 'roller',
+    workspaces: 'arbetsytor', key: 'nyckel', value: 'värde', secret: 'hemlig',
   },
   kind: { plugins: 'insticksprogram', workspaces: 'arbetsyta', profiles: 'profil', keys: 'konfiguration i nyckelarkivet' },
 };

@@ -119,14 +119,6 @@ export const svInspector: Catalog['inspector'] = {
     profiles: 'Profiler (efter namn)',
     keys: 'Nyckelarkiv (efter nyckel)',
   },
-  /** The entities' fields a comparison names (fields this version does not know are shown as they are). */
-  fieldNames: {
-    bundle: 'paket', name: 'namn', version: 'version', author: 'upphovsperson', description: 'beskrivning',
-    manifestUrl: 'manifest-URL', enabled: 'aktiverat', icon: 'ikon', configuration: 'konfiguration',
-    permissions: 'behörigheter', permissionMappings: 'behörighetsmappningar', requirementMappings: 'kravmappningar',
-    owner: 'ägare', shared: 'delad', layout: 'layout', applications: 'program', roles: 'roller',
-    workspaces: 'arbetsytor', key: 'nyckel', value: 'värde', secret: 'hemlig',
-  },
   diffKinds: { added: 'Tillagd', removed: 'Borttagen', changed: 'Ändrad' },
   diffSummary: (added, removed, changed, unchanged) =>
     `${added} tillagda, ${removed} borttagna, ${changed} ändrade, ${unchanged} oförändrade`,
