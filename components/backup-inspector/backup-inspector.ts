@@ -57,7 +57,7 @@ export { MAX_ISSUES_SHOWN } from './backup-inspector-manifest.js';
  *   recovery key added, replaced or removed) and the new file handed to the browser. Detail:
  *   `{ filename, bytes, password, recoveryKey }` (what opens the new file; never a secret).
  * @fires {CustomEvent<InspectorErrorDetail>} inspector-error - Opening or comparing failed. Detail:
- *   `{ step, code, message }`.
+ *   `{ step, code, message }` (`message`: the sentence shown, in the element's language).
  *
  * @csspart base - The root wrapper.
  * @csspart manifest - The manifest and counts.

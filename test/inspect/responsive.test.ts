@@ -8,8 +8,6 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import type { BackupInspector } from '../../components/backup-inspector/backup-inspector.js';
 import { en } from '../../components/shared/l10n/en.js';
-
-const PHASE_LABELS = en.inspector.phases;
 import { describe, it } from '../mocha.js';
 import {
   PASSWORD,
@@ -24,6 +22,9 @@ import {
   submitOpener,
 } from './helpers.js';
 import { makePayload } from './make-payload.js';
+
+/** The status lines of the busy form, in English (the test page's language). */
+const PHASE_LABELS = en.inspector.phases;
 
 /** The `large` seed's size. */
 const LARGE = { plugins: 300, workspaces: 2000, profiles: 500, keys: 5000 };
