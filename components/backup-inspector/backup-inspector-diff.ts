@@ -4,26 +4,12 @@ import type { BackupDiff, DiffEntry, ManifestChange } from '../../src/inspect/di
 import { SECTION_NAMES, slicePage, type SectionName } from '../../src/inspect/search.js';
 import { diffStyles } from './backup-inspector-parts.styles.js';
 import { inspectorTokens } from './backup-inspector.styles.js';
-import { formatDate } from '../shared/format.js';
+import { LocaleController } from '../shared/l10n/controller.js';
+import type { Localizer } from '../shared/l10n/localizer.js';
+import { bdi } from '../shared/text.js';
 import './backup-inspector-pager.js';
 
-const SECTION_TITLES: Record<SectionName, string> = {
-  plugins: 'Plugins (by bundle)',
-  workspaces: 'Workspaces (by name and owner)',
-  profiles: 'Profiles (by name)',
-  keys: 'Key store (by key)',
-};
-
-const MANIFEST_LABELS: Record<string, string> = {
-  unit: 'Unit',
-  origin: 'Origin',
-  createdAt: 'Created',
-  appVersion: 'App version',
-  payloadVersion: 'Payload version',
-  exportedBy: 'Exported by',
-};
-
-type Kind = 'Added' | 'Removed' | 'Changed';
+type Kind = 'added' | 'removed' | 'changed';
 interface Row {
   kind: Kind;
   entry: DiffEntry;
@@ -44,53 +30,56 @@ export class BackupInspectorDiff extends LitElement {
 
   @state() private pages: Record<SectionName, number> = { plugins: 0, workspaces: 0, profiles: 0, keys: 0 };
 
+  private readonly l10n = new LocaleController(this);
+
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('diff')) this.pages = { plugins: 0, workspaces: 0, profiles: 0, keys: 0 };
   }
 
   /** A manifest value; dates formatted as in the heading and the manifest, the exact time in `datetime`. */
-  private renderManifestValue(m: ManifestChange, side: 'before' | 'after'): TemplateResult | string {
+  private renderManifestValue(l: Localizer, m: ManifestChange, side: 'before' | 'after'): TemplateResult {
     const value = m[side];
-    if (m.field !== 'createdAt') return value;
-    const shown = formatDate(value);
+    if (m.field !== 'createdAt') return bdi(value);
+    const shown = l.date(value);
     // Two backups made within the same minute format alike: then the exact times say how they differ.
-    const same = shown === formatDate(m[side === 'before' ? 'after' : 'before']);
+    const same = shown === l.date(m[side === 'before' ? 'after' : 'before']);
     return html`<time datetime=${value}>${same ? `${shown} (${value})` : shown}</time>`;
   }
 
   private renderSection(name: SectionName): TemplateResult {
     const s = this.diff!.sections[name];
+    const { l } = this.l10n;
+    const t = l.t.inspector;
+    const names = l.t.facts.fieldNames as Record<string, string>;
     const rows: Row[] = [
-      ...s.added.map((entry) => ({ kind: 'Added' as const, entry })),
-      ...s.removed.map((entry) => ({ kind: 'Removed' as const, entry })),
-      ...s.changed.map((entry) => ({ kind: 'Changed' as const, entry })),
+      ...s.added.map((entry) => ({ kind: 'added' as const, entry })),
+      ...s.removed.map((entry) => ({ kind: 'removed' as const, entry })),
+      ...s.changed.map((entry) => ({ kind: 'changed' as const, entry })),
     ];
     const slice = slicePage(rows, this.pages[name]);
     const id = `diff-${name}`;
     return html`<section aria-labelledby=${id} data-section=${name}>
-      <h4 id=${id}>${SECTION_TITLES[name]}</h4>
+      <h4 id=${id}>${t.diffTitles[name]}</h4>
       <p class="summary">
-        ${s.added.length.toLocaleString()} added, ${s.removed.length.toLocaleString()} removed,
-        ${s.changed.length.toLocaleString()} changed, ${s.unchanged.toLocaleString()} unchanged
+        ${t.diffSummary(l.number(s.added.length), l.number(s.removed.length), l.number(s.changed.length), l.number(s.unchanged))}
       </p>
       ${s.order
         ? html`<p class="order" data-kind="order">
-            Order differs: position ${s.order.position} holds “${s.order.before}” here, “${s.order.after}” in the other
-            backup.
+            ${t.orderDiffers(l.number(s.order.position), bdi(s.order.before), bdi(s.order.after))}
           </p>`
         : nothing}
       ${rows.length
         ? html`<ul class="entries">
             ${slice.items.map(
-              ({ kind, entry }) => html`<li data-kind=${kind.toLowerCase()}>
-                <span class="kind">${kind}</span> <bdi>${entry.label}</bdi>
-                ${entry.fields.length ? html`<span class="muted">— ${entry.fields.join(', ')}</span>` : nothing}
+              ({ kind, entry }) => html`<li data-kind=${kind}>
+                <span class="kind">${t.diffKinds[kind]}</span> <bdi>${entry.label}</bdi>
+                ${entry.fields.length ? html`<span class="muted">— <bdi>${entry.fields.map((f) => (Object.hasOwn(names, f) ? names[f] : f)).join(', ')}</bdi></span>` : nothing}
               </li>`,
             )}
           </ul>`
         : nothing}
       <backup-inspector-pager
-        label="${SECTION_TITLES[name]} differences pages"
+        label=${t.diffPagesOf(t.diffTitles[name])}
         .page=${slice.page}
         .pageCount=${slice.pageCount}
         @page-change=${(e: CustomEvent<{ page: number }>) => (this.pages = { ...this.pages, [name]: e.detail.page })}
@@ -101,22 +90,22 @@ export class BackupInspectorDiff extends LitElement {
   override render() {
     const diff = this.diff;
     if (!diff) return nothing;
+    const { l } = this.l10n;
+    const t = l.t.inspector;
+    const labels = t.fields as Record<string, string>;
     return html`<div part="base">
-      <p class="muted">
-        “Added” is only in the other backup, “Removed” only in this one, “Changed” in both with different content
-        (the fields that differ are named; values are not shown).
-      </p>
-      ${diff.identical ? html`<p><strong>The two backups hold the same content.</strong></p>` : nothing}
+      <p class="muted">${t.diffLegend}</p>
+      ${diff.identical ? html`<p><strong>${t.identical}</strong></p>` : nothing}
       ${diff.manifest.length
         ? html`<table>
-            <caption>Backup details that differ</caption>
-            <thead><tr><th scope="col">Field</th><th scope="col">This backup</th><th scope="col">Other backup</th></tr></thead>
+            <caption>${t.detailsDiffer}</caption>
+            <thead><tr><th scope="col">${t.field}</th><th scope="col">${t.thisBackup}</th><th scope="col">${t.otherBackup}</th></tr></thead>
             <tbody>
               ${diff.manifest.map(
                 (m) => html`<tr>
-                  <th scope="row">${MANIFEST_LABELS[m.field] ?? m.field}</th>
-                  <td>${this.renderManifestValue(m, 'before')}</td>
-                  <td>${this.renderManifestValue(m, 'after')}</td>
+                  <th scope="row">${labels[m.field] ?? m.field}</th>
+                  <td>${this.renderManifestValue(l, m, 'before')}</td>
+                  <td>${this.renderManifestValue(l, m, 'after')}</td>
                 </tr>`,
               )}
             </tbody>

@@ -44,6 +44,7 @@ export const treeStyles = css`
     overflow-wrap: anywhere;
   }
   .json-key {
+    unicode-bidi: isolate;
     color: var(--_muted);
   }
   .key-row {
@@ -82,6 +83,11 @@ export const treeStyles = css`
 
 /** The opener form (file picker, drop zone, password). */
 export const openerStyles = css`
+  /* Names from the Dashboard (and file names): isolated for bidi, breakable anywhere. */
+  bdi {
+    unicode-bidi: isolate;
+    overflow-wrap: anywhere;
+  }
   :host {
     display: block;
   }

@@ -1,11 +1,13 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { describeKeySlots, rekeyBackup, type KeySlotSummary, type RekeyChanges } from '../../src/format/index.js';
-import { describeOpenError } from '../../src/inspect/messages.js';
 import { openerStyles } from './backup-inspector-parts.styles.js';
 import { inspectorTokens } from './backup-inspector.styles.js';
 import type { BackupRecoveryKey } from '../shared/backup-recovery-key.js';
 import { describeRecoveryKeyCheck, validateSecret } from '../shared/secret-field.js';
+import { LocaleController } from '../shared/l10n/controller.js';
+import { bdi } from '../shared/text.js';
+import { sayOpenError } from './inspector-text.js';
 import '../shared/backup-recovery-key.js';
 
 /** Shortest new password accepted (the same minimum as the export). */
@@ -71,9 +73,12 @@ export class BackupInspectorRekey extends LitElement {
   @state() private recovery: RecoveryChoice = 'keep';
   @state() private busy = false;
   @state() private error = '';
-  @state() private done = '';
+  /** The file just saved and what opens it (said in the current language at each render). */
+  @state() private done: { filename: string; opens: 'both' | 'recoveryKey' | 'password' } | undefined;
   /** Says when the current secret is recognised as a recovery key, or has a typo in a group. */
   @state() private currentHint = '';
+
+  private readonly l10n = new LocaleController(this);
 
   @query('#rekey-current') private currentInput?: HTMLInputElement;
   @query('#rekey-password') private passwordInput?: HTMLInputElement;
@@ -83,7 +88,7 @@ export class BackupInspectorRekey extends LitElement {
   protected override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('file')) {
       this.slots = undefined;
-      this.done = '';
+      this.done = undefined;
       this.error = '';
       if (this.file) {
         const file = this.file;
@@ -96,7 +101,7 @@ export class BackupInspectorRekey extends LitElement {
   }
 
   private handleCurrentInput(e: Event): void {
-    this.currentHint = describeRecoveryKeyCheck((e.target as HTMLInputElement).value);
+    this.currentHint = describeRecoveryKeyCheck((e.target as HTMLInputElement).value, undefined, this.l10n.l.t);
   }
 
   private fail(message: string, input?: HTMLInputElement): void {
@@ -107,29 +112,31 @@ export class BackupInspectorRekey extends LitElement {
   private async handleSubmit(e: SubmitEvent): Promise<void> {
     e.preventDefault();
     if (!this.file || this.busy) return;
+    const { l } = this.l10n;
+    const t = l.t.inspector;
     this.error = '';
-    this.done = '';
+    this.done = undefined;
     const current = this.currentInput?.value ?? '';
     const password = this.passwordInput?.value ?? '';
     const confirmation = this.confirmInput?.value ?? '';
-    const currentError = validateSecret(current, 'Enter the current password or the recovery key of this backup.');
+    const currentError = validateSecret(current, t.enterCurrent, l.t);
     if (currentError) return this.fail(currentError, this.currentInput);
     if (password && password.length < MIN_PASSWORD_LENGTH) {
-      return this.fail(`The new password must be at least ${MIN_PASSWORD_LENGTH} characters long.`, this.passwordInput);
+      return this.fail(t.newTooShort(l.number(MIN_PASSWORD_LENGTH)), this.passwordInput);
     }
-    if (password !== confirmation) return this.fail('The two new passwords are not the same.', this.confirmInput);
+    if (password !== confirmation) return this.fail(t.newDiffer, this.confirmInput);
     const changes: RekeyChanges = {};
     if (password) changes.password = password;
     if (this.recovery === 'remove') changes.recoveryKey = null;
     if (this.recovery === 'add') {
       const key = this.recoveryKeyElement?.value;
       if (!key) {
-        return this.fail('Print or save the new recovery key and tick the box first (or enter the key you already have).');
+        return this.fail(t.kitFirst);
       }
       changes.recoveryKey = key;
     }
     if (!password && this.recovery === 'keep' && this.slots?.version !== 1) {
-      return this.fail('Choose a new password or a change to the recovery key first.', this.passwordInput);
+      return this.fail(t.chooseChange, this.passwordInput);
     }
     this.busy = true;
     try {
@@ -145,11 +152,11 @@ export class BackupInspectorRekey extends LitElement {
       for (const input of [this.currentInput, this.passwordInput, this.confirmInput]) if (input) input.value = '';
       this.recovery = 'keep';
       this.currentHint = '';
-      this.done = `Saved ${filename}: it opens with ${describeSecrets(summary)}. The encrypted content is unchanged.`;
+      this.done = { filename, opens: summary.password && summary.recoveryKey ? 'both' : summary.recoveryKey ? 'recoveryKey' : 'password' };
       const detail: InspectorRekeyDetail = { filename, bytes: blob.size, password: summary.password, recoveryKey: summary.recoveryKey };
       this.dispatchEvent(new CustomEvent('inspector-rekey', { detail, bubbles: true, composed: true }));
     } catch (error) {
-      const { code, message } = describeOpenError(error);
+      const { code, message } = sayOpenError(l, error);
       this.fail(message, code === 'INVALID_OPTIONS' ? undefined : this.currentInput);
     } finally {
       this.busy = false;
@@ -157,6 +164,7 @@ export class BackupInspectorRekey extends LitElement {
   }
 
   private renderRecoveryChoice() {
+    const t = this.l10n.l.t.inspector;
     const has = this.slots?.recoveryKey;
     const option = (value: RecoveryChoice, label: string) =>
       html`<label
@@ -164,43 +172,34 @@ export class BackupInspectorRekey extends LitElement {
         ${label}</label
       >`;
     return html`<fieldset class="choice">
-      <legend>Recovery key</legend>
-      <p class="muted hint">${has ? 'This backup has a recovery key.' : 'This backup has no recovery key.'}</p>
-      ${option('keep', has ? 'Keep it' : 'Leave it without one')}
-      ${option('add', has ? 'Replace it with a new one' : 'Add one')} ${has ? option('remove', 'Remove it') : nothing}
+      <legend>${t.recoveryKey}</legend>
+      <p class="muted hint">${has ? t.hasKey : t.hasNoKey}</p>
+      ${option('keep', has ? t.keepKey : t.leaveWithout)}
+      ${option('add', has ? t.replaceKey : t.addKey)} ${has ? option('remove', t.removeKey) : nothing}
     </fieldset>`;
   }
 
   override render() {
+    const t = this.l10n.l.t.inspector;
     return html`<details>
-      <summary>Change the password or the recovery key</summary>
+      <summary>${t.rekeySummary}</summary>
       <form part="rekey" @submit=${this.handleSubmit} aria-busy=${this.busy ? 'true' : 'false'}>
-        <p class="muted">
-          Writes a copy of this file that opens with the new password or recovery key. Only its header changes; the
-          encrypted content is copied as it is. Nothing is sent anywhere.${this.slots?.version === 1
-            ? ' This file is in the older format 1: the copy will be in format 2.'
-            : ''}
-        </p>
-        <label for="rekey-current">Current password or recovery key</label>
+        <p class="muted">${t.rekeyIntro}${this.slots?.version === 1 ? ` ${t.rekeyV1}` : ''}</p>
+        <label for="rekey-current">${t.currentSecret}</label>
         <input id="rekey-current" type="password" autocomplete="off" aria-describedby="rekey-current-hint" @input=${this.handleCurrentInput} />
         <p id="rekey-current-hint" class="muted hint">${this.currentHint}</p>
-        <label for="rekey-password">New password (leave empty to keep the password)</label>
+        <label for="rekey-password">${t.newPassword}</label>
         <input id="rekey-password" type="password" autocomplete="new-password" />
-        <label for="rekey-confirm">Confirm the new password</label>
+        <label for="rekey-confirm">${t.confirmNewPassword}</label>
         <input id="rekey-confirm" type="password" autocomplete="new-password" />
         ${this.renderRecoveryChoice()}
         ${this.recovery === 'add' ? html`<backup-recovery-key unit=${this.unit} unit-name=${this.unitName}></backup-recovery-key>` : nothing}
-        <div class="row"><button class="primary" type="submit" ?disabled=${this.busy}>Save the re-keyed file</button></div>
+        <div class="row"><button class="primary" type="submit" ?disabled=${this.busy}>${t.saveRekeyed}</button></div>
         <p class="error" role="alert">${this.error}</p>
-        <p role="status">${this.done}</p>
+        <p role="status">${this.done ? t.rekeyed(bdi(this.done.filename), this.done.opens) : ''}</p>
       </form>
     </details>`;
   }
-}
-
-function describeSecrets(s: KeySlotSummary): string {
-  if (s.password && s.recoveryKey) return 'its password or its recovery key';
-  return s.recoveryKey ? 'its recovery key only' : 'its password only';
 }
 
 declare global {

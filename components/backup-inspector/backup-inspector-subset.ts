@@ -3,11 +3,13 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { createSubsetBackup, subsetUnit } from '../../src/backup/subset.js';
 import type { Selection } from '../../src/backup/selection.js';
 import type { BackupPayload } from '../../src/schemas.js';
-import { describeOpenError } from '../../src/inspect/messages.js';
 import { backupFilename } from '../../src/backup/manifest.js';
 import { openerStyles } from './backup-inspector-parts.styles.js';
 import { inspectorTokens } from './backup-inspector.styles.js';
 import { downloadBlob } from '../shared/download.js';
+import { LocaleController } from '../shared/l10n/controller.js';
+import { bdi, countsSentence } from '../shared/text.js';
+import { sayOpenError } from './inspector-text.js';
 
 /** Shortest password of the smaller backup (the export's minimum). */
 const MIN_PASSWORD_LENGTH = 4;
@@ -23,12 +25,7 @@ type Section = 'plugins' | 'workspaces' | 'profiles' | 'keys';
 /** Checkboxes listed per section at most (the filter narrows the rest down), so a large backup stays light. */
 const SHOWN_PER_SECTION = 50;
 
-const SECTIONS: { key: Section; label: string }[] = [
-  { key: 'plugins', label: 'Plugins' },
-  { key: 'workspaces', label: 'Workspaces' },
-  { key: 'profiles', label: 'Profiles' },
-  { key: 'keys', label: 'Keys' },
-];
+const SECTIONS: readonly Section[] = ['plugins', 'workspaces', 'profiles', 'keys'];
 
 /**
  * @summary Saves a selection of the open backup as a smaller backup file, offline: the chosen plugins,
@@ -55,11 +52,13 @@ export class BackupInspectorSubset extends LitElement {
   /** The opened backup's payload. */
   @property({ attribute: false }) payload?: BackupPayload;
 
+  private readonly l10n = new LocaleController(this);
   @state() private chosen = new Set<string>();
   @state() private query = '';
   @state() private busy = false;
   @state() private error = '';
-  @state() private done = '';
+  /** The last file saved (said in the current language at each render). */
+  @state() private done: { filename: string; counts: InspectorSubsetDetail['counts'] } | undefined;
 
   /** Every entity as `[section, label, natural key]`. */
   private get entries(): [Section, string, string][] {
@@ -88,7 +87,7 @@ export class BackupInspectorSubset extends LitElement {
     if (on) next.add(id);
     else next.delete(id);
     this.chosen = next;
-    this.done = '';
+    this.done = undefined;
   }
 
   private async save(event: SubmitEvent): Promise<void> {
@@ -98,11 +97,12 @@ export class BackupInspectorSubset extends LitElement {
     const form = event.target as HTMLFormElement;
     const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value ?? '';
     const password = value('subset-password');
+    const { l } = this.l10n;
     this.error = '';
-    this.done = '';
-    if (this.chosen.size === 0) return void (this.error = 'Choose at least one item to save.');
-    if ([...password].length < MIN_PASSWORD_LENGTH) return void (this.error = `The password must be at least ${MIN_PASSWORD_LENGTH} characters long.`);
-    if (password !== value('subset-confirm')) return void (this.error = 'The two passwords differ.');
+    this.done = undefined;
+    if (this.chosen.size === 0) return void (this.error = l.t.inspector.chooseOne);
+    if ([...password].length < MIN_PASSWORD_LENGTH) return void (this.error = l.t.errors.PASSWORD_TOO_SHORT);
+    if (password !== value('subset-confirm')) return void (this.error = l.t.passwordsDiffer);
     const recoveryKey = value('subset-recovery').trim();
     this.busy = true;
     try {
@@ -111,10 +111,10 @@ export class BackupInspectorSubset extends LitElement {
       const filename = backupFilename(payload.manifest.unit.name, new Date(payload.manifest.createdAt), 'selection');
       URL.revokeObjectURL(downloadBlob(blob, filename));
       form.reset();
-      this.done = `Saved ${filename}: ${counts.plugins} plugin(s), ${counts.workspaces} workspace(s), ${counts.profiles} profile(s), ${counts.keys} key(s).`;
+      this.done = { filename, counts };
       this.dispatchEvent(new CustomEvent<InspectorSubsetDetail>('inspector-subset', { detail: { filename, bytes: blob.size, counts }, bubbles: true, composed: true }));
     } catch (error) {
-      this.error = describeOpenError(error).message;
+      this.error = sayOpenError(l, error).message;
     } finally {
       this.busy = false;
     }
@@ -122,36 +122,38 @@ export class BackupInspectorSubset extends LitElement {
 
   override render() {
     if (!this.payload) return nothing;
+    const { l } = this.l10n;
+    const t = l.t.inspector;
     const q = this.query.trim().toLowerCase();
     return html`<section aria-labelledby="subset-heading">
-      <h2 id="subset-heading">Save a selection as a smaller backup</h2>
-      <p class="muted">What you choose, and what it refers to, is saved as a new backup file, encrypted with the password you give. Nothing is sent anywhere.</p>
+      <h2 id="subset-heading">${t.subsetHeading}</h2>
+      <p class="muted">${t.subsetIntro}</p>
       <form part="subset" @submit=${this.save}>
-        <label for="subset-search">Filter the items</label>
+        <label for="subset-search">${t.filterLabel}</label>
         <input id="subset-search" type="search" autocomplete="off" .value=${this.query} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} />
-        ${SECTIONS.map(({ key, label }) => {
+        ${SECTIONS.map((key) => {
           const matching = this.entries.filter(([s, l]) => s === key && (!q || l.toLowerCase().includes(q)));
           // A large backup has thousands of entities: list a page of them, like the tree, and let the filter find the rest.
           const items = matching.slice(0, SHOWN_PER_SECTION);
-          return html`<fieldset>
-            <legend>${label}</legend>
-            ${matching.length === 0 ? html`<span class="muted">None.</span>` : nothing}
+          return html`<fieldset data-section=${key}>
+            <legend>${l.t.sections[key]}</legend>
+            ${matching.length === 0 ? html`<span class="muted">${l.t.none}</span>` : nothing}
             ${matching.length > items.length
-              ? html`<span class="muted">Showing ${items.length} of ${matching.length.toLocaleString('en')}: filter to find the others.</span>`
+              ? html`<span class="muted">${t.showingSome(l.number(items.length), l.number(matching.length))}</span>`
               : nothing}
-            ${items.map(([s, l, k]) => html`<label><input type="checkbox" .checked=${this.chosen.has(`${s}:${k}`)}
-              @change=${(e: Event) => this.toggle(`${s}:${k}`, (e.target as HTMLInputElement).checked)} /> ${l}</label>`)}
+            ${items.map(([s, label, k]) => html`<label><input type="checkbox" .checked=${this.chosen.has(`${s}:${k}`)}
+              @change=${(e: Event) => this.toggle(`${s}:${k}`, (e.target as HTMLInputElement).checked)} /> ${bdi(label)}</label>`)}
           </fieldset>`;
         })}
-        <label for="subset-password">Password of the smaller backup</label>
+        <label for="subset-password">${t.subsetPassword}</label>
         <input id="subset-password" name="subset-password" type="password" autocomplete="new-password" />
-        <label for="subset-confirm">Confirm the password</label>
+        <label for="subset-confirm">${l.t.confirmPassword}</label>
         <input id="subset-confirm" name="subset-confirm" type="password" autocomplete="new-password" />
-        <label for="subset-recovery">Recovery key that opens it too (optional)</label>
+        <label for="subset-recovery">${t.subsetRecovery}</label>
         <input id="subset-recovery" name="subset-recovery" type="text" autocomplete="off" spellcheck="false" />
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-        ${this.done ? html`<p role="status">${this.done}</p>` : nothing}
-        <div class="actions"><button type="submit" ?disabled=${this.busy}>Save the selection…</button></div>
+        ${this.done ? html`<p role="status">${t.subsetSaved(bdi(this.done.filename), countsSentence(l, this.done.counts))}</p>` : nothing}
+        <div class="actions"><button type="submit" ?disabled=${this.busy}>${t.saveSelection}</button></div>
       </form>
     </section>`;
   }

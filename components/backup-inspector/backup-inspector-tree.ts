@@ -20,19 +20,13 @@ import {
 } from './backup-inspector-entities.js';
 import { treeStyles } from './backup-inspector-parts.styles.js';
 import { inspectorTokens } from './backup-inspector.styles.js';
+import { LocaleController } from '../shared/l10n/controller.js';
 import './backup-inspector-pager.js';
 
 /** Delay between the last keystroke and filtering, so typing stays smooth on large backups. */
 export const SEARCH_DEBOUNCE_MS = 150;
 /** What a masked secret shows: fixed, so the mask does not leak the value's length. */
 export const SECRET_MASK = '••••••••';
-
-const SECTION_TITLES: Record<SectionName, string> = {
-  plugins: 'Plugins',
-  workspaces: 'Workspaces',
-  profiles: 'Profiles',
-  keys: 'Key store',
-};
 
 /**
  * @summary The browsable, searchable tree of one backup: plugins, workspaces, profiles and keys, 50 rows a page.
@@ -60,6 +54,7 @@ export class BackupInspectorTree extends LitElement {
   /** Indices of the secret keys whose value is shown. */
   @state() private revealed = new Set<number>();
 
+  private readonly l10n = new LocaleController(this);
   private workspaceNames = new Map<string, string>();
   private hits: Record<SectionName, number[]> = { plugins: [], workspaces: [], profiles: [], keys: [] };
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -120,7 +115,7 @@ export class BackupInspectorTree extends LitElement {
     return html`<li>
       <details ?open=${open} @toggle=${(e: Event) => this.handleToggle(key, e)}>
         <summary>${summary}</summary>
-        ${open ? html`<div class="body">${body()}${renderExtras(extra)}</div>` : nothing}
+        ${open ? html`<div class="body">${body()}${renderExtras(this.l10n.l, extra)}</div>` : nothing}
       </details>
     </li>`;
   }
@@ -128,24 +123,25 @@ export class BackupInspectorTree extends LitElement {
   private renderRow(section: SectionName, i: number): TemplateResult {
     const unit = this.backup!.payload.unit;
     const key = `${section}:${i}`;
+    const { l } = this.l10n;
     switch (section) {
       case 'plugins': {
         const p = unit.plugins[i]!;
         return this.renderExpandable(key, html`<bdi>${p.name}</bdi><span class="meta"><bdi>${p.bundle}</bdi> ${p.version}</span>`, () =>
-          renderPluginBody(p),
+          renderPluginBody(l, p),
         );
       }
       case 'workspaces': {
         const w = unit.workspaces[i]!;
-        const apps = `${w.applications.length} application${w.applications.length === 1 ? '' : 's'}`;
-        return this.renderExpandable(key, html`<bdi>${w.name}</bdi><span class="meta">owner <bdi>${w.owner}</bdi>, ${apps}</span>`, () =>
-          renderWorkspaceBody(w),
+        const apps = l.count(w.applications.length, l.t.inspector.applications);
+        return this.renderExpandable(key, html`<bdi>${w.name}</bdi><span class="meta">${l.t.inspector.ownerAndApps(html`<bdi>${w.owner}</bdi>`, apps)}</span>`, () =>
+          renderWorkspaceBody(l, w),
         );
       }
       case 'profiles': {
         const p = unit.profiles[i]!;
-        return this.renderExpandable(key, html`<bdi>${p.name}</bdi><span class="meta">${p.roles.join(', ')}</span>`, () =>
-          renderProfileBody(p, this.workspaceNames),
+        return this.renderExpandable(key, html`<bdi>${p.name}</bdi><span class="meta"><bdi>${p.roles.join(', ')}</bdi></span>`, () =>
+          renderProfileBody(l, p, this.workspaceNames),
         );
       }
       case 'keys':
@@ -157,20 +153,23 @@ export class BackupInspectorTree extends LitElement {
   private renderKeyExtras(i: number, shown: boolean): TemplateResult | typeof nothing {
     const extra = this.backup!.extras.keys[i];
     if (!extra) return nothing;
-    const text = shown ? clipText(canonicalJson(extra)) : `${Object.keys(extra).join(', ')} (hidden)`;
-    return html`<span class="key-other muted">other fields: ${text}</span>`;
+    const { l } = this.l10n;
+    const text = shown ? clipText(l, canonicalJson(extra)) : l.t.inspector.hiddenFields(Object.keys(extra).join(', '));
+    return html`<span class="key-other muted">${l.t.inspector.otherFieldsOf(text)}</span>`;
   }
 
   private renderKey(k: KeyEntry, i: number): TemplateResult {
     const shown = !k.secret || this.revealed.has(i);
+    const { l } = this.l10n;
+    const t = l.t.inspector;
     return html`<li class="key-row">
       <bdi class="key-name">${k.key}</bdi>
-      ${k.secret ? html`<span class="badge">secret</span>` : nothing}
-      <span class="key-value">${shown ? clipText(k.value) : html`${SECRET_MASK} <span class="muted">(hidden)</span>`}</span>
+      ${k.secret ? html`<span class="badge">${t.secret}</span>` : nothing}
+      <span class="key-value"><bdi>${shown ? clipText(l, k.value) : html`${SECRET_MASK} <span class="muted">${t.hidden}</span>`}</bdi></span>
       ${this.renderKeyExtras(i, shown)}
       ${k.secret
-        ? html`<button type="button" aria-label="${shown ? 'Hide' : 'Reveal'} ${k.key}" @click=${() => this.handleReveal(i)}>
-            ${shown ? 'Hide' : 'Reveal'}
+        ? html`<button type="button" aria-label=${shown ? t.hideName(k.key) : t.revealName(k.key)} @click=${() => this.handleReveal(i)}>
+            ${shown ? t.hide : t.reveal}
           </button>`
         : nothing}
     </li>`;
@@ -179,22 +178,22 @@ export class BackupInspectorTree extends LitElement {
   private renderSection(section: SectionName): TemplateResult {
     const all = this.backup!.counts[section];
     const slice = slicePage(this.hits[section], this.pages[section]);
-    const title = SECTION_TITLES[section];
+    const { l } = this.l10n;
+    const t = l.t.inspector;
+    const title = t.sectionTitles[section];
     const headingId = `section-${section}`;
     const filtered = this.query.trim() !== '';
-    const range = slice.total
-      ? `${(slice.start + 1).toLocaleString()}–${(slice.start + slice.items.length).toLocaleString()} of ${slice.total.toLocaleString()}`
-      : 'none';
+    const range = t.showing(l.number(slice.start + 1), l.number(slice.start + slice.items.length), l.number(slice.total));
     return html`<section aria-labelledby=${headingId} data-section=${section}>
-      <h3 id=${headingId}>${title} <span class="meta">(${filtered ? `${slice.total.toLocaleString()} of ${all.toLocaleString()} match` : all.toLocaleString()})</span></h3>
+      <h3 id=${headingId}>${title} <span class="meta">(${filtered ? t.matching(l.number(slice.total), l.number(all)) : l.number(all)})</span></h3>
       ${slice.total
-        ? html`<p class="muted">Showing ${range}</p>
+        ? html`<p class="muted">${range}</p>
             <ul class="rows">
               ${slice.items.map((i) => this.renderRow(section, i))}
             </ul>`
-        : html`<p class="muted">${filtered ? 'Nothing matches the search.' : 'Empty.'}</p>`}
+        : html`<p class="muted">${filtered ? t.nothingMatches : t.empty}</p>`}
       <backup-inspector-pager
-        label="${title} pages"
+        label=${t.pagesOf(title)}
         .page=${slice.page}
         .pageCount=${slice.pageCount}
         @page-change=${(e: CustomEvent<{ page: number }>) => (this.pages = { ...this.pages, [section]: e.detail.page })}
@@ -204,11 +203,12 @@ export class BackupInspectorTree extends LitElement {
 
   override render() {
     if (!this.backup) return nothing;
+    const t = this.l10n.l.t.inspector;
     return html`<div part="base">
       <div class="search" role="search">
-        <label for="search">Search the backup</label>
+        <label for="search">${t.searchLabel}</label>
         <input id="search" part="search" type="search" autocomplete="off" .value=${this.query} @input=${this.handleInput} />
-        <span class="muted">Secret values are not searched.</span>
+        <span class="muted">${t.secretsNotSearched}</span>
       </div>
       ${SECTION_NAMES.map((s) => this.renderSection(s))}
     </div>`;

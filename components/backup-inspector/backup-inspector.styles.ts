@@ -119,6 +119,11 @@ export const inspectorTokens = css`
 
 /** The top-level element. */
 export const inspectorStyles = css`
+  /* Names from the Dashboard (and file names): isolated for bidi, breakable anywhere. */
+  bdi {
+    unicode-bidi: isolate;
+    overflow-wrap: anywhere;
+  }
   :host {
     display: block;
   }

@@ -2,11 +2,14 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { diffBackups, type BackupDiff } from '../../src/inspect/diff.js';
 import { createBackupJsonBlob, suggestJsonFilename } from '../../src/inspect/export-json.js';
-import { describeOpenError, formatIssuePath } from '../../src/inspect/messages.js';
 import { openInspectedBackup, type IndexedBackup, type InspectedBackup } from '../../src/inspect/open.js';
 import { buildSearchIndex } from '../../src/inspect/search.js';
 import type { EntityProgress } from '../../src/payload.js';
 import type { Counts } from '../../src/schemas.js';
+import { LocaleController } from '../shared/l10n/controller.js';
+import { bdi } from '../shared/text.js';
+import { renderManifest, renderSaveWarning } from './backup-inspector-manifest.js';
+import { sayOpenError } from './inspector-text.js';
 import { dispatchInspectorEvent } from './backup-inspector-events.js';
 // The events' detail types and the GlobalEventHandlersEventMap entries, for embedders' type-checking.
 export type {
@@ -22,7 +25,6 @@ export { registerCatalog } from '../shared/l10n/localizer.js';
 export type { Catalog, CatalogOverrides, Plural } from '../shared/l10n/catalog.js';
 import type { BackupInspectorOpener, OpenerSubmitDetail } from './backup-inspector-opener.js';
 import { inspectorStyles, inspectorTokens } from './backup-inspector.styles.js';
-import { formatCount, formatDate } from '../shared/format.js';
 import './backup-inspector-diff.js';
 import './backup-inspector-opener.js';
 import './backup-inspector-rekey.js';
@@ -33,19 +35,11 @@ type Step = 'open' | 'compare';
 /** What a running step is doing: both decrypt and validate; then `open` indexes, `compare` compares. */
 export type InspectorPhase = 'decrypt' | 'validate' | 'index' | 'compare';
 
-/** The status line under the busy form, per phase (the progress bar restarts with each). */
-export const PHASE_LABELS: Record<InspectorPhase, string> = {
-  decrypt: 'Decrypting…',
-  validate: 'Checking the content…',
-  index: 'Indexing for search…',
-  compare: 'Comparing…',
-};
 
 /** The work of one step, given its abort signal and the progress reporter. */
 type StepWork<T> = (signal: AbortSignal, report: (phase: InspectorPhase, p: EntityProgress) => void) => Promise<T>;
 
-/** Schema problems listed under the manifest; the rest are counted. */
-export const MAX_ISSUES_SHOWN = 50;
+export { MAX_ISSUES_SHOWN } from './backup-inspector-manifest.js';
 
 /**
  * @summary Opens an encrypted Dashboard backup in the browser — no server, no network — with its password or its
@@ -63,7 +57,7 @@ export const MAX_ISSUES_SHOWN = 50;
  *   recovery key added, replaced or removed) and the new file handed to the browser. Detail:
  *   `{ filename, bytes, password, recoveryKey }` (what opens the new file; never a secret).
  * @fires {CustomEvent<InspectorErrorDetail>} inspector-error - Opening or comparing failed. Detail:
- *   `{ step, code, message }`.
+ *   `{ step, code, message }` (`message`: the sentence shown, in the element's language).
  *
  * @csspart base - The root wrapper.
  * @csspart manifest - The manifest and counts.
@@ -89,6 +83,9 @@ export const MAX_ISSUES_SHOWN = 50;
 @customElement('backup-inspector')
 export class BackupInspector extends LitElement {
   static override styles = [inspectorTokens, inspectorStyles];
+
+  /** The language of the element or the page (`lang`), followed live, like `<dashboard-backup>`. */
+  private readonly l10n = new LocaleController(this);
 
   @state() private backup: IndexedBackup | undefined;
   @state() private other: InspectedBackup | undefined;
@@ -197,7 +194,7 @@ export class BackupInspector extends LitElement {
     this.abort = undefined;
     this.busy = undefined;
     if (!failure) return result;
-    const { code, message } = describeOpenError(failure);
+    const { code, message } = sayOpenError(this.l10n.l, failure);
     this.errors = { ...this.errors, [step]: message };
     dispatchInspectorEvent(this, 'inspector-error', { step, code, message });
     // The form is enabled again once rendered; put the cursor back in the password field for the retry.
@@ -230,78 +227,19 @@ export class BackupInspector extends LitElement {
   }
 
   private renderOpener(step: Step) {
+    const t = this.l10n.l.t.inspector;
     return html`<backup-inspector-opener
       class=${step}
-      submit-label=${step === 'open' ? 'Open backup' : 'Compare'}
-      file-label=${step === 'open' ? 'Backup file (.dashboard-backup)' : 'Other backup file (.dashboard-backup)'}
-      password-label=${step === 'open' ? 'Password or recovery key' : 'Password or recovery key of the other backup'}
+      submit-label=${step === 'open' ? t.openButton : t.compareButton}
+      file-label=${step === 'open' ? t.fileLabel : t.otherFileLabel}
+      password-label=${step === 'open' ? t.secretLabel : t.otherSecretLabel}
       ?busy=${this.busy === step}
       .progress=${this.busy === step ? this.progress : 0}
-      .status=${PHASE_LABELS[this.busy === step ? this.phase : 'decrypt']}
+      .status=${t.phases[this.busy === step ? this.phase : 'decrypt']}
       .error=${this.errors[step]}
       @opener-submit=${(e: CustomEvent<OpenerSubmitDetail>) => this.handleSubmit(step, e)}
       @opener-cancel=${() => this.abort?.abort()}
     ></backup-inspector-opener>`;
-  }
-
-  private renderManifest(b: InspectedBackup) {
-    const m = b.manifest;
-    const c = b.counts;
-    return html`<section part="manifest" aria-labelledby="manifest-heading">
-      <h2 id="manifest-heading">Backup of ${m.unit.name}</h2>
-      <dl class="fields">
-        <dt>Unit</dt><dd>${m.unit.name} (${m.unit.id})</dd>
-        <dt>Origin</dt><dd>${m.origin}</dd>
-        <dt>Created</dt><dd><time datetime=${m.createdAt}>${formatDate(m.createdAt)}</time></dd>
-        <dt>Exported by</dt><dd>${m.exportedBy.name} (${m.exportedBy.id})</dd>
-        <dt>App version</dt><dd>${m.appVersion}</dd>
-        <dt>Payload version</dt><dd>${m.payloadVersion}</dd>
-      </dl>
-      <ul class="counts" aria-label="Counts">
-        <li>${formatCount(c.plugins, 'plugin')}</li>
-        <li>${formatCount(c.workspaces, 'workspace')}</li>
-        <li>${formatCount(c.profiles, 'profile')}</li>
-        <li>${formatCount(c.keys, 'key')}</li>
-      </ul>
-      ${b.countsMatch
-        ? nothing
-        : html`<p class="warning">The counts recorded in the manifest differ from what the backup holds.</p>`}
-      ${b.issues.length ? this.renderIssues(b) : nothing}
-    </section>`;
-  }
-
-  private renderIssues(b: InspectedBackup) {
-    const shown = b.issues.slice(0, MAX_ISSUES_SHOWN);
-    return html`<div class="warning issues">
-      <p>
-        <strong>This backup does not match the expected format</strong> (${formatCount(b.issues.length, 'problem')}).
-        It is shown as far as possible: missing fields appear empty, unknown fields are listed apart. Such a file
-        would be refused for a restore.
-      </p>
-      <details>
-        <summary>Problems, by path</summary>
-        <ul>
-          ${shown.map((i) => html`<li><code>${formatIssuePath(i.path)}</code>: ${i.message}</li>`)}
-          ${b.issues.length > shown.length
-            ? html`<li>… ${(b.issues.length - shown.length).toLocaleString()} more</li>`
-            : nothing}
-        </ul>
-      </details>
-    </div>`;
-  }
-
-  private renderSaveWarning() {
-    return html`<div part="save-warning" class="warning" role="alertdialog" aria-labelledby="save-title" aria-describedby="save-text">
-      <h3 id="save-title">Save unencrypted JSON?</h3>
-      <p id="save-text">
-        The JSON file is <strong>not encrypted</strong>: anyone who gets it can read every configuration and every
-        secret of the key store in clear. Keep it only as long as you need it, somewhere safe.
-      </p>
-      <div class="actions">
-        <button type="button" class="danger" @click=${this.handleSave}>Save unencrypted JSON</button>
-        <button type="button" @click=${() => (this.confirmingSave = false)}>Cancel</button>
-      </div>
-    </div>`;
   }
 
   override updated(changed: Map<string, unknown>): void {
@@ -313,16 +251,18 @@ export class BackupInspector extends LitElement {
 
   override render() {
     const b = this.backup;
+    const { l } = this.l10n;
+    const t = l.t.inspector;
     return html`<div part="base" class="base">
       ${b
-        ? html`${this.renderManifest(b)}
+        ? html`${renderManifest(l, b)}
             <div class="actions">
               <button type="button" @click=${() => (this.confirmingSave = true)} ?disabled=${this.confirmingSave}>
-                Save as JSON…
+                ${t.saveAsJson}
               </button>
-              <button type="button" @click=${this.close}>Close backup</button>
+              <button type="button" @click=${this.close}>${t.closeBackup}</button>
             </div>
-            ${this.confirmingSave ? this.renderSaveWarning() : nothing}
+            ${this.confirmingSave ? renderSaveWarning(l, () => this.handleSave(), () => (this.confirmingSave = false)) : nothing}
             <backup-inspector-rekey
               part="rekey"
               .file=${this.file}
@@ -332,18 +272,15 @@ export class BackupInspector extends LitElement {
             <backup-inspector-tree part="tree" .backup=${b}></backup-inspector-tree>
             <backup-inspector-subset part="subset" .payload=${b.payload}></backup-inspector-subset>
             <section part="compare" class="compare" aria-labelledby="compare-heading">
-              <h2 id="compare-heading">Compare with another backup</h2>
+              <h2 id="compare-heading">${t.compareHeading}</h2>
               ${this.renderOpener('compare')}
               ${this.other && this.diff
-                ? html`<h3>
-                      Differences from this backup (${formatDate(b.manifest.createdAt)}) to the other
-                      (${this.other.manifest.unit.name}, ${formatDate(this.other.manifest.createdAt)})
-                    </h3>
+                ? html`<h3>${t.comparedHeading(l.date(b.manifest.createdAt), bdi(this.other.manifest.unit.name), l.date(this.other.manifest.createdAt))}</h3>
                     <backup-inspector-diff .diff=${this.diff}></backup-inspector-diff>`
                 : nothing}
             </section>`
-        : html`<h2>Open a backup</h2>
-            <p class="muted">The file is decrypted in this browser. Nothing is sent anywhere.</p>
+        : html`<h2>${t.openHeading}</h2>
+            <p class="muted">${t.offline}</p>
             ${this.renderOpener('open')}`}
     </div>`;
   }

@@ -88,7 +88,7 @@ export class BackupResumePanel extends LitElement {
   /** The unverified outcome shown: `outcome`, then what a Re-check, resume or rollback here ended with. */
   @state() private shown?: UnverifiedOutcome;
   /** A resume or rollback refused until the admin has seen what it would change (RESUME_NEEDS_REVIEW). */
-  @state() private review?: { mode: 'resume' | 'rollback'; plan: ImportPlan; drift: string[] };
+  @state() private review?: { mode: 'resume' | 'rollback'; plan: ImportPlan; drift: Parameters<typeof renderReview>[0]['drift'] };
   /** Where Cancel on the review step goes back to. */
   private returnTo: ResumeStep = 'ask';
 
@@ -198,7 +198,7 @@ export class BackupResumePanel extends LitElement {
       void this.loadFreshSnapshot();
       if (error instanceof ReviewNeededError && mode !== 'recheck') {
         // Someone else's work would be deleted or overwritten: show what, and the plan, before anything is sent.
-        this.review = { mode, plan: error.plan, drift: error.drift };
+        this.review = { mode, plan: error.plan, drift: error.driftItems };
         this.announcement = `${this.l10n.l.t.reviewTitle[mode]}.`;
         this.goTo('review');
         return;

@@ -22,16 +22,12 @@ import { renderPhaseList, renderProgress } from './progress.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { LocaleController } from '../shared/l10n/controller.js';
 import { importPanelStyles } from './backup-import-panel.styles.js';
+import { sayDependency } from '../shared/facts.js';
+import { bdi } from '../shared/text.js';
 
 type Step = 'loading' | 'choose' | 'planning' | 'preview' | 'running';
 type Section = SelectableEntity['section'];
 
-const STATE_LABELS: Record<SelectableEntity['state'], string> = {
-  same: 'same',
-  changed: 'changed',
-  missing: 'missing here',
-  'only-here': 'only here',
-};
 const PHASES: readonly Phase[] = ['preflight', 'snapshot', 'wipe', 'create', 'verify'];
 
 /** `section:label` of an entity: what a checkbox stands for. */
@@ -69,7 +65,6 @@ export class BackupSelectiveRestore extends LitElement {
   /** The admin confirmed restoring from another unit in the full import's preview. */
   @property({ type: Boolean, attribute: false }) confirmOtherUnit = false;
 
-  // Its own sentences are English for now; the shared parts (plan, phases, errors) follow the language.
   private readonly l10n = new LocaleController(this);
   @state() private step: Step = 'loading';
   @state() private entities: SelectableEntity[] = [];
@@ -166,47 +161,50 @@ export class BackupSelectiveRestore extends LitElement {
     this.dispatchEvent(new CustomEvent('selective-back'));
   }
 
-  private renderSection(section: Section, label: string) {
+  private renderSection(section: Section) {
+    const { l } = this.l10n;
+    const t = l.t.selective;
     const q = this.query.trim().toLowerCase();
     const all = this.entities.filter((e) => e.section === section);
     const shown = q ? all.filter((e) => e.label.toLowerCase().includes(q)) : all;
     const selectable = all.filter((e) => e.state !== 'only-here');
     const allOn = selectable.length > 0 && selectable.every((e) => this.chosen.has(idOf(e)));
-    return html`<fieldset part="selective-section">
+    return html`<fieldset part="selective-section" data-section=${section}>
       <legend>
         <label><input type="checkbox" .checked=${allOn} ?disabled=${selectable.length === 0}
           @change=${(ev: Event) => this.toggleSection(section, (ev.target as HTMLInputElement).checked)} />
-          All ${label.toLowerCase()} (${selectable.length})</label>
+          ${t.all(l.t.sectionsInCount[section], l.number(selectable.length))}</label>
       </legend>
-      ${shown.length === 0 ? html`<p class="muted">${q ? 'Nothing matches the search.' : 'None.'}</p>` : nothing}
+      ${shown.length === 0 ? html`<p class="muted">${q ? t.nothingMatches : l.t.none}</p>` : nothing}
       ${shown.map(
         (e) => html`<div class="entity">
           <label><input type="checkbox" .checked=${this.chosen.has(idOf(e))} ?disabled=${e.state === 'only-here'}
-            @change=${(ev: Event) => this.toggle(e, (ev.target as HTMLInputElement).checked)} /> ${e.label}</label>
-          <span class="state" data-state=${e.state}>${STATE_LABELS[e.state]}</span>
+            @change=${(ev: Event) => this.toggle(e, (ev.target as HTMLInputElement).checked)} /> ${bdi(e.label)}</label>
+          <span class="state" data-state=${e.state}>${t.states[e.state]}</span>
         </div>`,
       )}
     </fieldset>`;
   }
 
   private renderChoose() {
+    const { l } = this.l10n;
+    const t = l.t.selective;
     const count = this.entities.filter((e) => e.state !== 'only-here' && this.chosen.has(idOf(e))).length;
     return html`
-      <h3 tabindex="-1" part="heading">Choose what to restore</h3>
-      <p>Only what you choose is restored into ${this.unitName}: missing items are created, changed ones replaced by the
-        backup's version. Nothing else is deleted. Items only in ${this.unitName} are never touched.</p>
+      <h3 tabindex="-1" part="heading">${l.t.chooseWhatToRestore}</h3>
+      <p>${t.intro(bdi(this.unitName))}</p>
       ${renderAlert(this.error)}
       <div class="search" role="search">
-        <label for="selective-search">Search the backup</label>
+        <label for="selective-search">${t.searchLabel}</label>
         <input id="selective-search" type="search" autocomplete="off" .value=${this.query}
           @input=${(ev: Event) => (this.query = (ev.target as HTMLInputElement).value)} />
       </div>
-      ${PLAN_SECTIONS.map((s) => this.renderSection(s.key, this.l10n.l.t.sections[s.key]))}
+      ${PLAN_SECTIONS.map((s) => this.renderSection(s.key))}
       <div class="actions">
         <button class="button" part="button primary-button" type="button" ?disabled=${count === 0} @click=${this.handlePlan}>
-          Review ${count} chosen item${count === 1 ? '' : 's'}
+          ${l.count(count, t.review)}
         </button>
-        <button class="button" part="button" type="button" @click=${this.back}>Back to import everything</button>
+        <button class="button" part="button" type="button" @click=${this.back}>${t.backToAll}</button>
       </div>
     `;
   }
@@ -214,42 +212,47 @@ export class BackupSelectiveRestore extends LitElement {
   private renderPreview() {
     const plan = this.plan;
     if (!plan) return nothing;
+    const { l } = this.l10n;
+    const { t } = l;
     const blocked = plan.dangling.length > 0 || plan.unwritable.length > 0 || (!plan.sameUnit && !this.confirmOtherUnit);
     return html`
-      <h3 tabindex="-1" part="heading">Review before restoring</h3>
+      <h3 tabindex="-1" part="heading">${t.selective.reviewHeading}</h3>
       ${renderAlert(this.error)}
-      <h4>Chosen</h4>
+      <h4>${t.selective.chosen}</h4>
       <ul class="items chosen">
-        ${plan.chosen.map((c) => html`<li>${c.label} <span class="state" data-state=${c.state}>${STATE_LABELS[c.state]}</span></li>`)}
+        ${plan.chosen.map((c) => html`<li>${bdi(c.label)} <span class="state" data-state=${c.state}>${t.selective.states[c.state]}</span></li>`)}
       </ul>
       ${plan.dependencies.length > 0
-        ? html`<h4>Also restored, because what you chose needs it</h4>
+        ? html`<h4>${t.selective.alsoRestored}</h4>
             <ul class="items dependencies">
-              ${plan.dependencies.map((d) => html`<li>${d.label} (${d.action === 'create' ? 'created from the backup' : 'recreated as it is'}): ${d.reason}</li>`)}
+              ${plan.dependencies.map((d) => html`<li data-section=${d.section} data-action=${d.action}>${bdi(d.label)} (${d.action === 'create' ? t.facts.created : t.facts.recreated}): ${sayDependency(l, d.why)}</li>`)}
             </ul>`
         : nothing}
-      ${renderPlan(this.l10n.l, plan, this.unitName)}
-      <p>A safety snapshot of ${this.unitName} is taken first; an interrupted restore can be resumed or rolled back.</p>
+      ${renderPlan(l, plan, this.unitName)}
+      <p>${t.selective.snapshotFirst(bdi(this.unitName))}</p>
       <div class="actions">
-        <button class="button danger" part="button primary-button" type="button" ?disabled=${blocked} @click=${this.handleRun}>Restore the chosen items</button>
-        <button class="button" part="button" type="button" @click=${() => (this.step = 'choose')}>Change the choice</button>
+        <button class="button danger" part="button primary-button" type="button" ?disabled=${blocked} @click=${this.handleRun}>${t.selective.restore}</button>
+        <button class="button" part="button" type="button" @click=${() => (this.step = 'choose')}>${t.selective.changeChoice}</button>
       </div>
     `;
   }
 
   override render() {
+    const { l } = this.l10n;
+    const t = l.t.selective;
+    const unit = bdi(this.unitName);
     switch (this.step) {
       case 'loading':
       case 'planning':
-        return html`<h3 tabindex="-1" part="heading">Comparing with ${this.unitName}</h3><p role="status">Reading ${this.unitName}…</p>`;
+        return html`<h3 tabindex="-1" part="heading">${t.comparing(unit)}</h3><p role="status">${t.reading(unit)}</p>`;
       case 'choose':
         return this.renderChoose();
       case 'preview':
         return this.renderPreview();
       case 'running':
-        return html`<h3 tabindex="-1" part="heading">Restoring the chosen items into ${this.unitName}</h3>
-          <p>Keep this page open. If it closes, you can resume or roll back when you come back.</p>
-          ${renderPhaseList(PHASES, this.phase, this.l10n.l)} ${renderProgress(this.progress, 'Restore progress', this.l10n.l)}`;
+        return html`<h3 tabindex="-1" part="heading">${t.running(unit)}</h3>
+          <p>${t.keepOpen}</p>
+          ${renderPhaseList(PHASES, this.phase, l)} ${renderProgress(this.progress, t.progress, l)}`;
     }
   }
 }

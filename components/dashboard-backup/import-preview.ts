@@ -5,6 +5,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ImportPlan, OpenedBackup, PlanSectionName } from '../shared/engine.js';
 import type { Localizer } from '../shared/l10n/localizer.js';
+import { sayDangling, sayWriteReason } from '../shared/facts.js';
 import { bdi } from '../shared/text.js';
 import { canonicalJson } from '../../src/json.js';
 import { otherFields } from '../../src/fields.js';
@@ -103,7 +104,7 @@ export function renderDangling(l: Localizer, plan: ImportPlan): TemplateResult |
       <strong>${l.t.cannotRestore}</strong> ${l.count(plan.dangling.length, l.t.danglingItems)}
     </p>
     <ul>
-      ${plan.dangling.slice(0, 10).map((i) => html`<li>${bdi(i.path.join(' › '))}: ${i.message}</li>`)}
+      ${plan.dangling.slice(0, 10).map((i) => html`<li>${bdi(i.path.join(' › '))}: ${sayDangling(l, i)}</li>`)}
     </ul>
   </div>`;
 }
@@ -118,7 +119,7 @@ export function renderUnwritable(l: Localizer, plan: ImportPlan): TemplateResult
     <ul>
       ${plan.unwritable.slice(0, MAX_LISTED_ITEMS).map(
         (p) => html`<li data-section=${p.section} data-index=${p.index} data-in=${p.in}>
-          ${t.unwritableItem(p.in === 'unit', p.section, bdi(p.label))}: ${p.reason}
+          ${t.unwritableItem(p.in === 'unit', p.section, bdi(p.label))}: ${sayWriteReason(l, p.why)}
         </li>`,
       )}
       ${n > MAX_LISTED_ITEMS ? html`<li class="muted">${l.count(n - MAX_LISTED_ITEMS, t.andMore)}</li>` : nothing}

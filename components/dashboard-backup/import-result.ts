@@ -5,6 +5,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ImportResult } from '../shared/engine.js';
 import type { Localizer } from '../shared/l10n/localizer.js';
+import { sayDifference } from '../shared/facts.js';
 import { bdi, countsSentence } from '../shared/text.js';
 
 /** What {@link renderImportResult} shows. */
@@ -29,7 +30,7 @@ export const MAX_LISTED_DIFFERENCES = 20;
 export function renderImportResult(v: ImportResultView): TemplateResult {
   const { l } = v;
   const { t } = l;
-  const differences = v.result.differences;
+  const differences = v.result.differenceFacts;
   return html`
     <h3 tabindex="-1" part="heading">${v.title}</h3>
     <div class="notice success" part="notice">
@@ -39,7 +40,7 @@ export function renderImportResult(v: ImportResultView): TemplateResult {
       ? html`<div class="notice warning" part="notice">
           <p>${t.verificationFound(l.count(differences.length, t.differences))}</p>
           <ul>
-            ${differences.slice(0, MAX_LISTED_DIFFERENCES).map((d) => html`<li><bdi>${d}</bdi></li>`)}
+            ${differences.slice(0, MAX_LISTED_DIFFERENCES).map((d) => html`<li>${sayDifference(l, d)}</li>`)}
           </ul>
         </div>`
       : nothing}
@@ -74,7 +75,7 @@ export interface UnverifiedView {
 export function renderUnverified(v: UnverifiedView): TemplateResult {
   const { l } = v;
   const { t } = l;
-  const differences = v.result.differences;
+  const differences = v.result.differenceFacts;
   const more = differences.length - MAX_LISTED_DIFFERENCES;
   return html`
     <h3 tabindex="-1" part="heading">${v.title}</h3>
@@ -88,7 +89,7 @@ export function renderUnverified(v: UnverifiedView): TemplateResult {
         )}
       </p>
       <ul>
-        ${differences.slice(0, MAX_LISTED_DIFFERENCES).map((d) => html`<li><bdi>${d}</bdi></li>`)}
+        ${differences.slice(0, MAX_LISTED_DIFFERENCES).map((d) => html`<li>${sayDifference(l, d)}</li>`)}
         ${more > 0 ? html`<li>${l.count(more, t.moreDifferences)}</li>` : nothing}
       </ul>
     </div>

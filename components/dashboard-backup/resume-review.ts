@@ -5,6 +5,8 @@
 import { html, type TemplateResult } from 'lit';
 import type { ImportPlan } from '../shared/engine.js';
 import type { Localizer } from '../shared/l10n/localizer.js';
+import type { DriftItem } from '../../src/backup/facts.js';
+import { sayDrift } from '../shared/facts.js';
 import { bdi } from '../shared/text.js';
 import { MAX_LISTED_DIFFERENCES } from './import-result.js';
 import { renderPlan } from './import-preview.js';
@@ -15,7 +17,7 @@ export interface ReviewView {
   mode: 'resume' | 'rollback';
   plan: ImportPlan;
   /** What is someone else's: kind and name, never a value. */
-  drift: string[];
+  drift: DriftItem[];
   unitName: string;
   onConfirm: () => void;
   onCancel: () => void;
@@ -32,7 +34,7 @@ export function renderReview(v: ReviewView): TemplateResult {
     <div class="notice warning" part="notice">
       <p>${t.drift(unit, l.count(v.drift.length, t.changes), v.mode)}</p>
       <ul class="drift">
-        ${v.drift.slice(0, MAX_LISTED_DIFFERENCES).map((d) => html`<li><bdi>${d}</bdi></li>`)}
+        ${v.drift.slice(0, MAX_LISTED_DIFFERENCES).map((d) => html`<li>${sayDrift(l, d)}</li>`)}
         ${more > 0 ? html`<li>${l.count(more, t.moreChanges)}</li>` : ''}
       </ul>
     </div>

@@ -6,6 +6,8 @@
  */
 import { canonicalJson, createEntityPacer } from '../payload.js';
 import type { KeyEntry, Plugin, Profile, UnitState, Workspace } from '../schemas.js';
+import { describeDifference } from './describe.js';
+import type { UnitDifference } from './facts.js';
 import { withoutServerOwned } from './inputs.js';
 import type { PlanItem, PlanSection, SectionName } from './types.js';
 
@@ -149,7 +151,6 @@ export function matchEntries(
 }
 
 const SECTIONS: SectionName[] = ['plugins', 'workspaces', 'profiles', 'keys'];
-const SINGULAR: Record<SectionName, string> = { plugins: 'Plugin', workspaces: 'Workspace', profiles: 'Profile', keys: 'Key' };
 
 /** Per section: what importing `wanted` over `current` deletes, creates, and finds identical. */
 export async function diffSections(current: UnitState, wanted: UnitState): Promise<Record<SectionName, PlanSection>> {
@@ -198,15 +199,12 @@ function sameItems(x: unknown[], y: unknown[]): boolean {
   return sorted(x) === sorted(y);
 }
 
-const quoteFields = (fields: string[]): string =>
-  `${fields.length === 1 ? 'field' : 'fields'} ${fields.map((f) => `"${f}"`).join(', ')}`;
-
 /**
- * Where the entities both sides hold are not in the same order: the first position where they part, as a sentence
- * naming the entity found there and the one the backup has there. Entities on one side only are left out (they
+ * Where the entities both sides hold are not in the same order: the first position where they part, naming the
+ * entity found there and the one the backup has there. Entities on one side only are left out (they
  * are reported on their own), and look-alikes (one natural key) are interchangeable.
  */
-export function findOrderDifference(section: SectionName, actual: Entry[], expected: Entry[]): string | undefined {
+export function findOrderDifference(section: SectionName, actual: Entry[], expected: Entry[]): UnitDifference | undefined {
   const count = (list: Entry[]) => {
     const m = new Map<string, number>();
     for (const e of list) m.set(e.naturalKey, (m.get(e.naturalKey) ?? 0) + 1);
@@ -226,7 +224,7 @@ export function findOrderDifference(section: SectionName, actual: Entry[], expec
   const b = keep(expected, inA);
   const i = a.findIndex((e, j) => e.naturalKey !== b[j]!.naturalKey);
   if (i < 0) return undefined;
-  return `${SECTION_TITLE[section]} are not in the backup’s order (a difference in "order"): position ${i + 1} holds ${SINGULAR[section].toLowerCase()} "${a[i]!.label}", the backup has "${b[i]!.label}" there.`;
+  return { code: 'order', section, position: i + 1, found: a[i]!.label, expected: b[i]!.label };
 }
 
 /**
@@ -235,18 +233,16 @@ export function findOrderDifference(section: SectionName, actual: Entry[], expec
  */
 export const ORDERED: readonly SectionName[] = ['plugins', 'workspaces', 'profiles'];
 
-const SECTION_TITLE: Record<SectionName, string> = { plugins: 'Plugins', workspaces: 'Workspaces', profiles: 'Profiles', keys: 'Keys' };
-
 /**
- * How `actual` differs from `expected`, one sentence per entity, naming it by its natural key and the fields that
+ * How `actual` differs from `expected`, one fact per entity, naming it by its natural key and the fields that
  * differ (never a value), then one per collection whose order differs ({@link ORDERED}). Every field counts, unknown ones included;
  * server-owned fields (SERVER_OWNED_FIELDS) do not. Empty when they are equal.
  */
-export async function findDifferences(actual: UnitState, expected: UnitState): Promise<string[]> {
+export async function findDifferenceFacts(actual: UnitState, expected: UnitState): Promise<UnitDifference[]> {
   const reference = workspaceReferences(actual, expected);
   const a = await describeUnit(actual, reference);
   const b = await describeUnit(expected, reference);
-  const out: string[] = [];
+  const out: UnitDifference[] = [];
   for (const s of SECTIONS) {
     const m = matchEntries(a[s], b[s]);
     const extra = [...m.onlyCurrent];
@@ -254,12 +250,17 @@ export async function findDifferences(actual: UnitState, expected: UnitState): P
       const i = extra.findIndex((e) => e.naturalKey === w.naturalKey);
       if (i >= 0) {
         const [e] = extra.splice(i, 1);
-        out.push(`${SINGULAR[s]} "${w.label}" differs from the backup in ${quoteFields(differingFields(e!.value, w.value))}.`);
-      } else out.push(`${SINGULAR[s]} "${w.label}" is missing.`);
+        out.push({ code: 'changed', section: s, label: w.label, fields: differingFields(e!.value, w.value) });
+      } else out.push({ code: 'missing', section: s, label: w.label });
     }
-    for (const e of extra) out.push(`${SINGULAR[s]} "${e.label}" is not in the backup.`);
+    for (const e of extra) out.push({ code: 'extra', section: s, label: e.label });
     const order = ORDERED.includes(s) ? findOrderDifference(s, a[s], b[s]) : undefined;
     if (order) out.push(order);
   }
   return out;
+}
+
+/** {@link findDifferenceFacts} in English, one sentence per difference (describe.ts). */
+export async function findDifferences(actual: UnitState, expected: UnitState): Promise<string[]> {
+  return (await findDifferenceFacts(actual, expected)).map(describeDifference);
 }

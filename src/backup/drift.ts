@@ -8,7 +8,9 @@
 import { BackupError } from '../errors.js';
 import type { Plugin, UnitState } from '../schemas.js';
 import { canonicalJson, pluginContent, workspaceContent, workspaceKey } from './compare.js';
-import type { ImportPlan } from './types.js';
+import { describeDrift } from './describe.js';
+import type { DriftItem } from './facts.js';
+import type { ImportPlan, SectionName } from './types.js';
 
 /**
  * A resume or rollback refused before it sent anything, because it would delete or overwrite work the journal does
@@ -17,26 +19,30 @@ import type { ImportPlan } from './types.js';
  */
 export class ReviewNeededError extends BackupError {
   override name = 'ReviewNeededError';
+  /** Someone else's work, in English (`workspace "Desk" (admin)`), one per item of {@link driftItems}. */
+  readonly drift: string[];
   constructor(
     readonly plan: ImportPlan,
-    readonly drift: string[],
+    /** Someone else's work as facts (kind and natural key), which the elements say in the reader's language. */
+    readonly driftItems: DriftItem[],
   ) {
     super(
       'RESUME_NEEDS_REVIEW',
-      `The unit changed since the import started (${drift.length} change(s) the import did not make). Review what continuing would change, then confirm it.`,
+      `The unit changed since the import started (${driftItems.length} change(s) the import did not make). Review what continuing would change, then confirm it.`,
     );
+    this.drift = driftItems.map(describeDrift);
   }
 }
 
-/** Labels (kind and natural key, never a value) of what `current` holds that neither `base` nor `target` explain. */
-export function findDrift(current: UnitState, base: UnitState, target: UnitState): string[] {
-  const out: string[] = [];
+/** Kind and natural key (never a value) of what `current` holds that neither `base` nor `target` explain. */
+export function findDriftItems(current: UnitState, base: UnitState, target: UnitState): DriftItem[] {
+  const out: DriftItem[] = [];
   const check = <T extends { id: string }>(
-    kind: string,
+    kind: SectionName,
     live: T[],
     sides: T[][],
     content: (x: T, side: T[]) => string,
-    label: (x: T) => string,
+    label: (x: T) => Omit<DriftItem, 'section'>,
     alsoExplained: (x: T) => boolean = () => false,
   ) => {
     const baseById = new Map((sides[0] ?? []).map((x) => [x.id, x]));
@@ -45,7 +51,7 @@ export function findDrift(current: UnitState, base: UnitState, target: UnitState
       const own = baseById.get(x.id);
       if (own && content(own, sides[0]!) === content(x, live)) continue;
       if (targetContents.has(content(x, live)) || alsoExplained(x)) continue;
-      out.push(`${kind} ${label(x)}`);
+      out.push({ section: kind, ...label(x) });
     }
   };
   // A plugin on a mapping cycle is unmapped before the wipe deletes it, and created unmapped before it is mapped:
@@ -57,10 +63,10 @@ export function findDrift(current: UnitState, base: UnitState, target: UnitState
     Object.keys(p.requirementMappings.actions).length + Object.keys(p.requirementMappings.portals).length === 0;
   const runsOwn = (p: Plugin): boolean =>
     isUnmapped(p) && (targetUnmapped.has(unmapped(p)) || baseUnmapped.get(p.id) === unmapped(p));
-  check('plugin', current.plugins, [base.plugins, target.plugins], (p) => pluginContent(p), (p) => JSON.stringify(p.bundle), runsOwn);
-  check('workspace', current.workspaces, [base.workspaces, target.workspaces], (w) => workspaceContent(w), (w) => {
+  check('plugins', current.plugins, [base.plugins, target.plugins], (p) => pluginContent(p), (p) => ({ name: p.bundle }), runsOwn);
+  check('workspaces', current.workspaces, [base.workspaces, target.workspaces], (w) => workspaceContent(w), (w) => {
     const [name, owner] = JSON.parse(workspaceKey(w)) as [string, string];
-    return `${JSON.stringify(name)} (${owner})`;
+    return { name, owner };
   });
   // A profile's workspaces by natural key and content, each side resolving its own ids.
   const refs = (unit: UnitState) => new Map(unit.workspaces.map((w) => [w.id, workspaceContent(w)]));
@@ -69,12 +75,17 @@ export function findDrift(current: UnitState, base: UnitState, target: UnitState
     [base.profiles, refs(base)],
     [target.profiles, refs(target)],
   ]);
-  check('profile', current.profiles, [base.profiles, target.profiles], (p, side) => {
+  check('profiles', current.profiles, [base.profiles, target.profiles], (p, side) => {
     const map = units.get(side) ?? new Map<string, string>();
     return canonicalJson({ name: p.name, roles: p.roles, workspaces: p.workspaces.map((id) => map.get(id) ?? `?${id}`) });
-  }, (p) => JSON.stringify(p.name));
+  }, (p) => ({ name: p.name }));
   const keyOf = (k: UnitState['keys'][number]) => canonicalJson(k);
   const knownKeys = new Set([...base.keys, ...target.keys].map(keyOf));
-  for (const k of current.keys) if (!knownKeys.has(keyOf(k))) out.push(`key ${JSON.stringify(k.key)}`);
+  for (const k of current.keys) if (!knownKeys.has(keyOf(k))) out.push({ section: 'keys', name: k.key });
   return out;
+}
+
+/** {@link findDriftItems} in English: `workspace "Desk" (admin)`, `key "smtp.password"` (describe.ts). */
+export function findDrift(current: UnitState, base: UnitState, target: UnitState): string[] {
+  return findDriftItems(current, base, target).map(describeDrift);
 }

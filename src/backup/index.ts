@@ -30,7 +30,9 @@ export {
   type JournalSelection,
 } from './resume.js';
 export { collectUnit, type CollectOptions } from './collect.js';
-export { findDifferences } from './compare.js';
+export { findDifferenceFacts, findDifferences } from './compare.js';
+export { describeDependency, describeDifference, describeDrift, describeWriteReason } from './describe.js';
+export type { DependencyReason, DriftItem, UnitDifference, WriteReason } from './facts.js';
 export { findDanglingReferences } from './consistency.js';
 export { APP_VERSION, BACKUP_EXTENSION, backupFilename } from './manifest.js';
 export { MIN_PASSWORD_LENGTH } from './session.js';

@@ -8,7 +8,8 @@ import type { DashboardClient } from '../api/index.js';
 import { BackupError } from '../errors.js';
 import { normalizeAbort } from './abort.js';
 import { collectUnit } from './collect.js';
-import { findDifferences } from './compare.js';
+import { findDifferenceFacts } from './compare.js';
+import { describeDifference } from './describe.js';
 import { countUnit } from './consistency.js';
 import { deleteJournal } from './journal.js';
 import { withUnitLock } from './lock.js';
@@ -39,13 +40,15 @@ export async function recheckImport(client: DashboardClient, password: string, o
       o.onProgress?.({ phase: 'verify', done: 0, total: 1 });
       const target = await readPayload(o, record, record.sourceBlob, password);
       const now = await collectUnit(client, record.unit, { ...(signal ? { signal } : {}) });
-      const differences = await findDifferences(now, target.unit);
+      const differenceFacts = await findDifferenceFacts(now, target.unit);
       o.onProgress?.({ phase: 'verify', done: 1, total: 1 });
-      if (differences.length > 0) return { counts: countUnit(now), differences, verified: false };
+      if (differenceFacts.length > 0) {
+        return { counts: countUnit(now), differences: differenceFacts.map(describeDifference), differenceFacts, verified: false };
+      }
       await deleteJournal(o.database, record.key);
       o.onProgress?.({ phase: 'done', done: 1, total: 1 });
       callReload(o.reload);
-      return { counts: countUnit(now), differences: [], verified: true };
+      return { counts: countUnit(now), differences: [], differenceFacts: [], verified: true };
     });
   } catch (error) {
     throw normalizeAbort(error, signal);

@@ -8,7 +8,8 @@ import type { UnitState } from '../schemas.js';
 import { BackupError } from '../errors.js';
 import { normalizeAbort, throwIfAborted } from './abort.js';
 import { collectUnit } from './collect.js';
-import { findDifferences } from './compare.js';
+import { findDifferenceFacts } from './compare.js';
+import { describeDifference } from './describe.js';
 import { countUnit } from './consistency.js';
 import { executeSteps, type PerformStep } from './execute.js';
 import type { Lease } from './lease.js';
@@ -96,16 +97,16 @@ export async function finishRestore(run: RestoreRun, o: RestoreOptions): Promise
     throwIfAborted(signal);
     o.onProgress?.({ phase: 'verify', done: 0, total: 1 });
     const after = await readBack(client, record.unit, signal);
-    const differences = await findDifferences(after, run.target ?? run.source);
+    const differenceFacts = await findDifferenceFacts(after, run.target ?? run.source);
     o.onProgress?.({ phase: 'verify', done: 1, total: 1 });
-    if (differences.length > 0) {
+    if (differenceFacts.length > 0) {
       await setJournalStatus(o.database, record.key, 'unverified');
-      return { counts: countUnit(after), differences, verified: false };
+      return { counts: countUnit(after), differences: differenceFacts.map(describeDifference), differenceFacts, verified: false };
     }
     await deleteJournal(o.database, record.key);
     o.onProgress?.({ phase: 'done', done: 1, total: 1 });
     callReload(o.reload);
-    return { counts: countUnit(after), differences: [], verified: true };
+    return { counts: countUnit(after), differences: [], differenceFacts: [], verified: true };
   } catch (error) {
     throw normalizeAbort(error, signal);
   }

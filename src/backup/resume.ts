@@ -27,7 +27,7 @@ import { parsePayload } from './open.js';
 import { finishRestore } from './restore.js';
 import { checkPassword, requireAdmin } from './session.js';
 import { planConvergence } from './converge.js';
-import { findDrift, ReviewNeededError } from './drift.js';
+import { findDriftItems, ReviewNeededError } from './drift.js';
 import { backupFilename, buildPayload } from './manifest.js';
 import { computePlan, samePlan } from './plan.js';
 import type { ImportResult, JournalOptions, RestoreOptions, ResumeOptions, UnfinishedImport } from './types.js';
@@ -153,7 +153,7 @@ async function convergeLeased(
   throwIfAborted(signal);
   o.onProgress?.({ phase: 'plan', done: 0, total: 1 });
   const origin = o.origin ?? location.origin;
-  const drift = findDrift(current, base!.unit, source!.unit);
+  const drift = findDriftItems(current, base!.unit, source!.unit);
   if (drift.length > 0) {
     const plan = await computePlan(current, target!, old.target, origin);
     if (!o.expectedPlan || !samePlan(o.expectedPlan, plan)) throw new ReviewNeededError(plan, drift);

@@ -19,6 +19,8 @@
 import { ValidationError } from '../errors.js';
 import type { Plugin, Profile, UnitState, Workspace } from '../schemas.js';
 import { canonicalJson, pluginContent, workspaceContent } from './compare.js';
+import { describeDependency } from './describe.js';
+import type { DependencyReason } from './facts.js';
 import { matchUnits, type Matching } from './selection.js';
 import type { SectionName } from './types.js';
 
@@ -28,7 +30,9 @@ export interface SelectiveDependency {
   label: string;
   /** `create`: missing here, taken from the backup; `recreate`: the unit's own, deleted and created again. */
   action: 'create' | 'recreate';
-  /** A sentence naming what needs it. */
+  /** Why, as a fact naming what needs it, which the elements say in the reader's language. */
+  why: DependencyReason;
+  /** Why, in English (describeDependency of `why`), for programmatic users and logs. */
   reason: string;
 }
 
@@ -60,23 +64,23 @@ export function selectiveTarget(
   const liveBundles = new Set(live.plugins.map((p) => p.bundle));
   const backupPlugin = new Map(backup.plugins.map((p, i) => [p.bundle, i]));
   const backupWs = new Map(backup.workspaces.map((w, i) => [w.id, i]));
-  const pull = (section: SectionName, set: Set<number>, i: number, label: string, reason: string) => {
+  const pull = (section: SectionName, set: Set<number>, i: number, label: string, why: DependencyReason) => {
     if (set.has(i)) return false;
     set.add(i);
-    deps.push({ section, label, action: 'create', reason });
+    deps.push({ section, label, action: 'create', why, reason: describeDependency(why) });
     return true;
   };
   // Missing dependencies, to a fixpoint: profiles → workspaces → plugins → providers.
   for (const i of chosen.profiles) {
     for (const id of backup.profiles[i]!.workspaces) {
       const w = backupWs.get(id);
-      if (w !== undefined && !m.workspaces.has(w)) pull('workspaces', cw, w, wsLabel(backup.workspaces[w]!), `Profile "${backup.profiles[i]!.name}" lists it and this unit does not have it.`);
+      if (w !== undefined && !m.workspaces.has(w)) pull('workspaces', cw, w, wsLabel(backup.workspaces[w]!), { code: 'profile-lists', by: backup.profiles[i]!.name });
     }
   }
   for (const i of cw) {
     for (const a of backup.workspaces[i]!.applications) {
       const p = backupPlugin.get(a.plugin);
-      if (p !== undefined && !liveBundles.has(a.plugin)) pull('plugins', cp, p, a.plugin, `Workspace "${wsLabel(backup.workspaces[i]!)}" uses it and this unit does not have it.`);
+      if (p !== undefined && !liveBundles.has(a.plugin)) pull('plugins', cp, p, a.plugin, { code: 'workspace-uses', by: wsLabel(backup.workspaces[i]!) });
     }
   }
   for (let grew = true; grew; ) {
@@ -84,7 +88,7 @@ export function selectiveTarget(
     for (const i of [...cp]) {
       for (const b of providersOf(backup.plugins[i]!)) {
         const p = backupPlugin.get(b);
-        if (p !== undefined && !liveBundles.has(b)) grew = pull('plugins', cp, p, b, `Plugin "${backup.plugins[i]!.bundle}" maps a requirement to it and this unit does not have it.`) || grew;
+        if (p !== undefined && !liveBundles.has(b)) grew = pull('plugins', cp, p, b, { code: 'plugin-maps', by: backup.plugins[i]!.bundle }) || grew;
       }
     }
   }
@@ -123,7 +127,7 @@ function buildTarget(
       if (needs === undefined) return;
       recreatedPlugins.add(j);
       gone.add(p.bundle);
-      deps.push({ section: 'plugins', label: p.bundle, action: 'recreate', reason: `It maps a requirement to plugin "${needs}", which is replaced.` });
+      deps.push(recreate('plugins', p.bundle, { code: 'maps-replaced', by: needs }));
       grew = true;
     });
   }
@@ -133,7 +137,7 @@ function buildTarget(
     const needs = w.applications.find((a) => gone.has(a.plugin));
     if (!needs) return;
     recreatedWs.add(j);
-    deps.push({ section: 'workspaces', label: wsLabel(w), action: 'recreate', reason: `It uses plugin "${needs.plugin}", which is replaced.` });
+    deps.push(recreate('workspaces', wsLabel(w), { code: 'uses-replaced', by: needs.plugin }));
   });
   // Live workspace id → target id of what stands for it in the end (itself, or the backup version replacing it).
   const wsTarget = new Map(live.workspaces.map((w) => [w.id, w.id]));
@@ -167,7 +171,7 @@ function buildTarget(
     if (needs === undefined) return;
     recreatedProfiles.add(j);
     const w = live.workspaces.find((x) => x.id === needs)!;
-    deps.push({ section: 'profiles', label: p.name, action: 'recreate', reason: `It lists workspace "${wsLabel(w)}", which is replaced or recreated.` });
+    deps.push(recreate('profiles', p.name, { code: 'lists-replaced', by: wsLabel(w) }));
   });
   const sorted = (s: Iterable<number>) => [...s].sort((a, b) => a - b);
   const keep = <T>(list: T[], ...out: Set<number>[]) => list.filter((_, j) => !out.some((s) => s.has(j)));
@@ -194,6 +198,15 @@ function buildTarget(
     ],
   };
 }
+
+/** A dependency the unit has and the restore deletes and creates again, as it is. */
+const recreate = (section: SectionName, label: string, why: DependencyReason): SelectiveDependency => ({
+  section,
+  label,
+  action: 'recreate',
+  why,
+  reason: describeDependency(why),
+});
 
 /** A profile without server-owned fields, references as given. */
 const stripProfile = (p: Profile): unknown => {

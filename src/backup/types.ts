@@ -3,6 +3,7 @@
  * is plain data so the UI can render it; nothing holds a password, a key or a secret value.
  */
 import type { ValidationIssue } from '../errors.js';
+import type { UnitDifference, WriteReason } from './facts.js';
 import type { BackupPayload, Counts, Manifest, UnitRef } from '../schemas.js';
 
 /** Which stage an operation is in. */
@@ -101,6 +102,9 @@ export interface WriteProblem {
   index: number;
   /** What the preview shows for it: bundle, "name (owner)", profile or key name. */
   label: string;
+  /** Why, as a fact the elements say in the reader's language. */
+  why: WriteReason;
+  /** Why, in English (describeWriteReason of `why`), for programmatic users and logs. */
   reason: string;
 }
 
@@ -176,8 +180,10 @@ export interface ImportOptions extends RestoreOptions {
 export interface ImportResult {
   /** What the unit now holds. */
   counts: Counts;
-  /** Differences between the unit and the backup after the import; empty when verified. */
+  /** Differences between the unit and the backup after the import, in English; empty when verified. */
   differences: string[];
+  /** The same differences as facts (code, section, name, fields), which the elements say in the reader's language. */
+  differenceFacts: UnitDifference[];
   /** True when `differences` is empty; then the journal and the safety snapshot were deleted. */
   verified: boolean;
 }

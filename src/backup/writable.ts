@@ -9,25 +9,21 @@ import { MAX_BODY_BYTES, MAX_JSON_DEPTH, findLoneSurrogate, hasLoneSurrogate, js
 import { createEntityPacer } from '../payload.js';
 import type { UnitState } from '../schemas.js';
 import { toKeyInput, toPluginInput, toProfileInput, toWorkspaceInput } from './inputs.js';
+import { describeWriteReason } from './describe.js';
+import type { WriteReason } from './facts.js';
 import type { SectionName, WriteProblem } from './types.js';
 
 /** Key names that cannot be one URL path segment: URL parsing drops or resolves them, even percent-encoded. */
 const UNADDRESSABLE_NAMES = ['', '.', '..'];
 
-const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-
 /** Why `body` cannot be sent, or undefined when it can. */
-function bodyProblem(body: unknown): string | undefined {
+function bodyProblem(body: unknown): WriteReason | undefined {
   const depth = jsonDepth(body);
-  if (depth > MAX_JSON_DEPTH) {
-    return `it nests ${depth.toLocaleString('en')} levels of objects and arrays deep; the Dashboard accepts ${MAX_JSON_DEPTH.toLocaleString('en')}.`;
-  }
-  if (findLoneSurrogate(body)) {
-    return 'a text in it holds a lone UTF-16 surrogate, which has no UTF-8 form, so the Dashboard cannot store it as it is.';
-  }
+  if (depth > MAX_JSON_DEPTH) return { code: 'too-deep', depth, max: MAX_JSON_DEPTH };
+  if (findLoneSurrogate(body)) return { code: 'lone-surrogate' };
   // What the client sends (src/api/transport.ts): native JSON.stringify is safe at any depth the check above let by.
   const bytes = utf8Length(JSON.stringify(body));
-  if (bytes > MAX_BODY_BYTES) return `its request would be ${mib(bytes)}; the Dashboard accepts ${mib(MAX_BODY_BYTES)}.`;
+  if (bytes > MAX_BODY_BYTES) return { code: 'too-large', bytes, max: MAX_BODY_BYTES };
   return undefined;
 }
 
@@ -38,8 +34,8 @@ function bodyProblem(body: unknown): string | undefined {
 export async function findUnwritable(unit: UnitState): Promise<WriteProblem[]> {
   const problems: WriteProblem[] = [];
   const pacer = createEntityPacer(unit.plugins.length + unit.workspaces.length + unit.profiles.length + unit.keys.length);
-  const check = async (section: SectionName, index: number, label: string, reason: string | undefined) => {
-    if (reason) problems.push({ section, index, label, reason, in: 'backup' });
+  const check = async (section: SectionName, index: number, label: string, why: WriteReason | undefined) => {
+    if (why) problems.push({ section, index, label, why, reason: describeWriteReason(why), in: 'backup' });
     await pacer.step();
   };
   for (const [i, p] of unit.plugins.entries()) await check('plugins', i, p.bundle, bodyProblem(toPluginInput(p)));
@@ -49,12 +45,10 @@ export async function findUnwritable(unit: UnitState): Promise<WriteProblem[]> {
   // Profiles are sent with new workspace ids, which the Dashboard makes: the old ones stand in for their size.
   for (const [i, p] of unit.profiles.entries()) await check('profiles', i, p.name, bodyProblem(toProfileInput(p, p.workspaces)));
   for (const [i, k] of unit.keys.entries()) {
-    let reason: string | undefined;
-    if (UNADDRESSABLE_NAMES.includes(k.key)) {
-      reason = `its name cannot be a URL path segment ("", "." and ".." are resolved away by URL parsing, even percent-encoded).`;
-    } else if (hasLoneSurrogate(k.key)) {
-      reason = 'its name holds a lone UTF-16 surrogate, which a URL cannot carry.';
-    } else reason = bodyProblem(toKeyInput(k));
+    let reason: WriteReason | undefined;
+    if (UNADDRESSABLE_NAMES.includes(k.key)) reason = { code: 'name-unaddressable' };
+    else if (hasLoneSurrogate(k.key)) reason = { code: 'name-lone-surrogate' };
+    else reason = bodyProblem(toKeyInput(k));
     await check('keys', i, k.key, reason);
   }
   pacer.finish();
@@ -62,11 +56,9 @@ export async function findUnwritable(unit: UnitState): Promise<WriteProblem[]> {
 }
 
 /** Why `segment` (an id or a key name) cannot be one URL path segment, or undefined when it can. */
-function segmentProblem(segment: string, what: string): string | undefined {
-  if (UNADDRESSABLE_NAMES.includes(segment)) {
-    return `its ${what} cannot be a URL path segment ("", "." and ".." are resolved away by URL parsing), so it cannot be deleted.`;
-  }
-  if (hasLoneSurrogate(segment)) return `its ${what} holds a lone UTF-16 surrogate, which a URL cannot carry, so it cannot be deleted.`;
+function segmentProblem(segment: string, what: 'id' | 'name'): WriteReason | undefined {
+  if (UNADDRESSABLE_NAMES.includes(segment)) return { code: 'undeletable-unaddressable', what };
+  if (hasLoneSurrogate(segment)) return { code: 'undeletable-lone-surrogate', what };
   return undefined;
 }
 
@@ -76,8 +68,8 @@ function segmentProblem(segment: string, what: string): string | undefined {
  */
 export function findUndeletable(current: UnitState, source: UnitState): WriteProblem[] {
   const problems: WriteProblem[] = [];
-  const check = (section: SectionName, index: number, label: string, reason: string | undefined) => {
-    if (reason) problems.push({ section, index, label, reason, in: 'unit' });
+  const check = (section: SectionName, index: number, label: string, why: WriteReason | undefined) => {
+    if (why) problems.push({ section, index, label, why, reason: describeWriteReason(why), in: 'unit' });
   };
   current.plugins.forEach((p, i) => check('plugins', i, p.bundle, segmentProblem(p.id, 'id')));
   current.workspaces.forEach((w, i) => check('workspaces', i, `${w.name} (${w.owner})`, segmentProblem(w.id, 'id')));

@@ -16,7 +16,7 @@ import type { SectionName } from './search.js';
 export interface DiffEntry {
   /** Natural key (unique within the section). */
   key: string;
-  /** What a person reads: the bundle, `name (owner)`, the profile name, the key name. */
+  /** What a person reads: the bundle, `name (owner)` (no word of any language in it), the profile name, the key name. */
   label: string;
   /**
    * For changed entries: the top-level fields that differ, e.g. `configuration`, `applications`, unknown fields
@@ -77,7 +77,7 @@ function workspaceKey(name: string, owner: string): string {
 function compareWorkspace(w: Workspace): Comparable {
   return {
     key: workspaceKey(w.name, w.owner),
-    label: `${w.name} (owner ${w.owner})`,
+    label: `${w.name} (${w.owner})`,
     fields: { ...withoutServerOwned(w), applications: w.applications.map((a) => withoutServerOwned(a)) },
   };
 }

@@ -8,4 +8,4 @@ export type { BackupDiff, SectionDiff, DiffEntry, ManifestChange } from './diff.
 export { serializeBackupJson, createBackupJsonBlob, suggestJsonFilename, JSON_MEDIA_TYPE } from './export-json.js';
 export { readPayloadLeniently, createEmptyExtras } from './lenient.js';
 export type { Extras } from './lenient.js';
-export { describeOpenError, formatIssuePath, OPEN_ERROR_MESSAGES } from './messages.js';
+export { formatIssuePath } from './messages.js';

@@ -11,6 +11,9 @@ import type { BackupPayload, Counts, Manifest } from '../schemas.js';
 import { createEmptyExtras, readPayloadLeniently, type Extras } from './lenient.js';
 import type { SearchIndex } from './search.js';
 
+/** The message of an issue naming a section this version does not know (the inspector says it in its language). */
+export const UNKNOWN_SECTION = 'unknown section (written by a newer version)';
+
 /** A decrypted, schema-valid backup as the inspector shows it. */
 export interface InspectedBackup {
   payload: BackupPayload;
@@ -74,7 +77,7 @@ export async function parseBackupPayload(
   } else {
     issues = [
       ...parsed.issues,
-      ...parsed.unknownSections.map((s) => ({ path: s.split('.'), message: 'unknown section (written by a newer version)' })),
+      ...parsed.unknownSections.map((s) => ({ path: s.split('.'), message: UNKNOWN_SECTION })),
     ];
     const lenient = readPayloadLeniently(value);
     if (!lenient) {

@@ -30,7 +30,7 @@ async function loadGolden(index) {
 }
 
 /** How the inspector writes a count: `1 plugin`, `2,000 workspaces`. */
-const formatCount = (n, noun) => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+const formatCount = (n, noun, plural = `${noun}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? noun : plural}`;
 
 describe('offline inspector (inspect.html)', { timeout: 300_000 }, () => {
   let server;
@@ -134,8 +134,8 @@ describe('offline inspector (inspect.html)', { timeout: 300_000 }, () => {
     }
     assert.equal(await page.locator('[part=manifest] time').getAttribute('datetime'), manifest.createdAt, 'date shown');
     const counts = await page.getByRole('list', { name: 'Counts' }).innerText();
-    for (const [section, noun] of [['plugins', 'plugin'], ['workspaces', 'workspace'], ['profiles', 'profile'], ['keys', 'key']]) {
-      assert.ok(counts.includes(formatCount(unit[section].length, noun)), `${section} counted: ${counts}`);
+    for (const [section, noun, plural] of [['plugins', 'plugin'], ['workspaces', 'workspace'], ['profiles', 'profile'], ['keys', 'config in key store', 'configs in key store']]) {
+      assert.ok(counts.includes(formatCount(unit[section].length, noun, plural)), `${section} counted: ${counts}`);
     }
   }
 

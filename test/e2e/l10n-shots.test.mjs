@@ -16,6 +16,8 @@ const LONG_RTL = `\u202E${'ابجد'.repeat(25)}${'x'.repeat(399)}`;
 describe('the element in English and Swedish', { timeout: 240_000 }, () => {
   let server;
   let browser;
+  /** The backup the first test exports (with the long RTL name in it), which the inspector test opens. */
+  let backupFile;
 
   before(async () => {
     await mkdir(SHOTS, { recursive: true });
@@ -70,6 +72,7 @@ describe('the element in English and Swedish', { timeout: 240_000 }, () => {
     const download = await downloading;
     const file = join(DOWNLOADS, `l10n-${download.suggestedFilename()}`);
     await download.saveAs(file);
+    backupFile = file;
     await dialog.getByRole('heading', { name: 'Backup ready' }).waitFor();
     await shot('en-export-done');
     await setLang('sv');
@@ -109,6 +112,44 @@ describe('the element in English and Swedish', { timeout: 240_000 }, () => {
     assert.match(font, /Georgia/);
     await dialog.getByRole('heading', { name: 'Review before importing' }).scrollIntoViewIfNeeded();
     await shot('en-preview-theme-newsroom');
+    await checkClean();
+  });
+
+  it('the offline inspector in Swedish (?lang=sv) and English, light and dark; the long RTL name stays inside it', async () => {
+    assert.ok(backupFile, 'the first test exported a backup');
+    const { page, checkClean } = await openCheckedPage(browser, { viewport: { width: 900, height: 1300 } });
+    const shot = (name) => screenshot(page, `l10n-${name}`, { dark: true });
+    await gotoStrict(page, `${server.origin}/inspect.html?lang=sv`);
+    await page.getByRole('heading', { name: 'Öppna en säkerhetskopia' }).waitFor();
+    assert.equal(await page.title(), 'Granskare för Dashboard-säkerhetskopior');
+    await shot('sv-inspector-locked');
+    await page.locator('backup-inspector-opener.open input[type=file]').setInputFiles(backupFile);
+    await page.getByLabel('Lösenord eller återställningsnyckel', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Öppna säkerhetskopian' }).click();
+    await page.getByRole('heading', { name: 'Säkerhetskopia av South News' }).waitFor({ timeout: 60_000 });
+    const profiles = page.locator('backup-inspector-tree section[data-section=profiles]');
+    await profiles.locator('summary').first().click();
+    await shot('sv-inspector-opened');
+    const text = await page.locator('backup-inspector').innerText();
+    for (const english of ['Open backup', 'Search the backup', 'Save as JSON', 'Compare with another backup', 'Showing']) {
+      assert.ok(!text.includes(english), `no "${english}" in Swedish`);
+    }
+    const [box, widest] = await page.locator('backup-inspector').evaluate((el) => {
+      const all = [];
+      const walk = (root) => {
+        for (const e of root.querySelectorAll('*')) {
+          all.push(e.getBoundingClientRect().right);
+          if (e.shadowRoot) walk(e.shadowRoot);
+        }
+      };
+      walk(el.shadowRoot);
+      return [el.getBoundingClientRect().right, Math.max(...all)];
+    });
+    assert.ok(widest <= box + 1, `nothing in the inspector reaches past its edge (${widest} > ${box})`);
+    await page.evaluate(() => (document.documentElement.lang = 'en'));
+    await page.getByRole('heading', { name: 'Backup of South News' }).waitFor();
+    assert.equal(await page.title(), 'Dashboard backup inspector');
+    await shot('en-inspector-opened');
     await checkClean();
   });
 });

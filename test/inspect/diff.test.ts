@@ -36,9 +36,9 @@ describe('diffBackups', () => {
     expect(diff.sections.plugins.changed).to.deep.equal([
       { key: 'com.example.plugin-1', label: 'com.example.plugin-1', fields: ['version'] },
     ]);
-    expect(diff.sections.workspaces.added.map((e) => e.label)).to.deep.equal(['Brand new desk (owner user-1)']);
+    expect(diff.sections.workspaces.added.map((e) => e.label)).to.deep.equal(['Brand new desk (user-1)']);
     expect(diff.sections.workspaces.changed.map((e) => [e.label, e.fields])).to.deep.equal([
-      ['Desk 2 (owner user-2)', ['applications']],
+      ['Desk 2 (user-2)', ['applications']],
     ]);
     expect(diff.sections.profiles.changed.map((e) => [e.key, e.fields])).to.deep.equal([['Profile 0', ['roles']]]);
     expect(diff.sections.keys.changed.map((e) => [e.key, e.fields])).to.deep.equal([['service.1.token', ['value']]]);

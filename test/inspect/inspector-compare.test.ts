@@ -52,7 +52,7 @@ describe('<backup-inspector> compare and save', () => {
     const section = (name: string) => deepText(shadow(diffEl).querySelector(`section[data-section=${name}]`)!);
     expect(section('plugins')).to.contain('0 added, 1 removed, 1 changed, 2 unchanged');
     expect(section('plugins')).to.contain('Removed com.example.plugin-3').and.contain('Changed com.example.plugin-1 — version');
-    expect(section('workspaces')).to.contain('Changed Desk 2 (owner user-2) — applications');
+    expect(section('workspaces')).to.contain('Changed Desk 2 (user-2) — applications');
     expect(section('profiles')).to.contain('0 added, 0 removed, 0 changed, 3 unchanged');
     expect(section('keys')).to.contain('Added extra.key').and.contain('Changed service.1.token — value');
     expect(deepText(diffEl)).not.to.contain('rotated-secret');

@@ -38,7 +38,7 @@ describe('<backup-inspector> opening a file', () => {
     expect(text).to.contain('https://dashboard.example.com');
     expect(text).to.contain('Ada Admin (admin)');
     expect(text).to.contain('0.1.0');
-    for (const c of ['3 plugins', '4 workspaces', '2 profiles', '4 keys']) expect(text).to.contain(c);
+    for (const c of ['3 plugins', '4 workspaces', '2 profiles', '4 configs in key store']) expect(text).to.contain(c);
     const tree = getTree(el);
     for (const name of ['Plugin 1', 'com.example.plugin-2', 'Desk 3', 'Profile 1', 'service.2.url']) {
       expect(deepText(tree)).to.contain(name);

@@ -6,7 +6,8 @@
  * not started or finished. The wall time and the longest task are measured by bench/inspector.bench.ts.
  */
 import { expect, oneEvent } from '@open-wc/testing';
-import { PHASE_LABELS, type BackupInspector } from '../../components/backup-inspector/backup-inspector.js';
+import type { BackupInspector } from '../../components/backup-inspector/backup-inspector.js';
+import { en } from '../../components/shared/l10n/en.js';
 import { describe, it } from '../mocha.js';
 import {
   PASSWORD,
@@ -21,6 +22,9 @@ import {
   submitOpener,
 } from './helpers.js';
 import { makePayload } from './make-payload.js';
+
+/** The status lines of the busy form, in English (the test page's language). */
+const PHASE_LABELS = en.inspector.phases;
 
 /** The `large` seed's size. */
 const LARGE = { plugins: 300, workspaces: 2000, profiles: 500, keys: 5000 };

@@ -7,6 +7,9 @@ import { html } from 'lit';
 import type { BackupErrorCode } from '../../../src/errors.js';
 import type { Phase } from '../engine.js';
 import type { Part } from './catalog.js';
+import { enFacts } from './en-facts.js';
+import { enInspector } from './en-inspector.js';
+import { enSelective } from './en-selective.js';
 
 const errors: Record<BackupErrorCode, string> = {
   PASSWORD_TOO_SHORT: 'The password must be at least 4 characters long.',
@@ -167,6 +170,8 @@ export const en = {
   selectiveComplete: 'Selective restore complete',
   importComplete: 'Import complete',
   importCompleteAnnouncement: (reloading: boolean) => `Import complete.${reloading ? ' The page will reload.' : ''}`,
+  // selective restore (the chooser, its review and its run): en-selective.ts
+  selective: enSelective,
   // preview
   sections: { plugins: 'Plugins', workspaces: 'Workspaces', profiles: 'Profiles', keys: 'Configs in key store' },
   sectionsInCount: { plugins: 'plugins', workspaces: 'workspaces', profiles: 'profiles', keys: 'configs in key store' },
@@ -324,6 +329,10 @@ export const en = {
   switchOffered: (about: Part, requested: Part) =>
     html`What is shown here is about ${about}. This page now asks for ${requested}.`,
   goTo: (requested: Part) => html`Go to ${requested}`,
+  // what the engines find (differences, someone else's changes, unwritable items, dependencies): en-facts.ts
+  facts: enFacts,
+  // <backup-inspector>, its parts and the offline page: en-inspector.ts
+  inspector: enInspector,
   // recovery key and emergency kit
   printKit: 'Print the emergency kit',
   saveKit: 'Save the kit as a text file',

@@ -5,6 +5,9 @@
  */
 import { html } from 'lit';
 import type { Catalog, Part } from './catalog.js';
+import { svFacts } from './sv-facts.js';
+import { svInspector } from './sv-inspector.js';
+import { svSelective } from './sv-selective.js';
 
 export const sv: Catalog = {
   errors: {
@@ -161,6 +164,8 @@ export const sv: Catalog = {
   selectiveComplete: 'Den selektiva återställningen är klar',
   importComplete: 'Importen är klar',
   importCompleteAnnouncement: (reloading) => `Importen är klar.${reloading ? ' Sidan laddas om.' : ''}`,
+  // selective restore (the chooser, its review and its run): sv-selective.ts
+  selective: svSelective,
   // preview
   sections: { plugins: 'Insticksprogram', workspaces: 'Arbetsytor', profiles: 'Profiler', keys: 'Konfigurationer i nyckelarkivet' },
   sectionsInCount: { plugins: 'insticksprogram', workspaces: 'arbetsytor', profiles: 'profiler', keys: 'konfigurationer i nyckelarkivet' },
@@ -317,6 +322,10 @@ export const sv: Catalog = {
     html`Sidan ber nu om ${requested}. Det gäller när ${{ export: 'exporten', validate: 'kontrollen av säkerhetskopian', import: 'importen', resume: 'importen', rollback: 'återställningen' }[operation]} är klar: till dess gäller allt här ${about}.`,
   switchOffered: (about: Part, requested: Part) => html`Det som visas här gäller ${about}. Sidan ber nu om ${requested}.`,
   goTo: (requested: Part) => html`Gå till ${requested}`,
+  // what the engines find: sv-facts.ts
+  facts: svFacts,
+  // <backup-inspector>, its parts and the offline page: sv-inspector.ts
+  inspector: svInspector,
   // recovery key and emergency kit
   printKit: 'Skriv ut nödkitet',
   saveKit: 'Spara kitet som textfil',
