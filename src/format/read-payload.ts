@@ -5,10 +5,10 @@
  * steps 9–11).
  */
 import { FormatError } from '../errors.js';
-import { createDecompressor, INFLATE_SLICE_BYTES, OutputLimitError } from './compress.js';
+import { InvalidDeflateError, mainThreadCodec, OutputLimitError, type InflateResult, type InflateStream } from './codec.js';
 import { TAG_BYTES } from './constants.js';
 import { countChunks } from './header.js';
-import type { DecryptOptions } from './options.js';
+import type { CodecOption, DecryptOptions } from './options.js';
 import { parseJsonIncrementally } from './parse.js';
 import { createTaskBudget, type TaskBudget } from './schedule.js';
 import type { ByteSource } from './source.js';
@@ -51,58 +51,82 @@ export interface PayloadLayout {
   compressedBytes: number;
 }
 
-/** Steps 9–11 up to the text: opens every chunk in order and inflates it; returns the UTF-8-decoded segments. */
+/** Reads the next inflated chunk, turning the codec's refusals into CORRUPT_FILE. */
+async function readInflated(inflater: InflateStream): Promise<InflateResult> {
+  try {
+    return await inflater.read();
+  } catch (error) {
+    if (error instanceof OutputLimitError) throw damaged('it decompresses to more than its declared size', error);
+    if (error instanceof InvalidDeflateError) throw damaged('its compressed data is invalid', error);
+    throw error;
+  }
+}
+
+/**
+ * Steps 9–11 up to the text: opens every chunk in order and inflates it; returns the UTF-8-decoded segments.
+ * With a Worker codec one chunk stays in flight: chunk i+1 is opened (WebCrypto) while chunk i is inflated on
+ * another core (`inflater.ahead`). A chunk that does not verify is reported only after the chunks before it are inflated, so the
+ * first fault in file order is the one reported, whichever codec runs.
+ */
 async function readTextSegments(
   source: ByteSource,
   header: PayloadLayout,
   payloadKey: CryptoKey,
+  options: DecryptOptions & CodecOption,
   budget: TaskBudget,
-  onProgress: DecryptOptions['onProgress'],
 ): Promise<string[]> {
   const total = header.plaintextBytes;
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   // Text is kept in ~1 M-character segments: one 50 MB string would cost a long task to flatten (parse.ts).
   const segments: string[] = [];
   let segment = '';
-  const decompressor = createDecompressor((bytes) => {
-    try {
-      segment += decoder.decode(bytes, { stream: true });
-    } catch (error) {
-      throw damaged('its text is not valid UTF-8', error);
-    }
-    if (segment.length >= TEXT_SEGMENT_CHARS) {
-      segments.push(segment);
-      segment = '';
-    }
-  }, total);
-  const chunks = countChunks(header.compressedBytes, header.chunkBytes);
-  let offset = header.headerBytes;
-  for (let i = 0; i < chunks; i++) {
-    const final = i === chunks - 1;
-    const length = (final ? header.compressedBytes - i * header.chunkBytes : header.chunkBytes) + TAG_BYTES;
-    const plain = await openChunk(payloadKey, i, final, await source.read(offset, length));
-    offset += length;
-    if (!plain) throw damaged(`part ${i + 1} of ${chunks} does not verify`);
-    try {
-      // Small slices bound what one push can produce (a bomb) and keep each step short.
-      for (let at = 0; at < plain.length || (final && at === 0); at += INFLATE_SLICE_BYTES) {
-        const end = Math.min(plain.length, at + INFLATE_SLICE_BYTES);
-        decompressor.push(plain.subarray(at, end), final && end === plain.length);
-        await budget.pause();
+  const inflater = (options.codec ?? mainThreadCodec).inflate(total, () => budget.pause());
+  let inFlight = 0;
+  const consume = async () => {
+    const { parts, produced } = await readInflated(inflater);
+    inFlight--;
+    for (const bytes of parts) {
+      try {
+        segment += decoder.decode(bytes, { stream: true });
+      } catch (error) {
+        throw damaged('its text is not valid UTF-8', error);
       }
-    } catch (error) {
-      if (error instanceof FormatError) throw error;
-      if (error instanceof OutputLimitError) throw damaged('it decompresses to more than its declared size', error);
-      throw damaged('its compressed data is invalid', error);
+      if (segment.length >= TEXT_SEGMENT_CHARS) {
+        segments.push(segment);
+        segment = '';
+      }
     }
-    onProgress?.({ done: decompressor.produced, total });
+    options.onProgress?.({ done: produced, total });
+    await budget.pause();
+    return produced;
+  };
+  let produced = 0;
+  try {
+    const chunks = countChunks(header.compressedBytes, header.chunkBytes);
+    let offset = header.headerBytes;
+    for (let i = 0; i < chunks; i++) {
+      const final = i === chunks - 1;
+      const length = (final ? header.compressedBytes - i * header.chunkBytes : header.chunkBytes) + TAG_BYTES;
+      const plain = await openChunk(payloadKey, i, final, await source.read(offset, length));
+      offset += length;
+      if (!plain) {
+        while (inFlight > 0) await consume();
+        throw damaged(`part ${i + 1} of ${chunks} does not verify`);
+      }
+      inflater.write(plain, final);
+      inFlight++;
+      if (inFlight > inflater.ahead) produced = await consume();
+    }
+    while (inFlight > 0) produced = await consume();
+  } finally {
+    inflater.close();
   }
   try {
     segments.push(segment + decoder.decode());
   } catch (error) {
     throw damaged('its text is not valid UTF-8', error);
   }
-  if (decompressor.produced !== total) throw damaged('it decompresses to less than its declared size');
+  if (produced !== total) throw damaged('it decompresses to less than its declared size');
   return segments;
 }
 
@@ -114,10 +138,10 @@ export async function readPayload(
   source: ByteSource,
   layout: PayloadLayout,
   payloadKey: CryptoKey,
-  options: DecryptOptions,
+  options: DecryptOptions & CodecOption,
 ): Promise<unknown> {
   const budget = createTaskBudget(options.signal);
-  const segments = await readTextSegments(source, layout, payloadKey, budget, options.onProgress);
+  const segments = await readTextSegments(source, layout, payloadKey, options, budget);
   try {
     return await parseJsonIncrementally(segments, () => budget.pause());
   } catch (error) {
