@@ -43,7 +43,7 @@ export interface InflateStream {
   read(): Promise<InflateResult>;
   /**
    * Chunks the reader may open before reading the output of an earlier one: 0 here (nothing runs meanwhile, and a
-   * bomb is stopped inside the chunk that holds it), 1 for a Worker (it inflates chunk i while chunk i+1 is opened).
+   * bomb is stopped inside the chunk that holds it), a few for a Worker (it inflates them while the page parses).
    */
   readonly ahead: number;
   close(): void;

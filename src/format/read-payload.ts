@@ -62,77 +62,102 @@ async function readInflated(inflater: InflateStream): Promise<InflateResult> {
   }
 }
 
+/** The decrypted text, segment by segment as the parser asks for it. */
+interface TextSource {
+  /** The next ~1 M-character segment, or undefined once the whole payload is read and checked. */
+  next(): Promise<string | undefined>;
+}
+
 /**
- * Steps 9–11 up to the text: opens every chunk in order and inflates it; returns the UTF-8-decoded segments.
- * With a Worker codec one chunk stays in flight: chunk i+1 is opened (WebCrypto) while chunk i is inflated on
- * another core (`inflater.ahead`). A chunk that does not verify is reported only after the chunks before it are inflated, so the
- * first fault in file order is the one reported, whichever codec runs.
+ * Steps 9–11 up to the text: opens every chunk in order, inflates it and decodes it, as the parser asks for text —
+ * so the page parses segment k while the Worker codec inflates the chunks after it. With a Worker codec up to
+ * `inflater.ahead` chunks are in flight. A chunk that does not verify is reported only after the chunks before it
+ * are inflated, so the first fault in file order is the one reported, whichever codec runs. The end of the text
+ * comes only after the last chunk and the checks of the whole stream (UTF-8 complete, exact declared size).
  */
-async function readTextSegments(
+function createTextSource(
   source: ByteSource,
   header: PayloadLayout,
   payloadKey: CryptoKey,
   options: DecryptOptions & CodecOption,
   budget: TaskBudget,
-): Promise<string[]> {
+): TextSource & { close(): void } {
   const total = header.plaintextBytes;
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   // Text is kept in ~1 M-character segments: one 50 MB string would cost a long task to flatten (parse.ts).
-  const segments: string[] = [];
+  const ready: string[] = [];
   let segment = '';
   const inflater = (options.codec ?? mainThreadCodec).inflate(total, () => budget.pause());
+  const chunks = countChunks(header.compressedBytes, header.chunkBytes);
+  let opened = 0;
+  let offset = header.headerBytes;
   let inFlight = 0;
+  let produced = 0;
+  let ended = false;
   const consume = async () => {
-    const { parts, produced } = await readInflated(inflater);
+    const result = await readInflated(inflater);
     inFlight--;
-    for (const bytes of parts) {
+    produced = result.produced;
+    for (const bytes of result.parts) {
       try {
         segment += decoder.decode(bytes, { stream: true });
       } catch (error) {
         throw damaged('its text is not valid UTF-8', error);
       }
       if (segment.length >= TEXT_SEGMENT_CHARS) {
-        segments.push(segment);
+        ready.push(segment);
         segment = '';
       }
     }
     options.onProgress?.({ done: produced, total });
     await budget.pause();
-    return produced;
   };
-  let produced = 0;
-  try {
-    const chunks = countChunks(header.compressedBytes, header.chunkBytes);
-    let offset = header.headerBytes;
-    for (let i = 0; i < chunks; i++) {
-      const final = i === chunks - 1;
-      const length = (final ? header.compressedBytes - i * header.chunkBytes : header.chunkBytes) + TAG_BYTES;
-      const plain = await openChunk(payloadKey, i, final, await source.read(offset, length));
-      offset += length;
-      if (!plain) {
-        while (inFlight > 0) await consume();
-        throw damaged(`part ${i + 1} of ${chunks} does not verify`);
-      }
-      inflater.write(plain, final);
-      inFlight++;
-      if (inFlight > inflater.ahead) produced = await consume();
+  const openNext = async () => {
+    const i = opened++;
+    const final = i === chunks - 1;
+    const length = (final ? header.compressedBytes - i * header.chunkBytes : header.chunkBytes) + TAG_BYTES;
+    const plain = await openChunk(payloadKey, i, final, await source.read(offset, length));
+    offset += length;
+    if (!plain) {
+      while (inFlight > 0) await consume();
+      throw damaged(`part ${i + 1} of ${chunks} does not verify`);
     }
-    while (inFlight > 0) produced = await consume();
-  } finally {
+    inflater.write(plain, final);
+    inFlight++;
+  };
+  const finish = () => {
+    ended = true;
     inflater.close();
-  }
-  try {
-    segments.push(segment + decoder.decode());
-  } catch (error) {
-    throw damaged('its text is not valid UTF-8', error);
-  }
-  if (produced !== total) throw damaged('it decompresses to less than its declared size');
-  return segments;
+    try {
+      ready.push(segment + decoder.decode());
+    } catch (error) {
+      throw damaged('its text is not valid UTF-8', error);
+    }
+    segment = '';
+    if (produced !== total) throw damaged('it decompresses to less than its declared size');
+  };
+  return {
+    async next() {
+      while (ready.length === 0 && !ended) {
+        if (opened < chunks) {
+          await openNext();
+          if (inFlight > inflater.ahead) await consume();
+        } else if (inFlight > 0) {
+          await consume();
+        } else {
+          finish();
+        }
+      }
+      return ready.shift();
+    },
+    close: () => inflater.close(),
+  };
 }
 
 /**
  * Steps 9–11 and the parse: opens the chunks after an authenticated header with `payloadKey` and returns the
- * parsed JSON. Shared by every version whose payload is STREAM chunks of raw DEFLATE.
+ * parsed JSON, parsing each segment of text as soon as it is decoded. Shared by every version whose payload is
+ * STREAM chunks of raw DEFLATE.
  */
 export async function readPayload(
   source: ByteSource,
@@ -141,11 +166,16 @@ export async function readPayload(
   options: DecryptOptions & CodecOption,
 ): Promise<unknown> {
   const budget = createTaskBudget(options.signal);
-  const segments = await readTextSegments(source, layout, payloadKey, options, budget);
+  const text = createTextSource(source, layout, payloadKey, options, budget);
   try {
-    return await parseJsonIncrementally(segments, () => budget.pause());
+    return await parseJsonIncrementally(() => text.next(), () => budget.pause());
   } catch (error) {
     if (error instanceof FormatError) throw error;
+    // The parse stopped early: a fault later in the file (a chunk that does not verify, a size) comes first, as
+    // when the whole text was read before the parse.
+    while ((await text.next()) !== undefined);
     throw damaged('its content is not valid JSON', error);
+  } finally {
+    text.close();
   }
 }

@@ -11,6 +11,12 @@ import { acquireWorker, releaseWorker } from './pool.js';
 import type { ToWorker } from './protocol.js';
 import { openRemoteStream, type CodecTarget } from './remote.js';
 
+/**
+ * Chunks a reader may open ahead of the one whose text it waits for, when the Worker inflates: it inflates them
+ * while the page parses. Also how far past a bomb's first chunk the reader may read before the Worker stops it.
+ */
+export const WORKER_CHUNKS_AHEAD = 2;
+
 /** Plaintext bytes below which a backup is compressed or decompressed on the page. */
 export const WORKER_MIN_BYTES = 1024 * 1024;
 
@@ -97,11 +103,11 @@ export function createWorkerCodec(o: WorkerCodecOptions = {}): PayloadCodec {
         return { write: here.write, close: here.close, read: async () => toCount(await here.read(), 'produced') };
       };
       const stream = createDeferredTarget(openHere, { type: 'inflate', limit });
-      // The declared size is known before the first chunk: decide now, and keep one chunk in flight if remote.
+      // The declared size is known before the first chunk: decide now, and keep chunks in flight if remote.
       const remote = limit >= minBytes;
       if (remote) void stream.choose();
       return {
-        ahead: remote ? 1 : 0,
+        ahead: remote ? WORKER_CHUNKS_AHEAD : 0,
         write: stream.write,
         read: async () => {
           const { parts, count } = await stream.read();
