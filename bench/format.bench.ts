@@ -20,6 +20,7 @@ import { computeCrc32 } from '../src/format/bytes.js';
 import { decryptBackupBlob as decryptInWorker, encryptBackupToBlob as encryptInWorker } from '../src/worker/index.js';
 import { parseV2Header } from '../src/format/header-v2.js';
 import { measureKdfCalibration } from './kdf-calibration.js';
+import { observeLongestScript } from './measure.js';
 import { deriveKeys } from '../src/format/keys.js';
 import { parseJsonIncrementally } from '../src/format/parse.js';
 import { createTaskBudget } from '../src/format/schedule.js';
@@ -37,6 +38,7 @@ interface Measured<T> {
   result: T;
   ms: number;
   longestTaskMs: number;
+  longestScript: string;
   peakHeapMiB: number | string;
 }
 
@@ -50,6 +52,7 @@ async function measure<T>(work: () => Promise<T>): Promise<Measured<T>> {
     for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
   });
   observer.observe({ type: 'longtask', buffered: false });
+  const scripts = observeLongestScript();
   const baseline = memory();
   let peak = baseline ?? 0;
   const sampler = setInterval(() => (peak = Math.max(peak, memory() ?? 0)), 5);
@@ -60,8 +63,9 @@ async function measure<T>(work: () => Promise<T>): Promise<Measured<T>> {
   clearInterval(sampler);
   await new Promise((resolve) => setTimeout(resolve, 50)); // let the last longtask entry arrive
   observer.disconnect();
+  const longestScript = scripts.stop();
   const peakHeapMiB = baseline === undefined ? 'n/a' : round((peak - baseline) / MiB);
-  return { result, ms, longestTaskMs: round(longest), peakHeapMiB };
+  return { result, ms, longestTaskMs: round(longest), longestScript, peakHeapMiB };
 }
 
 function round(n: number, digits = 1): number {
@@ -158,6 +162,9 @@ async function decryptNative(file: NativeFile, chunkBytes: number): Promise<unkn
 }
 
 /** One row of the pipeline table; `deflateAlone`: MB/s of fflate's level-6 Deflate alone, measured in this run. */
+/** `label: enc … / dec …` where the longest script of each direction ran (notes under the pipeline table). */
+const scriptNotes: string[] = [];
+
 function pipelineRow(
   label: string,
   fileBytes: number,
@@ -167,6 +174,7 @@ function pipelineRow(
   deflateAlone: number,
 ): (string | number)[] {
   const speed = (m: Measured<unknown>) => mbPerSecond(plaintextBytes, m.ms);
+  scriptNotes.push(`longest script, ${label}: enc ${enc.longestScript || '—'}; dec ${dec.longestScript || '—'}`);
   return [
     label,
     round(fileBytes / MiB),
@@ -347,6 +355,7 @@ export default async function runFormatBench(): Promise<BenchTable[]> {
           'with --enable-precise-memory-info, and noisy because it depends on when V8 collects garbage.',
         '* native rows: the same serialisation, STREAM sealing and time-sliced parse, with Compression/' +
           'DecompressionStream("deflate-raw") in place of fflate (bench-only code, no header).',
+        ...scriptNotes,
       ],
     },
     {
