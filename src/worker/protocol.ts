@@ -8,8 +8,8 @@ import * as z from 'zod/mini';
 // Typed as any Uint8Array (z.instanceof would narrow it to Uint8Array<ArrayBuffer>).
 const Bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array);
 
-/** Page → Worker. */
-export const ToWorker = z.discriminatedUnion('type', [
+/** Page → Worker. (z.union, not z.discriminatedUnion: the same check here, 1.4 KiB less in each bundle.) */
+export const ToWorker = z.union([
   /** Opens a compressing stream at this DEFLATE level. */
   z.object({ type: z.literal('deflate'), level: z.number() }),
   /** Opens a decompressing stream that refuses output past `limit` bytes. */
@@ -20,7 +20,7 @@ export const ToWorker = z.discriminatedUnion('type', [
 export type ToWorker = z.infer<typeof ToWorker>;
 
 /** Worker → page. */
-export const FromWorker = z.discriminatedUnion('type', [
+export const FromWorker = z.union([
   /** Sent once, when the Worker's module has loaded: only then is anything transferred to it. */
   z.object({ type: z.literal('ready') }),
   /** The output of one write; `count`: input consumed (deflate) or output produced (inflate) so far. */
