@@ -14,7 +14,7 @@ import { createBlobSource, createBytesSource } from '../../src/format/source.js'
 import { createWorkerCodec, WORKER_CHUNKS_AHEAD } from '../../src/worker/codec.js';
 import { resetWorkerPool } from '../../src/worker/pool.js';
 import { decryptBackupBlob, encryptBackupToBlob } from '../../src/worker/index.js';
-import { craftFile, createRecordingBlob, expectCode, FAST, listChunkRanges, randomText, readsPastHeader } from '../format/helpers.js';
+import { craftFile, createRecordingBlob, expectCode, FAST, flipByte, listChunkRanges, randomText, readsPastHeader } from '../format/helpers.js';
 
 const PASSWORD = 'worker pässword ✓';
 const RECOVERY_KEY = new Uint8Array(32).fill(7);
@@ -146,6 +146,22 @@ describe('format worker', () => {
     const file = await encryptWith(ALWAYS, payload);
     expect(await decryptFromSource(createBytesSource(file), PASSWORD, { codec: ALWAYS })).to.deep.equal(payload);
   });
+
+  for (const [name, codec] of [['the page', mainThreadCodec], ['the Worker', ALWAYS]] as const) {
+    it(`reads on ${name} while parsing, yet reports a later damaged chunk before an earlier JSON error`, async () => {
+      // Invalid JSON from the first byte, in a stream of several chunks whose last one is then damaged: the parse
+      // fails in the first segment, but the reader goes on to the end, and the chunk is what it reports.
+      const text = new TextEncoder().encode(`{"a":nonsense ${randomText(3_000_000)}`);
+      const file = await craftFile({ compressed: deflateSync(text), plaintextBytes: text.length, password: PASSWORD });
+      const ranges = listChunkRanges(file);
+      expect(ranges.length).to.be.greaterThan(WORKER_CHUNKS_AHEAD + 3);
+      const damagedFile = flipByte(file, ranges.at(-1)!.start + 3);
+      const error = await expectCode(decryptFromSource(createBytesSource(damagedFile), PASSWORD, { codec }), 'CORRUPT_FILE');
+      expect(error.message).to.match(new RegExp(`part ${ranges.length} of ${ranges.length} does not verify`));
+      const json = await expectCode(decryptFromSource(createBytesSource(file), PASSWORD, { codec }), 'CORRUPT_FILE');
+      expect(json.message).to.match(/not valid JSON/);
+    });
+  }
 
   it('a cancel during compression stops with ABORTED and drops the busy Worker', async () => {
     spy = spyOnWorkers();
