@@ -3,6 +3,7 @@
 // TLS with the test-only self-signed certificate in server/tls/ (HTTP/1.1 stays allowed on the same port).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { loadServer, toKoaMiddleware } from './scripts/load-server.mjs';
+import { serveTsAsJs } from './scripts/ts-as-js.mjs';
 import { strictCsp } from './scripts/csp.mjs';
 
 const { createReferenceDashboard } = await loadServer();
@@ -16,7 +17,7 @@ export default {
   appIndex: 'index.html',
   nodeResolve: { exportConditions: ['production'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
-  middleware: [strictCsp, toKoaMiddleware(dashboard.handle)],
+  middleware: [strictCsp, serveTsAsJs, toKoaMiddleware(dashboard.handle)],
   ...(http2
     ? { http2: true, sslKey: 'server/tls/test-only-localhost.key', sslCert: 'server/tls/test-only-localhost.crt' }
     : {}),

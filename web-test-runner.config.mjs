@@ -3,6 +3,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { loadServer, toKoaMiddleware } from './scripts/load-server.mjs';
+import { serveTsAsJs } from './scripts/ts-as-js.mjs';
 import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 
 const { createReferenceDashboard } = await loadServer();
@@ -12,7 +13,7 @@ export default {
   files: ['test/**/*.test.ts', '!test/e2e/**'],
   nodeResolve: { exportConditions: ['production'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
-  middleware: [toKoaMiddleware(dashboard.handle)],
+  middleware: [serveTsAsJs, toKoaMiddleware(dashboard.handle)],
   browsers: [playwrightLauncher({ product: 'chromium', launchOptions: chromiumLaunchOptions() })],
   concurrency: 2,
   testFramework: { config: { timeout: 120000 } },

@@ -39,6 +39,7 @@ function row(operation: string, data: string, concurrency: number, m: Measured):
     (floorMs / 1000).toFixed(1),
     (m.wallMs / floorMs).toFixed(2),
     m.longestTaskMs,
+    m.longestScript,
     m.peakHeapMB,
   ];
 }
@@ -254,9 +255,10 @@ export default async function benchEngine(): Promise<BenchTable[]> {
     },
     {
       title: `Export and import of the large seed, ${LATENCY_MS} ms server latency per request`,
-      columns: ['operation', 'data', 'concurrency', 'wall s', 'requests', 'network floor s', 'ratio to floor', 'longest task ms', 'peak heap MB'],
+      columns: ['operation', 'data', 'concurrency', 'wall s', 'requests', 'network floor s', 'ratio to floor', 'longest task ms', 'longest script', 'peak heap MB'],
       rows,
       notes: [
+        'Longest script: the longest script of any long animation frame (Long Animation Frames API), file:function (invoker).',
         `large = the whole large seed: ${describeCounts(large.counts)}.`,
         `large ÷ ${SLICE_DIVISOR} = a proportional slice measured as is (nothing extrapolated): the first ${describeCounts(countsOf(slice))} ` +
           'of it; mappings to plugins outside the slice dropped, applications of such plugins pointed at plugins inside it, ' +

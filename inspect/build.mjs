@@ -23,6 +23,9 @@ export async function buildInspector(outdir = join(root, 'dist')) {
     conditions: ['production'],
     outfile: script,
     metafile: true,
+    // A classic script has no import.meta: the format Worker's URL then cannot be made, and the inspector compresses
+    // on the page (src/worker/pool.ts) — as it must from file://, where no Worker may start.
+    define: { 'import.meta.url': 'undefined' },
   });
   for (const asset of ['inspect.css', 'favicon.svg']) {
     await copyFile(join(root, 'inspect', asset), join(outdir, 'inspect', asset));

@@ -4,6 +4,7 @@
 //    them once;
 //  - dist/standalone/*.min.js: each entry self-contained (everything bundled, minified), for a plain page with no
 //    bundler — the figure `npm run bench` reports as the bundle size;
+//  - dist/format-worker.js: the format Worker both builds start (compression off the main thread), self-contained;
 //  - dist/inspect.html (+ dist/inspect/): the offline inspector, a classic script that opens from file://;
 //  - dist/types/: declarations from tsc; custom-elements.json from the analyzer; then publint checks the package.
 // Fails first when src/version.ts disagrees with package.json's version.
@@ -13,7 +14,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildInspector } from '../inspect/build.mjs';
 import { checkVersion } from './check-version.mjs';
-import { ESM_OPTIONS, ROOT, STANDALONE_OPTIONS } from './esbuild-shared.mjs';
+import { ESM_OPTIONS, ROOT, STANDALONE_OPTIONS, WORKER_OPTIONS } from './esbuild-shared.mjs';
 
 const version = await checkVersion();
 if (!version.ok) {
@@ -27,6 +28,7 @@ if (!version.ok) {
 await rm(join(ROOT, 'dist'), { recursive: true, force: true });
 await build(ESM_OPTIONS);
 await build(STANDALONE_OPTIONS);
+await build(WORKER_OPTIONS); // dist/format-worker.js, which both builds start
 await buildInspector(join(ROOT, 'dist'));
 
 const run = (cmd, args) => execFileSync(join(ROOT, 'node_modules/.bin', cmd), args, { cwd: ROOT, stdio: 'inherit' });

@@ -56,3 +56,19 @@ export const STANDALONE_OPTIONS = {
   conditions: ['production'],
   legalComments: 'eof',
 };
+
+/**
+ * dist/format-worker.js: the format Worker (src/format-worker.ts), its own entry and one self-contained module —
+ * fflate and zod bundled, because a Worker sees no import map. The code that starts it sits in dist/chunks/ (ESM)
+ * or dist/standalone/ and finds it with `new URL('../format-worker.js', import.meta.url)`, a pattern Vite and
+ * webpack follow to bundle the Worker themselves; see src/worker/pool.ts.
+ */
+export const WORKER_OPTIONS = {
+  ...COMMON_OPTIONS,
+  entryPoints: { 'format-worker': join(ROOT, 'src/format-worker.ts') },
+  format: 'esm',
+  outdir: join(ROOT, 'dist'),
+  minify: true,
+  conditions: ['production'],
+  legalComments: 'eof',
+};

@@ -38,11 +38,7 @@ export {
   SUPPORTED_VERSIONS,
   TAG_BYTES,
   checkRecoveryKey,
-  decryptBackup,
-  decryptBackupBlob,
   describeKeySlots,
-  encryptBackup,
-  encryptBackupToBlob,
   formatRecoveryKey,
   generateRecoveryKey,
   listReadableVersions,
@@ -51,6 +47,8 @@ export {
   registerFormatReader,
   registerPayloadMigration,
 } from './format/index.js';
+// The format's reading and writing, with compression in a Worker when it pays (src/worker/).
+export { decryptBackup, decryptBackupBlob, encryptBackup, encryptBackupToBlob } from './worker/index.js';
 export type {
   BackupSecret,
   ByteSource,

@@ -1,6 +1,7 @@
 /** Export: read a whole unit and return it as an encrypted backup file. */
 import type { DashboardClient } from '../api/index.js';
-import { encryptBackupToBlob, toRecoveryKeyBytes } from '../format/index.js';
+import { toRecoveryKeyBytes } from '../format/index.js';
+import { encryptBackupToBlob } from '../worker/index.js';
 import { normalizeAbort, throwIfAborted } from './abort.js';
 import { collectUnit } from './collect.js';
 import { backupFilename, buildPayload } from './manifest.js';

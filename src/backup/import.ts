@@ -2,7 +2,7 @@
 import type { DashboardClient } from '../api/index.js';
 import { BackupError, ValidationError } from '../errors.js';
 import type { BackupPayload, Session, UnitRef } from '../schemas.js';
-import { encryptBackupToBlob } from '../format/index.js';
+import { encryptBackupToBlob } from '../worker/index.js';
 import { normalizeAbort, throwIfAborted } from './abort.js';
 import { collectUnit } from './collect.js';
 import { countUnit } from './consistency.js';

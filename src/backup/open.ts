@@ -1,6 +1,6 @@
 /** Open a backup file: decrypt, validate, and check that it is internally consistent. Sends nothing anywhere. */
 import { ValidationError, type ValidationIssue } from '../errors.js';
-import { decryptBackupBlob } from '../format/index.js';
+import { decryptBackupBlob } from '../worker/index.js';
 import { validatePayload } from '../payload.js';
 import type { BackupPayload } from '../schemas.js';
 import { normalizeAbort, throwIfAborted } from './abort.js';

@@ -4,7 +4,7 @@
  */
 import type { DashboardClient } from '../api/index.js';
 import { BackupError } from '../errors.js';
-import { decryptBackupBlob, encryptBackupToBlob } from '../format/index.js';
+import { decryptBackupBlob, encryptBackupToBlob } from '../worker/index.js';
 import type { BackupPayload, Session } from '../schemas.js';
 import { normalizeAbort, throwIfAborted } from './abort.js';
 import { collectUnit } from './collect.js';

@@ -8,7 +8,7 @@
  */
 import type { DashboardClient } from '../api/index.js';
 import { BackupError, ValidationError } from '../errors.js';
-import { encryptBackupToBlob } from '../format/index.js';
+import { encryptBackupToBlob } from '../worker/index.js';
 import type { BackupPayload, Session, UnitRef, UnitState } from '../schemas.js';
 import { normalizeAbort, throwIfAborted } from './abort.js';
 import { collectUnit } from './collect.js';

@@ -4,7 +4,7 @@
  * subset has no dangling reference and a full or selective import can use it. Same format, same manifest (its
  * counts updated), encrypted with the password (and optional recovery key) the admin gives. No request is sent.
  */
-import { encryptBackupToBlob } from '../format/index.js';
+import { encryptBackupToBlob } from '../worker/index.js';
 import type { BackupPayload, UnitState } from '../schemas.js';
 import { BackupError } from '../errors.js';
 import { countUnit } from './consistency.js';

@@ -15,7 +15,7 @@ import {
   type ParsedV2Header,
 } from './header-v2.js';
 import { verifyHeaderMac, type FileKeys } from './keys.js';
-import { resolveMaxPlaintextBytes, type DecryptOptions } from './options.js';
+import { resolveMaxPlaintextBytes, type CodecOption, type DecryptOptions } from './options.js';
 import { throwIfAborted } from './schedule.js';
 import { resolveSecret, type BackupSecret } from './secret.js';
 import { deriveV2Keys, openPasswordSlot, openRecoveryKeySlot } from './slots.js';
@@ -99,7 +99,7 @@ export async function unlockV2(source: ByteSource, secret: BackupSecret, options
 }
 
 /** Reads a version-2 file and returns its payload. */
-export async function readVersion2(source: ByteSource, secret: BackupSecret, options: DecryptOptions): Promise<unknown> {
+export async function readVersion2(source: ByteSource, secret: BackupSecret, options: DecryptOptions & CodecOption): Promise<unknown> {
   const { header, fileKey, keys } = await unlockV2(source, secret, options);
   fileKey.fill(0);
   return readPayload(source, header, keys.payloadKey, options);

@@ -13,7 +13,7 @@ import { noUsableSlot, readVersion2 } from './decrypt-v2.js';
 import { checkFileSize, damaged, readPayload } from './read-payload.js';
 import { resolveSecret, type BackupSecret } from './secret.js';
 import { createUnsupportedVersionError, getFormatReader, migratePayload } from './migrate.js';
-import { resolveMaxPlaintextBytes, type DecryptOptions } from './options.js';
+import { resolveMaxPlaintextBytes, type CodecOption, type DecryptOptions } from './options.js';
 import { throwIfAborted } from './schedule.js';
 import type { ByteSource } from './source.js';
 
@@ -49,7 +49,7 @@ export async function unlockV1(source: ByteSource, secret: BackupSecret, options
 }
 
 /** Reads a version-1 file and returns its payload. Exported for tests; callers use decryptFromSource. */
-export async function readVersion1(source: ByteSource, secret: BackupSecret, options: DecryptOptions): Promise<unknown> {
+export async function readVersion1(source: ByteSource, secret: BackupSecret, options: DecryptOptions & CodecOption): Promise<unknown> {
   const { header, keys } = await unlockV1(source, secret, options);
   return readPayload(source, { ...header, headerBytes: HEADER_BYTES }, keys.payloadKey, options);
 }
@@ -62,7 +62,7 @@ export async function readVersion1(source: ByteSource, secret: BackupSecret, opt
 export async function decryptFromSource(
   source: ByteSource,
   secret: BackupSecret,
-  options: DecryptOptions = {},
+  options: DecryptOptions & CodecOption = {},
 ): Promise<unknown> {
   throwIfAborted(options.signal);
   resolveMaxPlaintextBytes(options);

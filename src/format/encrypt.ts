@@ -5,12 +5,12 @@
  */
 import { FormatError } from '../errors.js';
 import { concatBytes } from './bytes.js';
-import { createCompressor } from './compress.js';
+import { mainThreadCodec, type DeflateStream } from './codec.js';
 import { FILE_KEY_BYTES, FILE_SALT_BYTES, SALT_BYTES } from './constants.js';
 import { assembleHeader, encodeHeaderFields, type HeaderFields } from './header.js';
 import { assembleV2Header, encodeV2MacInput, SCHEDULE_V2, type KeySlot } from './header-v2.js';
 import { computeHeaderMac, deriveKeys, type FileKeys } from './keys.js';
-import { resolveEncryptOptions, type EncryptOptions } from './options.js';
+import { resolveEncryptOptions, type CodecOption, type EncryptOptions } from './options.js';
 import { equalBytes } from './bytes.js';
 import { resolveSecret, type BackupSecret, type ResolvedSecret } from './secret.js';
 import { createPasswordSlot, createRecoveryKeySlot, deriveV2Keys } from './slots.js';
@@ -24,19 +24,33 @@ const ENCODE_SLICE_CHARS = 64 * 1024;
 
 const encoder = new TextEncoder();
 
-/** Serialises `payload` into UTF-8 slices of JSON text, yielding between slices. */
-async function encodeJsonSlices(payload: unknown, budget: TaskBudget): Promise<Uint8Array[]> {
-  const slices: Uint8Array[] = [];
+/**
+ * Serialises `payload` into UTF-8 slices of JSON text and writes each to `stream` as soon as the next one exists
+ * (only the last is written as final), yielding between slices. With a Worker codec, compression starts on the
+ * first slice while serialisation goes on here. Returns the number of slices and of bytes written.
+ */
+async function writeJsonSlices(
+  payload: unknown,
+  stream: DeflateStream,
+  budget: TaskBudget,
+): Promise<{ slices: number; bytes: number }> {
+  let held: Uint8Array | undefined;
+  let slices = 0;
+  let bytes = 0;
+  const add = (slice: Uint8Array) => {
+    if (held) stream.write(held, false);
+    held = slice;
+    slices++;
+    bytes += slice.length;
+  };
   let pending: string[] = [];
   let pendingChars = 0;
-  let empty = true;
   try {
     for (const piece of generateJsonPieces(payload)) {
-      empty = false;
       pending.push(piece);
       pendingChars += piece.length;
       if (pendingChars >= ENCODE_SLICE_CHARS) {
-        slices.push(encoder.encode(pending.join('')));
+        add(encoder.encode(pending.join('')));
         pending = [];
         pendingChars = 0;
         await budget.pause();
@@ -46,9 +60,10 @@ async function encodeJsonSlices(payload: unknown, budget: TaskBudget): Promise<U
     if (error instanceof FormatError) throw error;
     throw new FormatError('INVALID_OPTIONS', 'The backup content cannot be written as JSON.', { cause: error });
   }
-  if (empty) throw new FormatError('INVALID_OPTIONS', 'The backup content cannot be written as JSON.');
-  if (pendingChars > 0) slices.push(encoder.encode(pending.join('')));
-  return slices;
+  if (pendingChars > 0) add(encoder.encode(pending.join('')));
+  if (!held) throw new FormatError('INVALID_OPTIONS', 'The backup content cannot be written as JSON.');
+  stream.write(held, true);
+  return { slices, bytes };
 }
 
 /** Collects compressed output and hands it out in exact chunk-sized pieces. */
@@ -93,54 +108,54 @@ interface SealedPayload {
 
 /**
  * Serialises, compresses and seals `payload` under the payload key `keys` resolves to. The keys are awaited only
- * once the JSON is encoded, so a slow KDF runs meanwhile; `abortKeys` stops it when serialisation fails.
+ * once the JSON is written, so a slow KDF runs meanwhile; `abortKeys` stops it when serialisation fails.
  */
 async function sealPayload(
   payload: unknown,
   keys: Promise<FileKeys>,
   abortKeys: () => void,
   chunkBytes: number,
-  options: EncryptOptions,
+  options: EncryptOptions & CodecOption,
 ): Promise<SealedPayload & { keys: FileKeys }> {
   const { signal, onProgress } = options;
   keys.catch(() => undefined);
   const budget = createTaskBudget(signal);
-  let slices: (Uint8Array | undefined)[];
+  const stream = (options.codec ?? mainThreadCodec).deflate();
   try {
-    slices = await encodeJsonSlices(payload, budget);
-  } catch (error) {
-    abortKeys();
-    throw error;
-  }
-  let plaintextBytes = 0;
-  for (const slice of slices) plaintextBytes += slice!.length;
-  const fileKeys = await keys;
-  throwIfAborted(signal);
+    let written: { slices: number; bytes: number };
+    try {
+      written = await writeJsonSlices(payload, stream, budget);
+    } catch (error) {
+      abortKeys();
+      throw error;
+    }
+    const plaintextBytes = written.bytes;
+    const fileKeys = await keys;
+    throwIfAborted(signal);
 
-  const chunker = createChunker();
-  const compressor = createCompressor((bytes) => chunker.add(bytes));
-  const sealed: Uint8Array[] = [];
-  let compressedBytes = 0;
-  let done = 0;
-  for (let i = 0; i < slices.length; i++) {
-    const slice = slices[i]!;
-    slices[i] = undefined; // release the plaintext as soon as it is compressed
-    compressor.push(slice, i === slices.length - 1);
-    done += slice.length;
-    // Keep at least one byte back until the end: only the last chunk may be sealed as final.
-    while (chunker.queued > chunkBytes) {
-      const chunk = chunker.take(chunkBytes);
-      compressedBytes += chunk.length;
-      sealed.push(await sealChunk(fileKeys.payloadKey, sealed.length, false, chunk));
+    const chunker = createChunker();
+    const sealed: Uint8Array[] = [];
+    let compressedBytes = 0;
+    for (let i = 0; i < written.slices; i++) {
+      const { parts, consumed } = await stream.read();
+      for (const part of parts) chunker.add(part);
+      // Keep at least one byte back until the end: only the last chunk may be sealed as final.
+      while (chunker.queued > chunkBytes) {
+        const chunk = chunker.take(chunkBytes);
+        compressedBytes += chunk.length;
+        sealed.push(await sealChunk(fileKeys.payloadKey, sealed.length, false, chunk));
+        await budget.pause();
+      }
+      onProgress?.({ done: consumed, total: plaintextBytes });
       await budget.pause();
     }
-    onProgress?.({ done, total: plaintextBytes });
-    await budget.pause();
+    const last = chunker.take(chunker.queued);
+    compressedBytes += last.length;
+    sealed.push(await sealChunk(fileKeys.payloadKey, sealed.length, true, last));
+    return { sealed, plaintextBytes, compressedBytes, keys: fileKeys };
+  } finally {
+    stream.close();
   }
-  const last = chunker.take(chunker.queued);
-  compressedBytes += last.length;
-  sealed.push(await sealChunk(fileKeys.payloadKey, sealed.length, true, last));
-  return { sealed, plaintextBytes, compressedBytes, keys: fileKeys };
 }
 
 /**
@@ -150,7 +165,7 @@ async function sealPayload(
 export async function encryptToPartsV1(
   payload: unknown,
   password: string,
-  options: EncryptOptions = {},
+  options: EncryptOptions & CodecOption = {},
 ): Promise<Uint8Array[]> {
   const { iterations, chunkBytes } = resolveEncryptOptions(options);
   if (typeof password !== 'string' || password.length === 0) {
@@ -194,7 +209,7 @@ async function createSlots(
 export async function encryptToParts(
   payload: unknown,
   secret: BackupSecret,
-  options: EncryptOptions = {},
+  options: EncryptOptions & CodecOption = {},
 ): Promise<Uint8Array[]> {
   const { iterations, chunkBytes } = resolveEncryptOptions(options);
   // Refuse a bad secret or recovery key before any work.

@@ -1,4 +1,5 @@
 /** Options of the format's public functions, and their validation. */
+import type { PayloadCodec } from './codec.js';
 import { FormatError } from '../errors.js';
 import {
   CHUNK_BYTES,
@@ -41,6 +42,14 @@ export interface DecryptOptions {
   signal?: AbortSignal;
   /** Called as chunks are opened and decompressed. */
   onProgress?: (p: FormatProgress) => void;
+}
+
+/**
+ * Internal option of the writer and the reader: where DEFLATE runs (default: codec.ts's mainThreadCodec, fflate in the calling thread). src/worker/
+ * passes its Worker codec; not part of the public options.
+ */
+export interface CodecOption {
+  codec?: PayloadCodec;
 }
 
 function isIntegerIn(value: number, min: number, max: number): boolean {

@@ -58,34 +58,44 @@ function skipValue(text: string, start: number): number {
 interface Cursor {
   text: string;
   at: number;
-  segments: readonly string[];
-  next: number;
+  /** The next segment, or undefined at the end of the text. */
+  more: () => Promise<string | undefined> | string | undefined;
   pause: () => Promise<void>;
 }
 
 /** Drops the consumed text and appends segments until the unread part at least doubles. False at the end. */
-function growWindow(cursor: Cursor): boolean {
-  if (cursor.next >= cursor.segments.length) return false;
+async function growWindow(cursor: Cursor): Promise<boolean> {
   let rest = cursor.text.slice(cursor.at);
   const target = Math.max(rest.length * 2, 1);
-  while (cursor.next < cursor.segments.length && rest.length < target) rest += cursor.segments[cursor.next++]!;
+  let grew = false;
+  while (rest.length < target) {
+    const segment = await cursor.more();
+    if (segment === undefined) break;
+    rest += segment;
+    grew = true;
+  }
+  if (!grew) return false;
   cursor.text = rest;
   cursor.at = 0;
   return true;
 }
 
+/** Moves past whitespace within the window; true when the next character is inside it. */
+function skipWhitespaceHere(cursor: Cursor): boolean {
+  WHITESPACE.lastIndex = cursor.at;
+  WHITESPACE.exec(cursor.text);
+  cursor.at = WHITESPACE.lastIndex;
+  return cursor.at < cursor.text.length;
+}
+
 /** Moves past whitespace; the next character (if any) is then inside the window. */
-function skipWhitespace(cursor: Cursor): void {
-  for (;;) {
-    WHITESPACE.lastIndex = cursor.at;
-    WHITESPACE.exec(cursor.text);
-    cursor.at = WHITESPACE.lastIndex;
-    if (cursor.at < cursor.text.length || !growWindow(cursor)) return;
-  }
+async function skipWhitespace(cursor: Cursor): Promise<void> {
+  // The window is large and values are small: the await (a microtask) is paid only at its end.
+  while (!skipWhitespaceHere(cursor)) if (!(await growWindow(cursor))) return;
 }
 
 /** Reads the value at the cursor as text (growing the window as needed) and moves past it. */
-function takeValueText(cursor: Cursor): string {
+async function takeValueText(cursor: Cursor): Promise<string> {
   for (;;) {
     const end = skipValue(cursor.text, cursor.at);
     if (end !== INCOMPLETE) {
@@ -93,7 +103,7 @@ function takeValueText(cursor: Cursor): string {
       cursor.at = end;
       return text;
     }
-    if (!growWindow(cursor)) {
+    if (!(await growWindow(cursor))) {
       const text = cursor.text.slice(cursor.at); // JSON.parse reports what is wrong with it
       cursor.at = cursor.text.length;
       return text;
@@ -101,8 +111,8 @@ function takeValueText(cursor: Cursor): string {
   }
 }
 
-function expectChar(cursor: Cursor, char: string): void {
-  skipWhitespace(cursor);
+async function expectChar(cursor: Cursor, char: string): Promise<void> {
+  if (!skipWhitespaceHere(cursor)) await skipWhitespace(cursor);
   if (cursor.text[cursor.at] !== char) throw new SyntaxError(`Expected '${char}' in JSON`);
   cursor.at++;
 }
@@ -117,10 +127,10 @@ function setMember(target: Record<string, unknown>, key: string, value: unknown)
 }
 
 async function parseValue(cursor: Cursor, depth: number): Promise<unknown> {
-  skipWhitespace(cursor);
+  if (!skipWhitespaceHere(cursor)) await skipWhitespace(cursor);
   const first = cursor.text[cursor.at];
   if (depth >= SPLIT_DEPTH || (first !== '{' && first !== '[')) {
-    const value: unknown = JSON.parse(takeValueText(cursor));
+    const value: unknown = JSON.parse(await takeValueText(cursor));
     await cursor.pause();
     return value;
   }
@@ -128,7 +138,7 @@ async function parseValue(cursor: Cursor, depth: number): Promise<unknown> {
   const isArray = first === '[';
   const container: unknown[] | Record<string, unknown> = isArray ? [] : {};
   cursor.at++;
-  skipWhitespace(cursor);
+  if (!skipWhitespaceHere(cursor)) await skipWhitespace(cursor);
   if (cursor.text[cursor.at] === close) {
     cursor.at++;
     return container;
@@ -137,35 +147,42 @@ async function parseValue(cursor: Cursor, depth: number): Promise<unknown> {
     if (isArray) {
       (container as unknown[]).push(await parseValue(cursor, depth + 1));
     } else {
-      skipWhitespace(cursor);
+      if (!skipWhitespaceHere(cursor)) await skipWhitespace(cursor);
       if (cursor.text[cursor.at] !== '"') throw new SyntaxError('Expected a property name in JSON');
-      const key = JSON.parse(takeValueText(cursor)) as string;
-      expectChar(cursor, ':');
+      const key = JSON.parse(await takeValueText(cursor)) as string;
+      await expectChar(cursor, ':');
       setMember(container as Record<string, unknown>, key, await parseValue(cursor, depth + 1));
     }
-    skipWhitespace(cursor);
+    if (!skipWhitespaceHere(cursor)) await skipWhitespace(cursor);
     if (cursor.text[cursor.at] === ',') {
       cursor.at++;
       continue;
     }
-    expectChar(cursor, close);
+    await expectChar(cursor, close);
     return container;
   }
 }
 
 /**
- * Parses JSON text, given whole or as consecutive segments, like `JSON.parse` of the joined text, calling `pause`
- * between values so the caller can yield to the event loop.
- * @throws SyntaxError on invalid JSON (including trailing non-whitespace).
+ * Parses JSON text, given whole, as consecutive segments, or as a function that returns the next segment (a
+ * promise of it, or undefined at the end: the text can then be parsed while it is still being decrypted), like
+ * `JSON.parse` of the joined text, calling `pause` between values so the caller can yield to the event loop.
+ * @throws SyntaxError on invalid JSON (including trailing non-whitespace); whatever `text()` throws.
  */
 export async function parseJsonIncrementally(
-  text: string | readonly string[],
+  text: string | readonly string[] | (() => Promise<string | undefined>),
   pause: () => Promise<void>,
 ): Promise<unknown> {
-  const segments = typeof text === 'string' ? [text] : text;
-  const cursor: Cursor = { text: '', at: 0, segments, next: 0, pause };
+  let more: Cursor['more'];
+  if (typeof text === 'function') more = text;
+  else {
+    const segments = typeof text === 'string' ? [text] : text;
+    let next = 0;
+    more = () => segments[next++];
+  }
+  const cursor: Cursor = { text: '', at: 0, more, pause };
   const value = await parseValue(cursor, 0);
-  skipWhitespace(cursor);
+  await skipWhitespace(cursor);
   if (cursor.at !== cursor.text.length) throw new SyntaxError('Unexpected data after JSON value');
   return value;
 }

@@ -3,7 +3,8 @@
  * entity by entity and yielding to the page between slices (src/payload.ts), so a large backup never freezes it.
  * Pure (no DOM): the `<backup-inspector>` element calls this, and so can anything else that wants a read-only view.
  */
-import { decryptBackupBlob, type DecryptOptions } from '../format/index.js';
+import type { DecryptOptions } from '../format/index.js';
+import { decryptBackupBlob } from '../worker/index.js';
 import { ValidationError, type ValidationIssue } from '../errors.js';
 import { otherFields } from '../fields.js';
 import { validatePayload, type EntityProgress, type PaceOptions } from '../payload.js';

@@ -61,6 +61,10 @@ const PAGES = {
 <script type="module" src="/dist/dashboard-backup.js"></script>
 <script type="module" src="/dist/backup-inspector.js"></script></head>
 <body><dashboard-backup no-reload></dashboard-backup><backup-inspector></backup-inspector></body></html>`,
+  // A policy that forbids workers: the format runs on the page instead.
+  '/no-workers.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>No workers</title><link rel="icon" href="data:,">
+<meta http-equiv="Content-Security-Policy" content="${CSP("'self'")}; worker-src 'none'">
+</head><body></body></html>`,
   // The inspector needs no server: the page forbids every connection.
   '/inspector.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Inspector</title><link rel="icon" href="data:,">
 <meta http-equiv="Content-Security-Policy" content="${CSP("'self'")}; connect-src 'none'">
@@ -389,6 +393,45 @@ console.log(isBackupError(new Error('x'), 'WRONG_PASSWORD'));
       await context.close();
     });
 
+    for (const [path, api] of [
+      ['/standalone.html', '/dist/standalone/index.min.js'],
+      ['/esm.html', '/dist/index.js'],
+    ]) {
+      it(`${api}: compresses a large backup in dist/format-worker.js under the strict policy, and reads it back`, async () => {
+        const { context, page, checkClean } = await openPage(path, 'admin');
+        const result = await page.evaluate(async (url) => {
+          const api = await import(url);
+          const text = 'x'.repeat(1000) + Math.random();
+          const payload = { items: Array.from({ length: 3000 }, (_, i) => ({ i, text: text.slice(i % 500) })) };
+          const blob = await api.encryptBackupToBlob(payload, 'worker password', { iterations: api.MIN_ITERATIONS });
+          const back = await api.decryptBackupBlob(blob, 'worker password');
+          return JSON.stringify(back) === JSON.stringify(payload);
+        }, api);
+        assert.equal(result, true, 'round trip');
+        const workers = page.workers().map((w) => new URL(w.url()).pathname);
+        assert.deepEqual(workers, ['/dist/format-worker.js'], 'the format Worker ran');
+        await checkClean();
+        await context.close();
+      });
+    }
+
+    it('a policy that forbids workers: the same large backup is written and read on the page', async () => {
+      const { context, page } = await openPage('/no-workers.html');
+      const result = await page.evaluate(async () => {
+        const api = await import('/dist/standalone/index.min.js');
+        const text = 'y'.repeat(1000) + Math.random();
+        const payload = { items: Array.from({ length: 3000 }, (_, i) => ({ i, text: text.slice(i % 500) })) };
+        const blob = await api.encryptBackupToBlob(payload, 'no worker password', { iterations: api.MIN_ITERATIONS });
+        const back = await api.decryptBackupBlob(blob, 'no worker password');
+        return JSON.stringify(back) === JSON.stringify(payload);
+      });
+      assert.equal(result, true, 'round trip');
+      assert.deepEqual(page.workers(), [], 'no Worker ran');
+      const violations = await page.evaluate(() => window.__violations);
+      assert.ok(violations.length <= 1 && violations.every((v) => v.startsWith('worker-src')), `only the Worker was refused (${violations})`);
+      await context.close();
+    });
+
     /** Opens the golden unit vector through the inspector's form; checks the event and the shown counts. */
     async function openGolden(page) {
       await page.locator('backup-inspector-opener.open input[type=file]').setInputFiles(join(ROOT, 'test/fixtures', GOLDEN.file));
@@ -409,7 +452,7 @@ console.log(isBackupError(new Error('x'), 'WRONG_PASSWORD'));
       ['/dist/inspect.html', 'built inspector page served statically'],
     ]) {
       it(`${what}: opens a backup with every connection forbidden, secrets masked`, async () => {
-        const { context, page, checkClean } = await openPage(path);
+        const { context, page, checkClean } = await openPage(path, 'admin');
         await page.waitForFunction(() => customElements.get('backup-inspector') !== undefined);
         const defined = await page.evaluate(() =>
           ['backup-inspector', 'backup-inspector-opener', 'backup-inspector-tree', 'backup-inspector-diff', 'backup-inspector-pager']
