@@ -1,6 +1,10 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { createRestClient, findOtherUnfinishedImports, findUnfinishedImport, type DashboardClient, type UnfinishedImport } from '../shared/engine.js';
+// From the modules themselves, not the engine barrel (../shared/engine.ts): esbuild splits by the files a module
+// imports, so a barrel here would put every engine in the first download. The panels (lazy) use the barrel.
+import { createRestClient } from '../../src/api/rest-client.js';
+import { findOtherUnfinishedImports, findUnfinishedImport } from '../../src/backup/unfinished.js';
+import type { DashboardClient, UnfinishedImport } from '../shared/engine.js';
 import { renderOtherJournals } from './resume-steps.js';
 import { dispatchBackupEvent, type BackupErrorDetail, type BackupImportDoneDetail, type BackupOperation } from '../shared/events.js';
 import { describeError, type DescribedError } from '../shared/messages.js';
@@ -21,9 +25,21 @@ import { dashboardBackupStyles } from './dashboard-backup.styles.js';
 import type { BackupExportPanel } from './backup-export-panel.js';
 import type { BackupImportPanel } from './backup-import-panel.js';
 import type { BackupResumePanel, UnverifiedOutcome } from './backup-resume-panel.js';
-import './backup-export-panel.js';
-import './backup-import-panel.js';
-import './backup-resume-panel.js';
+import { LazyParts } from '../shared/lazy.js';
+import type { BackupStep } from '../shared/events.js';
+
+/**
+ * The panels, each in a chunk of its own with the engines it needs: the first step (warning, or an unfinished
+ * import) shows before any of them is fetched. Export is fetched when the pointer or focus reaches Continue, Import
+ * when it reaches the Import tab, Resume when an unfinished import is found.
+ */
+const PANELS = {
+  export: () => import('./backup-export-panel.js'),
+  import: () => import('./backup-import-panel.js'),
+  resume: () => import('./backup-resume-panel.js'),
+};
+type Panel = keyof typeof PANELS;
+const PANEL_STEPS: Readonly<Record<Panel, BackupStep>> = { export: 'export', import: 'validate', resume: 'resume' };
 
 // The events' detail types and the GlobalEventHandlersEventMap entries, for embedders' type-checking.
 export type {
@@ -148,6 +164,16 @@ export class DashboardBackup extends LitElement {
   private restClient?: { baseUrl: string; client: DashboardClient };
   private loadCount = 0;
   private readonly l10n = new LocaleController(this);
+  private readonly panels = new LazyParts<Panel>(this, PANELS, {
+    onFailure: (panel, error) =>
+      dispatchBackupEvent(this, 'backup-error', {
+        step: PANEL_STEPS[panel],
+        unit: this.unitId || undefined,
+        ...describeError(error, this.l10n.l.t, this.l10n.l.lang),
+      }),
+  });
+  /** Whether the Import tab was opened once: its panel is fetched and rendered from then on (and keeps its state). */
+  @state() private importOpened = false;
   private releasePage = () => {};
   private stopRefusingDrops = () => {};
 
@@ -283,16 +309,20 @@ export class DashboardBackup extends LitElement {
     await focus();
   }
 
-  private handleContinue(): void {
-    void this.show('tabs', () => this.panelOf(this.tab)?.focusHeading());
+  /** Focuses the heading of `panel` once its chunk is in (the busy line or the failure has no heading). */
+  private async focusPanel(panel: Panel): Promise<void> {
+    if (!(await this.panels.whenReady(panel))) return;
+    const element = panel === 'export' ? this.exportPanel : panel === 'import' ? this.importPanel : this.resumePanel;
+    await element?.focusHeading();
   }
 
-  private panelOf(tab: Tab) {
-    return tab === 'export' ? this.exportPanel : this.importPanel;
+  private handleContinue(): void {
+    void this.show('tabs', () => this.focusPanel(this.tab));
   }
 
   private selectTab(tab: Tab, focus: boolean): void {
     this.tab = tab;
+    if (tab === 'import') this.importOpened = true;
     if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus());
   }
 
@@ -303,7 +333,7 @@ export class DashboardBackup extends LitElement {
     if (!unfinished) return;
     this.unfinished = unfinished;
     this.resumeCause = { code: event.detail.code, message: event.detail.message };
-    void this.show('unfinished', () => this.resumePanel?.focusHeading());
+    void this.show('unfinished', () => this.focusPanel('resume'));
   }
 
   /**
@@ -318,7 +348,7 @@ export class DashboardBackup extends LitElement {
       this.unfinished = await findUnfinishedImport({ unit: this.unitId, client: this.workClient }).catch(() => undefined);
       this.outcome = result && { mode: 'import', result };
       this.resumeCause = undefined;
-      await this.show('unfinished', () => this.resumePanel?.focusHeading());
+      await this.show('unfinished', () => this.focusPanel('resume'));
     })();
   }
 
@@ -332,7 +362,7 @@ export class DashboardBackup extends LitElement {
   private async loadAndFocus(): Promise<void> {
     await this.load();
     await this.updateComplete;
-    if (this.view === 'unfinished') await this.resumePanel?.focusHeading();
+    if (this.view === 'unfinished') await this.focusPanel('resume');
     else this.renderRoot.querySelector<HTMLElement>('#warning-heading, [part="heading"]')?.focus();
   }
 
@@ -344,15 +374,21 @@ export class DashboardBackup extends LitElement {
 
   private renderTabs() {
     return html`
-      ${renderTabList({ l: this.l10n.l, selected: this.tab, operation: this.running, onSelect: (tab, focus) => this.selectTab(tab, focus) })}
+      ${renderTabList({
+        l: this.l10n.l,
+        selected: this.tab,
+        operation: this.running,
+        onSelect: (tab, focus) => this.selectTab(tab, focus),
+        onApproach: (tab) => void this.panels.load(tab),
+      })}
       <div id="panel-export" role="tabpanel" aria-labelledby="tab-export" ?hidden=${this.tab !== 'export'}>
-        <backup-export-panel
+        ${this.panels.render('export', this.l10n.l, () => html`<backup-export-panel
           exportparts=${INNER_PARTS}
           @backup-operation=${this.handleOperation}
           .client=${this.workClient}
           unit=${this.unitId}
           unit-name=${this.unitName}
-        ></backup-export-panel>
+        ></backup-export-panel>`)}
       </div>
       <div
         id="panel-import"
@@ -361,7 +397,13 @@ export class DashboardBackup extends LitElement {
         ?hidden=${this.tab !== 'import'}
         @backup-error=${this.handleImportError}
       >
-        <backup-import-panel
+        ${this.importOpened ? this.panels.render('import', this.l10n.l, () => this.renderImportPanel()) : nothing}
+      </div>
+    `;
+  }
+
+  private renderImportPanel() {
+    return html`<backup-import-panel
           exportparts=${INNER_PARTS}
           @backup-operation=${this.handleOperation}
           @backup-import-done=${this.handleImportDone}
@@ -370,9 +412,7 @@ export class DashboardBackup extends LitElement {
           reload-delay=${this.reloadDelay}
           unit=${this.unitId}
           unit-name=${this.unitName}
-        ></backup-import-panel>
-      </div>
-    `;
+        ></backup-import-panel>`;
   }
 
   private renderBody() {
@@ -390,7 +430,7 @@ export class DashboardBackup extends LitElement {
         return html`<h3 tabindex="-1" part="heading">${t.adminsOnly}</h3>
           <p>${t.notAdmin(bdi(this.unitName), bdi(this.session?.user.name ?? ''))}</p>`;
       case 'unfinished':
-        return html`<backup-resume-panel
+        return this.panels.render('resume', l, () => html`<backup-resume-panel
           exportparts=${INNER_PARTS}
           @backup-operation=${this.handleOperation}
           .client=${this.workClient}
@@ -403,13 +443,14 @@ export class DashboardBackup extends LitElement {
           unit-name=${this.unitName}
           @backup-resume-closed=${this.handleResumeClosed}
           @backup-resume-recheck=${this.handleResumeRecheck}
-        ></backup-resume-panel>`;
+        ></backup-resume-panel>`);
       case 'warning':
         return html`${renderWarningStep({
           l,
           unitName: this.unitName,
           problem: this.journalProblem,
           onContinue: () => this.handleContinue(),
+          onApproach: () => void this.panels.load('export'),
         })}${renderOtherJournals(l, this.otherJournals)}`;
       case 'tabs':
         return this.renderTabs();
