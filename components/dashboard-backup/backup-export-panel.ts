@@ -1,6 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { exportUnit, type DashboardClient, type Progress } from '../shared/engine.js';
+// The export engine from its module: the engine barrel would bring every engine into this panel's chunk.
+import { exportUnit } from '../../src/backup/export.js';
+import type { DashboardClient, Progress } from '../shared/engine.js';
 import { dispatchBackupEvent } from '../shared/events.js';
 import { renderAlert, renderNotice } from '../shared/notices.js';
 import { describeError, isAbort, type DescribedError } from '../shared/messages.js';
