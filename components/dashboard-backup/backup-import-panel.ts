@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 // The engines this panel runs, from their modules: the engine barrel would bring every engine into this chunk.
 import { openBackup } from '../../src/backup/open.js';
@@ -7,6 +7,7 @@ import { runImport } from '../../src/backup/import.js';
 import type { DashboardClient, ImportPlan, ImportResult, OpenedBackup, Phase, Progress, SelectiveResult } from '../shared/engine.js';
 import { dispatchBackupEvent } from '../shared/events.js';
 import { isBackupError } from '../../src/errors.js';
+import { StepFocus } from './step-focus.js';
 import { LocaleController } from '../shared/l10n/controller.js';
 import { describeError, isAbort, type DescribedError } from '../shared/messages.js';
 import { announcePhase } from './progress.js';
@@ -76,7 +77,6 @@ export class BackupImportPanel extends LitElement {
   }
 
   @query('#password') private passwordInput?: HTMLInputElement;
-  @query('h3') private heading?: HTMLElement;
 
   /** Kept from Validate to Import only: the engine encrypts the safety snapshot with it. Cleared after. */
   private password = '';
@@ -91,12 +91,11 @@ export class BackupImportPanel extends LitElement {
   });
   private readonly reloads = new ReloadController(this);
   private stopDrops = () => {};
-  private focusPending = false;
+  private readonly stepFocus = new StepFocus(this);
 
   /** Moves focus to the heading of the current step, once it is rendered. */
-  async focusHeading(): Promise<void> {
-    await this.updateComplete;
-    this.heading?.focus();
+  focusHeading(): Promise<void> {
+    return this.stepFocus.focusHeading();
   }
 
   override connectedCallback(): void {
@@ -116,19 +115,13 @@ export class BackupImportPanel extends LitElement {
     this.typedPassword = '';
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    if (this.focusPending) {
-      this.focusPending = false;
-      const field = this.focusField ? this.renderRoot.querySelector<HTMLElement>(this.focusField) : null;
-      this.focusField = undefined;
-      (field ?? this.heading)?.focus();
-    }
-  }
-
   private goTo(step: ImportStep): void {
     this.step = step;
-    this.focusPending = true;
+    this.stepFocus.next(() => {
+      const field = this.focusField; // set by fail() after a wrong password, in the same task
+      this.focusField = undefined;
+      return field ? this.renderRoot.querySelector(field) : null;
+    });
   }
 
   private get confirmed(): boolean {

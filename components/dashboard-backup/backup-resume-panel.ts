@@ -11,6 +11,7 @@ import { announcePhase } from './progress.js';
 import { renderImportResult } from './import-result.js';
 import { renderSecretField, SECRET_ERROR_CODES, validateSecret } from '../shared/secret-field.js';
 import { renderReview } from './resume-review.js';
+import { StepFocus } from './step-focus.js';
 import { LocaleController } from '../shared/l10n/controller.js';
 import { renderElsewhere, renderKept, type Mode } from './resume-steps.js';
 import { SafetySnapshots } from './safety-snapshot.js';
@@ -79,7 +80,6 @@ export class BackupResumePanel extends LitElement {
   private returnTo: ResumeStep = 'ask';
 
   @query('#password') private passwordInput?: HTMLInputElement;
-  @query('h3') private heading?: HTMLElement;
 
   private readonly l10n = new LocaleController(this);
   private readonly reloads = new ReloadController(this);
@@ -87,14 +87,13 @@ export class BackupResumePanel extends LitElement {
     this.error = describeError(error, this.l10n.l.t, this.l10n.l.lang);
     dispatchBackupEvent(this, 'backup-error', { step: 'snapshot', unit: this.unit, ...this.error });
   });
-  private focusPending = false;
+  private readonly stepFocus = new StepFocus(this);
   /** What the password field holds, kept across the steps until the operation completes (see password-field.ts). */
   private typedPassword = '';
 
   /** Moves focus to the heading of the current step, once it is rendered. */
-  async focusHeading(): Promise<void> {
-    await this.updateComplete;
-    this.heading?.focus();
+  focusHeading(): Promise<void> {
+    return this.stepFocus.focusHeading();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -110,18 +109,14 @@ export class BackupResumePanel extends LitElement {
     this.typedPassword = '';
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    if (this.focusPending) {
-      this.focusPending = false;
-      // After a wrong password, the field is where the admin types again.
-      (this.error && SECRET_ERROR_CODES.includes(this.error.code) ? this.passwordInput : this.heading)?.focus();
-    }
-  }
-
   private goTo(step: ResumeStep): void {
     this.step = step;
-    this.focusPending = true;
+    this.focusAfterRender();
+  }
+
+  /** After a wrong password, the field is where the admin types again; otherwise the step's heading. */
+  private focusAfterRender(): void {
+    this.stepFocus.next(() => (this.error && SECRET_ERROR_CODES.includes(this.error.code) ? this.passwordInput : null));
   }
 
   private async run(mode: Mode, expectedPlan?: ImportPlan): Promise<void> {
@@ -229,7 +224,7 @@ export class BackupResumePanel extends LitElement {
       this.dispatchEvent(new Event('backup-import-kept', { bubbles: true, composed: true }));
     } catch (error) {
       this.error = describeError(error, this.l10n.l.t, this.l10n.l.lang);
-      this.focusPending = true;
+      this.focusAfterRender();
       dispatchBackupEvent(this, 'backup-error', { step: 'rollback', unit: this.unit, ...this.error });
     }
   }

@@ -1,8 +1,9 @@
 /**
  * Parts of an element that arrive in a chunk of their own (a panel and the engines it needs): fetched by a dynamic
- * `import()` when the part is first shown, or earlier when the browser is idle or the pointer enters the tab that
- * shows it, so a click seldom waits. Keeps what a page downloads before the first step small (README, "The
- * package"); in the ESM build the app's bundler makes the same split.
+ * `import()` when the part is first shown, or earlier when the pointer or focus reaches the control that shows it
+ * (the element calls {@link LazyParts.load}), so a click seldom waits. Not on idle: a page that never opens a step
+ * never downloads it. Keeps what a page downloads before the first step small (README, "The package"); in the ESM
+ * build the app's bundler makes the same split.
  */
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { BackupError } from '../../src/errors.js';
@@ -24,33 +25,21 @@ export type PartLoaders<K extends string> = Readonly<Record<K, () => Promise<unk
 export class LazyParts<K extends string> implements ReactiveController {
   private readonly states = new Map<K, State>();
   private readonly pending = new Map<K, Promise<boolean>>();
-  private idleAsked = false;
-
-  private readonly preloadOnIdle: readonly K[];
   private readonly onFailure: (part: K, error: BackupError) => void;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly loaders: PartLoaders<K>,
     options: {
-      /** Parts worth fetching as soon as the browser is idle after the first render. */
-      preloadOnIdle?: readonly K[];
       /** Told once per failed fetch, e.g. to fire the element's error event. */
       onFailure?: (part: K, error: BackupError) => void;
     } = {},
   ) {
-    this.preloadOnIdle = options.preloadOnIdle ?? [];
     this.onFailure = options.onFailure ?? (() => {});
     host.addController(this);
   }
 
-  hostConnected(): void {
-    if (this.preloadOnIdle.length === 0 || this.idleAsked) return;
-    this.idleAsked = true;
-    // Safari has no requestIdleCallback: a zero timeout is close enough there.
-    const whenIdle = globalThis.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 0));
-    whenIdle(() => this.preloadOnIdle.forEach((part) => void this.load(part)));
-  }
+  hostConnected(): void {}
 
   /** Starts fetching `part` (once; again after a failure); resolves to true once it is defined, false if it failed. */
   load(part: K): Promise<boolean> {
