@@ -12,7 +12,8 @@ import { MIN_PASSWORD_LENGTH, ratePassword, type PasswordStrength } from './pass
 import { announcePhase, renderProgress } from './progress.js';
 import { downloadBlob } from '../shared/download.js';
 import { renderPasswordField } from '../shared/password-field.js';
-import { renderRecoveryOption } from './export-recovery.js';
+import { RECOVERY_KEY_PART, renderRecoveryOption } from './export-recovery.js';
+import { LazyParts } from '../shared/lazy.js';
 import type { BackupRecoveryKey } from '../shared/backup-recovery-key.js';
 import { reportOperation } from './operation.js';
 import { bdi, countsSentence } from '../shared/text.js';
@@ -61,6 +62,10 @@ export class BackupExportPanel extends LitElement {
   private controller?: AbortController;
   private readonly l10n = new LocaleController(this);
   private readonly stepFocus = new StepFocus(this);
+  private readonly recoveryKeyPart = new LazyParts(this, RECOVERY_KEY_PART, {
+    onFailure: (_part, error) =>
+      dispatchBackupEvent(this, 'backup-error', { step: 'export', unit: this.unit, ...describeError(error, this.l10n.l.t, this.l10n.l.lang) }),
+  });
   /** What the two fields hold, kept across the steps until a backup is made (see password-field.ts). */
   private typed = { password: '', confirm: '' };
 
@@ -233,6 +238,8 @@ export class BackupExportPanel extends LitElement {
           onChange: (ready) => {
             if (ready) this.recoveryError = '';
           },
+          onApproach: () => void this.recoveryKeyPart.load('recoveryKey'),
+          whenLoaded: (render) => this.recoveryKeyPart.render('recoveryKey', this.l10n.l, render),
         })}
         <div class="actions">
           <button class="button primary" part="button primary-button" type="submit">${t.exportButton}</button>

@@ -129,6 +129,7 @@ describe('the split standalone build', { timeout: 240_000 }, () => {
     await (await downloading).saveAs(file);
     await page.getByRole('heading', { name: 'Backup ready' }).waitFor();
     assert.ok(!scripts.some((s) => s.startsWith('chunks/backup-import-panel-')), 'the import panel is still not fetched');
+    assert.ok(!scripts.some((s) => s.startsWith('chunks/backup-recovery-key-')), 'no recovery key asked for, none fetched');
     await checkClean();
     await context.close();
 
