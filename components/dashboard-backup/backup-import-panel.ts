@@ -1,7 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 // The engines this panel runs, from their modules: the engine barrel would bring every engine into this chunk.
-import { openBackup } from '../../src/backup/open.js';
 import { planImport } from '../../src/backup/plan.js';
 import { runImport } from '../../src/backup/import.js';
 import type { DashboardClient, ImportPlan, ImportResult, OpenedBackup, Phase, Progress, SelectiveResult } from '../shared/engine.js';
@@ -20,7 +19,7 @@ import { sharedStyles } from '../shared/shared.styles.js';
 import { importPanelStyles } from './backup-import-panel.styles.js';
 import { SECRET_ERROR_CODES, validateSecret } from '../shared/secret-field.js';
 import { LazyParts } from '../shared/lazy.js';
-import { IMPORT_PHASES, renderImporting, renderReview, renderValidating } from './import-steps.js';
+import { IMPORT_PHASES, renderImporting, renderReview, renderValidating, validateBackup } from './import-steps.js';
 
 export { IMPORT_PHASES };
 
@@ -159,9 +158,7 @@ export class BackupImportPanel extends LitElement {
     reportOperation(this, 'validate');
     try {
       const onProgress = (p: Progress) => this.handleProgress(p);
-      const backup = await openBackup(this.file, password, { signal, onProgress });
-      onProgress({ phase: 'plan', done: 0, total: 0 });
-      const plan = await planImport(this.client, backup, { unit: this.unit, signal });
+      const { backup, plan, validated } = await validateBackup(this.client, this.file, password, this.unit, { signal, onProgress });
       reportOperation(this, null);
       this.password = password;
       this.backup = backup;
@@ -169,14 +166,7 @@ export class BackupImportPanel extends LitElement {
       this.confirmation = '';
       this.announcement = this.l10n.l.t.checked;
       this.goTo('preview');
-      dispatchBackupEvent(this, 'backup-validated', {
-        sourceUnit: backup.manifest.unit.id,
-        unit: this.unit,
-        counts: backup.counts,
-        sameUnit: plan.sameUnit,
-        sameOrigin: plan.sameOrigin,
-        dangling: plan.dangling.length,
-      });
+      dispatchBackupEvent(this, 'backup-validated', validated);
     } catch (error) {
       reportOperation(this, null);
       this.goTo('select');

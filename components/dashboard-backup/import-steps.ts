@@ -4,7 +4,11 @@
  * to restore" opens the selective chooser, a chunk of its own (backup-import-panel.ts loads it).
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ImportPlan, OpenedBackup, Phase, Progress } from '../shared/engine.js';
+// The engines Validate runs, from their modules: the engine barrel would bring every engine into this chunk.
+import { openBackup } from '../../src/backup/open.js';
+import { planImport } from '../../src/backup/plan.js';
+import type { DashboardClient, ImportPlan, OpenedBackup, Phase, Progress } from '../shared/engine.js';
+import type { BackupValidatedDetail } from '../shared/events.js';
 import type { Localizer } from '../shared/l10n/localizer.js';
 import type { DescribedError } from '../shared/messages.js';
 import { renderAlert } from '../shared/notices.js';
@@ -14,6 +18,25 @@ import { renderPhaseList, renderProgress } from './progress.js';
 
 /** The phases of an import, in order, as the progress list shows them. */
 export const IMPORT_PHASES: readonly Phase[] = ['preflight', 'snapshot', 'wipe', 'create', 'verify'];
+
+/**
+ * What Validate does: opens the file (decrypts and checks it), then compares it with `unit`. Reads only.
+ * @returns the backup, the plan, and the detail of `backup-validated`.
+ */
+export async function validateBackup(
+  client: DashboardClient,
+  file: File,
+  secret: string,
+  unit: string,
+  o: { signal: AbortSignal; onProgress: (p: Progress) => void },
+): Promise<{ backup: OpenedBackup; plan: ImportPlan; validated: BackupValidatedDetail }> {
+  const backup = await openBackup(file, secret, o);
+  o.onProgress({ phase: 'plan', done: 0, total: 0 });
+  const plan = await planImport(client, backup, { unit, signal: o.signal });
+  const { sameUnit, sameOrigin } = plan;
+  const validated = { sourceUnit: backup.manifest.unit.id, unit, counts: backup.counts, sameUnit, sameOrigin, dangling: plan.dangling.length };
+  return { backup, plan, validated };
+}
 
 /** Opening and checking the backup, with Cancel. */
 export function renderValidating(l: Localizer, progress: Progress | undefined, onCancel: () => void): TemplateResult {
