@@ -45,13 +45,21 @@ export const ESM_OPTIONS = {
   sourcemap: true,
 };
 
-/** dist/standalone/*.min.js: each entry self-contained (dependencies bundled, Lit's production build), minified. */
+/**
+ * dist/standalone/*.min.js: dependencies bundled (Lit's production build), minified, and split: each entry holds
+ * what a page needs before the element shows its first step; what only a later step needs (panels, engines, a
+ * non-English catalog) is a chunk in dist/standalone/chunks/, fetched by a dynamic import() when needed.
+ * Self-contained as a folder (no bare imports): serve the whole folder. Built one entry at a time
+ * ({@link standaloneBuilds}), so nothing of one entry's first download is cut into chunks shared with another.
+ */
 export const STANDALONE_OPTIONS = {
   ...COMMON_OPTIONS,
   entryPoints: ENTRY_POINTS,
   format: 'esm',
   outdir: join(ROOT, 'dist/standalone'),
   entryNames: '[name].min',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   minify: true,
   conditions: ['production'],
   legalComments: 'eof',
@@ -72,3 +80,13 @@ export const WORKER_OPTIONS = {
   conditions: ['production'],
   legalComments: 'eof',
 };
+
+/**
+ * The standalone build as one esbuild run per entry. One run for all three would also split out the code two
+ * entries share, and esbuild assigns whole files to chunks: the element's first download would then import chunks
+ * cut for the API entry (measured: 67.9 KiB gz against 40.6 one entry at a time). A page that loads two standalone
+ * entries gets two copies of the dependencies, as before splitting (README, "Dependencies").
+ */
+export function standaloneBuilds() {
+  return Object.entries(ENTRY_POINTS).map(([name, path]) => ({ ...STANDALONE_OPTIONS, entryPoints: { [name]: path } }));
+}

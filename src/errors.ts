@@ -45,7 +45,9 @@ export type BackupErrorCode =
   | 'UNIT_LOCKED'
   | 'RESUME_NEEDS_REVIEW'
   | 'VERIFY_FAILED'
-  | 'JOURNAL_UNAVAILABLE';
+  | 'JOURNAL_UNAVAILABLE'
+  // the elements: a part of the element that arrives in a chunk of its own could not be fetched
+  | 'CHUNK_LOAD_FAILED';
 
 /** Base class of every error this module throws on purpose. */
 export class BackupError extends Error {

@@ -1,15 +1,19 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { exportUnit, type DashboardClient, type Progress } from '../shared/engine.js';
+// The export engine from its module: the engine barrel would bring every engine into this panel's chunk.
+import { exportUnit } from '../../src/backup/export.js';
+import type { DashboardClient, Progress } from '../shared/engine.js';
 import { dispatchBackupEvent } from '../shared/events.js';
 import { renderAlert, renderNotice } from '../shared/notices.js';
 import { describeError, isAbort, type DescribedError } from '../shared/messages.js';
+import { StepFocus } from './step-focus.js';
 import { LocaleController } from '../shared/l10n/controller.js';
 import { MIN_PASSWORD_LENGTH, ratePassword, type PasswordStrength } from './password-strength.js';
 import { announcePhase, renderProgress } from './progress.js';
 import { downloadBlob } from '../shared/download.js';
 import { renderPasswordField } from '../shared/password-field.js';
-import { renderRecoveryOption } from './export-recovery.js';
+import { RECOVERY_KEY_PART, renderRecoveryOption } from './export-recovery.js';
+import { LazyParts } from '../shared/lazy.js';
 import type { BackupRecoveryKey } from '../shared/backup-recovery-key.js';
 import { reportOperation } from './operation.js';
 import { bdi, countsSentence } from '../shared/text.js';
@@ -53,19 +57,21 @@ export class BackupExportPanel extends LitElement {
 
   @query('#password') private passwordInput?: HTMLInputElement;
   @query('#confirm') private confirmInput?: HTMLInputElement;
-  @query('h3') private heading?: HTMLElement;
   @query('backup-recovery-key') private recoveryKeyElement?: BackupRecoveryKey;
 
   private controller?: AbortController;
   private readonly l10n = new LocaleController(this);
-  private focusPending = false;
+  private readonly stepFocus = new StepFocus(this);
+  private readonly recoveryKeyPart = new LazyParts(this, RECOVERY_KEY_PART, {
+    onFailure: (_part, error) =>
+      dispatchBackupEvent(this, 'backup-error', { step: 'export', unit: this.unit, ...describeError(error, this.l10n.l.t, this.l10n.l.lang) }),
+  });
   /** What the two fields hold, kept across the steps until a backup is made (see password-field.ts). */
   private typed = { password: '', confirm: '' };
 
   /** Moves focus to the heading of the current step, once it is rendered. */
-  async focusHeading(): Promise<void> {
-    await this.updateComplete;
-    this.heading?.focus();
+  focusHeading(): Promise<void> {
+    return this.stepFocus.focusHeading();
   }
 
   override disconnectedCallback(): void {
@@ -75,17 +81,9 @@ export class BackupExportPanel extends LitElement {
     this.typed = { password: '', confirm: '' };
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    if (this.focusPending) {
-      this.focusPending = false;
-      this.heading?.focus();
-    }
-  }
-
   private goTo(step: ExportStep): void {
     this.step = step;
-    this.focusPending = true;
+    this.stepFocus.next();
   }
 
   private releaseDownload(): void {
@@ -240,6 +238,8 @@ export class BackupExportPanel extends LitElement {
           onChange: (ready) => {
             if (ready) this.recoveryError = '';
           },
+          onApproach: () => void this.recoveryKeyPart.load('recoveryKey'),
+          whenLoaded: (render) => this.recoveryKeyPart.render('recoveryKey', this.l10n.l, render),
         })}
         <div class="actions">
           <button class="button primary" part="button primary-button" type="submit">${t.exportButton}</button>

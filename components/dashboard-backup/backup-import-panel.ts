@@ -1,46 +1,32 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import {
-  openBackup,
-  planImport,
-  runImport,
-  type DashboardClient,
-  type ImportPlan,
-  type ImportResult,
-  type OpenedBackup,
-  type Phase,
-  type Progress,
-} from '../shared/engine.js';
+// The engines this panel runs, from their modules: the engine barrel would bring every engine into this chunk.
+import { planImport } from '../../src/backup/plan.js';
+import { runImport } from '../../src/backup/import.js';
+import type { DashboardClient, ImportPlan, ImportResult, OpenedBackup, Phase, Progress, SelectiveResult } from '../shared/engine.js';
 import { dispatchBackupEvent } from '../shared/events.js';
 import { isBackupError } from '../../src/errors.js';
+import { StepFocus } from './step-focus.js';
 import { LocaleController } from '../shared/l10n/controller.js';
-import { bdi } from '../shared/text.js';
 import { describeError, isAbort, type DescribedError } from '../shared/messages.js';
-import { announcePhase, renderPhaseList, renderProgress } from './progress.js';
-import {
-  renderBackupSummary,
-  renderConsequences,
-  renderDangling,
-  renderOtherFields,
-  renderPlan,
-  renderUnwritable,
-} from './import-preview.js';
-import { renderAlert } from '../shared/notices.js';
+import { announcePhase } from './progress.js';
 import { renderImportForm } from './file-picker.js';
 import { renderImportResult } from './import-result.js';
 import { listenForFileDrops } from './drop-target.js';
 import { reportOperation } from './operation.js';
-import { DEFAULT_RELOAD_DELAY_MS, scheduleReload, type ReloadHook } from './reload.js';
+import { DEFAULT_RELOAD_DELAY_MS, ReloadController, type ReloadHook } from './reload.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { importPanelStyles } from './backup-import-panel.styles.js';
 import { SECRET_ERROR_CODES, validateSecret } from '../shared/secret-field.js';
-import './backup-selective-restore.js';
-import type { SelectiveResult } from '../shared/engine.js';
+import { LazyParts } from '../shared/lazy.js';
+import { IMPORT_PHASES, renderImporting, renderReview, renderValidating, validateBackup } from './import-steps.js';
+
+export { IMPORT_PHASES };
+
+/** The selective chooser and its engine: a chunk of its own, fetched when "Choose what to restore" is approached. */
+const CHOOSER = { selective: () => import('./backup-selective-restore.js') };
 
 type ImportStep = 'select' | 'validating' | 'preview' | 'importing' | 'done';
-
-/** The phases of an import, in order, as the progress list shows them. */
-export const IMPORT_PHASES: readonly Phase[] = ['preflight', 'snapshot', 'wipe', 'create', 'verify'];
 
 /**
  * The Import tab of `<dashboard-backup>`: choose or drop a file (anywhere on the tab), password, Validate → preview
@@ -81,9 +67,6 @@ export class BackupImportPanel extends LitElement {
   @state() private importPhase: Phase = IMPORT_PHASES[0]!;
   @state() private announcement = '';
   @state() private result?: ImportResult;
-  @state() private reloading = false;
-  /** The host's reload hook was called (an SPA keeps the element on the page): the final state says so. */
-  @state() private reloaded = false;
   /** "Choose what to restore" is open (backup-selective-restore.ts) instead of the full import's preview. */
   @state() private selecting = false;
 
@@ -93,7 +76,6 @@ export class BackupImportPanel extends LitElement {
   }
 
   @query('#password') private passwordInput?: HTMLInputElement;
-  @query('h3') private heading?: HTMLElement;
 
   /** Kept from Validate to Import only: the engine encrypts the safety snapshot with it. Cleared after. */
   private password = '';
@@ -103,15 +85,16 @@ export class BackupImportPanel extends LitElement {
   private focusField?: string;
   private controller?: AbortController;
   private readonly l10n = new LocaleController(this);
-  private cancelReload = () => {};
-  private reloadNow = () => {};
+  private readonly chooser = new LazyParts(this, CHOOSER, {
+    onFailure: (_part, error) => dispatchBackupEvent(this, 'backup-error', { step: 'import', unit: this.unit, ...describeError(error, this.l10n.l.t, this.l10n.l.lang) }),
+  });
+  private readonly reloads = new ReloadController(this);
   private stopDrops = () => {};
-  private focusPending = false;
+  private readonly stepFocus = new StepFocus(this);
 
   /** Moves focus to the heading of the current step, once it is rendered. */
-  async focusHeading(): Promise<void> {
-    await this.updateComplete;
-    this.heading?.focus();
+  focusHeading(): Promise<void> {
+    return this.stepFocus.focusHeading();
   }
 
   override connectedCallback(): void {
@@ -127,24 +110,17 @@ export class BackupImportPanel extends LitElement {
     super.disconnectedCallback();
     this.stopDrops();
     this.controller?.abort();
-    this.cancelReload();
     this.password = '';
     this.typedPassword = '';
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    if (this.focusPending) {
-      this.focusPending = false;
-      const field = this.focusField ? this.renderRoot.querySelector<HTMLElement>(this.focusField) : null;
-      this.focusField = undefined;
-      (field ?? this.heading)?.focus();
-    }
-  }
-
   private goTo(step: ImportStep): void {
     this.step = step;
-    this.focusPending = true;
+    this.stepFocus.next(() => {
+      const field = this.focusField; // set by fail() after a wrong password, in the same task
+      this.focusField = undefined;
+      return field ? this.renderRoot.querySelector(field) : null;
+    });
   }
 
   private get confirmed(): boolean {
@@ -182,9 +158,7 @@ export class BackupImportPanel extends LitElement {
     reportOperation(this, 'validate');
     try {
       const onProgress = (p: Progress) => this.handleProgress(p);
-      const backup = await openBackup(this.file, password, { signal, onProgress });
-      onProgress({ phase: 'plan', done: 0, total: 0 });
-      const plan = await planImport(this.client, backup, { unit: this.unit, signal });
+      const { backup, plan, validated } = await validateBackup(this.client, this.file, password, this.unit, { signal, onProgress });
       reportOperation(this, null);
       this.password = password;
       this.backup = backup;
@@ -192,14 +166,7 @@ export class BackupImportPanel extends LitElement {
       this.confirmation = '';
       this.announcement = this.l10n.l.t.checked;
       this.goTo('preview');
-      dispatchBackupEvent(this, 'backup-validated', {
-        sourceUnit: backup.manifest.unit.id,
-        unit: this.unit,
-        counts: backup.counts,
-        sameUnit: plan.sameUnit,
-        sameOrigin: plan.sameOrigin,
-        dangling: plan.dangling.length,
-      });
+      dispatchBackupEvent(this, 'backup-validated', validated);
     } catch (error) {
       reportOperation(this, null);
       this.goTo('select');
@@ -275,18 +242,9 @@ export class BackupImportPanel extends LitElement {
       differences: result.differences.length,
       ...(restored ? { restored } : {}),
     });
-    this.reloading = proceed && this.reload !== false;
-    this.announcement = this.l10n.l.t.importCompleteAnnouncement(this.reloading);
+    const reloading = this.reloads.start(proceed, this.reload, this.reloadDelay);
+    this.announcement = this.l10n.l.t.importCompleteAnnouncement(reloading);
     this.goTo('done');
-    this.reloaded = false;
-    if (this.reloading) {
-      const scheduled = scheduleReload(this.reload, this.reloadDelay, () => {
-        this.reloading = false;
-        this.reloaded = true;
-      });
-      this.cancelReload = scheduled.cancel;
-      this.reloadNow = scheduled.now;
-    }
   }
 
   private handleCancel(): void {
@@ -299,10 +257,6 @@ export class BackupImportPanel extends LitElement {
     this.plan = undefined;
     this.error = undefined;
     this.goTo('select');
-  }
-
-  private handleReloadNow(): void {
-    this.reloadNow();
   }
 
   private renderSelect() {
@@ -327,71 +281,31 @@ export class BackupImportPanel extends LitElement {
     });
   }
 
-  private renderValidating() {
-    const l = this.l10n.l;
-    return html`
-      <h3 tabindex="-1" part="heading">${l.t.checkingHeading}</h3>
-      ${renderProgress(this.progress, l.t.validationProgress, l)}
-      <div class="actions">
-        <button class="button" part="button" type="button" @click=${this.handleCancel}>${l.t.cancel}</button>
-      </div>
-    `;
-  }
-
   private renderPreview() {
-    const plan = this.plan;
-    const backup = this.backup;
+    const { plan, backup } = this;
     if (!plan || !backup) return nothing;
+    const l = this.l10n.l;
     if (this.selecting) {
-      return html`<backup-selective-restore .client=${this.client} unit=${this.unit} unit-name=${this.unitName} .backup=${backup}
-        .password=${this.password} .confirmOtherUnit=${!plan.sameUnit && this.confirmed}
+      return this.chooser.render('selective', l, () => html`<backup-selective-restore .client=${this.client} unit=${this.unit}
+        unit-name=${this.unitName} .backup=${backup} .password=${this.password} .confirmOtherUnit=${!plan.sameUnit && this.confirmed}
         @selective-back=${() => { this.selecting = false; this.goTo('preview'); }}
         @selective-done=${(e: CustomEvent<SelectiveResult>) => { this.selecting = false; this.result = e.detail; this.finish(e.detail.restored); }}
-      ></backup-selective-restore>`;
+      ></backup-selective-restore>`);
     }
-    const blocked = plan.dangling.length > 0;
-    // What the Dashboard would refuse is not offered at all: no Import button to reach for.
-    const unwritable = plan.unwritable.length > 0;
-    const l = this.l10n.l;
-    return html`
-      <h3 tabindex="-1" part="heading">${l.t.reviewHeading}</h3>
-      ${renderAlert(this.error)}
-      ${renderDangling(l, plan)} ${renderUnwritable(l, plan)} ${renderBackupSummary(l, backup)}
-      ${renderPlan(l, plan, this.unitName)} ${renderOtherFields(l, backup)}
-      ${renderConsequences({
-        l,
-        plan,
-        backup,
-        unitName: this.unitName,
-        confirmation: this.confirmation,
-        onConfirmation: (text) => (this.confirmation = text),
-      })}
-      <div class="actions">
-        ${unwritable
-          ? nothing
-          : html`<button
-              class="button danger"
-              part="button primary-button"
-              type="button"
-              ?disabled=${blocked || !this.confirmed}
-              @click=${this.handleImport}
-            >
-              ${l.t.importButton}
-            </button>`}
-        ${blocked || !this.confirmed ? nothing : html`<button class="button" part="button" type="button" @click=${() => (this.selecting = true)}>${l.t.chooseWhatToRestore}</button>`}
-        <button class="button" part="button" type="button" @click=${this.handleBack}>${l.t.chooseAnother}</button>
-      </div>
-    `;
-  }
-
-  private renderImporting() {
-    const l = this.l10n.l;
-    return html`
-      <h3 tabindex="-1" part="heading">${l.t.importingHeading(bdi(this.unitName))}</h3>
-      <p>${l.t.keepOpen}</p>
-      ${renderPhaseList(IMPORT_PHASES, this.importPhase, l)}
-      ${renderProgress(this.progress, l.t.importProgress, l)}
-    `;
+    return renderReview({
+      l,
+      plan,
+      backup,
+      unitName: this.unitName,
+      error: this.error,
+      confirmation: this.confirmation,
+      confirmed: this.confirmed,
+      onConfirmation: (text) => (this.confirmation = text),
+      onImport: () => void this.handleImport(),
+      onChoose: () => (this.selecting = true),
+      onApproachChoose: () => void this.chooser.load('selective'),
+      onBack: () => this.handleBack(),
+    });
   }
 
   private renderDone() {
@@ -401,18 +315,18 @@ export class BackupImportPanel extends LitElement {
       title: 'restored' in this.result ? this.l10n.l.t.selectiveComplete : this.l10n.l.t.importComplete,
       unitName: this.unitName,
       result: this.result,
-      reloading: this.reloading,
-      reloaded: this.reloaded,
-      onReloadNow: () => this.handleReloadNow(),
+      reloading: this.reloads.reloading,
+      reloaded: this.reloads.reloaded,
+      onReloadNow: () => this.reloads.now(),
     });
   }
 
   override render() {
     const views: Record<ImportStep, () => unknown> = {
       select: () => this.renderSelect(),
-      validating: () => this.renderValidating(),
+      validating: () => renderValidating(this.l10n.l, this.progress, () => this.handleCancel()),
       preview: () => this.renderPreview(),
-      importing: () => this.renderImporting(),
+      importing: () => renderImporting(this.l10n.l, this.unitName, this.importPhase, this.progress),
       done: () => this.renderDone(),
     };
     return html`${views[this.step]()}

@@ -1,30 +1,23 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import {
-  discardUnfinishedImport,
-  getSafetySnapshot,
-  recheckImport,
-  resumeImport,
-  rollbackImport,
-  ReviewNeededError,
-  type DashboardClient,
-  type ImportPlan,
-  type ImportResult,
-  type Progress,
-  type UnfinishedImport,
-} from '../shared/engine.js';
+// The engines this panel runs, from their modules: the engine barrel would bring every engine into this chunk.
+import { discardUnfinishedImport, resumeImport, rollbackImport } from '../../src/backup/resume.js';
+import { recheckImport } from '../../src/backup/outcome.js';
+import { ReviewNeededError } from '../../src/backup/drift.js';
+import type { DashboardClient, ImportPlan, ImportResult, Progress, UnfinishedImport } from '../shared/engine.js';
 import { dispatchBackupEvent } from '../shared/events.js';
-import { renderAlert } from '../shared/notices.js';
 import { describeError, type DescribedError } from '../shared/messages.js';
-import { announcePhase, renderProgress } from './progress.js';
-import { renderImportResult, renderUnverified } from './import-result.js';
+import { announcePhase } from './progress.js';
+import { renderImportResult } from './import-result.js';
 import { renderSecretField, SECRET_ERROR_CODES, validateSecret } from '../shared/secret-field.js';
 import { renderReview } from './resume-review.js';
+import { StepFocus } from './step-focus.js';
 import { LocaleController } from '../shared/l10n/controller.js';
-import { bdi } from '../shared/text.js';
-import { renderElsewhere, renderKept, renderSnapshotLink, renderUnfinished, type Mode, type SnapshotLink } from './resume-steps.js';
+import { renderElsewhere, renderKept, type Mode } from './resume-steps.js';
+import { SafetySnapshots } from './safety-snapshot.js';
+import { renderAskForm, renderRunning, renderUnverifiedForm, type ResumeFormView } from './resume-forms.js';
 import { reportOperation } from './operation.js';
-import { DEFAULT_RELOAD_DELAY_MS, scheduleReload, type ReloadHook } from './reload.js';
+import { DEFAULT_RELOAD_DELAY_MS, ReloadController, type ReloadHook } from './reload.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { importPanelStyles } from './backup-import-panel.styles.js';
 
@@ -79,12 +72,6 @@ export class BackupResumePanel extends LitElement {
   @state() private progress?: Progress;
   @state() private announcement = '';
   @state() private result?: ImportResult;
-  @state() private snapshot?: SnapshotLink;
-  /** The fresh safety snapshot a confirmed resume or rollback took of the unit as it found it (if one ran). */
-  @state() private freshSnapshot?: SnapshotLink;
-  @state() private reloading = false;
-  /** The host's reload hook was called (an SPA keeps the element on the page): the final state says so. */
-  @state() private reloaded = false;
   /** The unverified outcome shown: `outcome`, then what a Re-check, resume or rollback here ended with. */
   @state() private shown?: UnverifiedOutcome;
   /** A resume or rollback refused until the admin has seen what it would change (RESUME_NEEDS_REVIEW). */
@@ -93,25 +80,20 @@ export class BackupResumePanel extends LitElement {
   private returnTo: ResumeStep = 'ask';
 
   @query('#password') private passwordInput?: HTMLInputElement;
-  @query('h3') private heading?: HTMLElement;
 
   private readonly l10n = new LocaleController(this);
-  private cancelReload = () => {};
-  private reloadNow = () => {};
-  private focusPending = false;
+  private readonly reloads = new ReloadController(this);
+  private readonly snapshots = new SafetySnapshots(this, (error) => {
+    this.error = describeError(error, this.l10n.l.t, this.l10n.l.lang);
+    dispatchBackupEvent(this, 'backup-error', { step: 'snapshot', unit: this.unit, ...this.error });
+  });
+  private readonly stepFocus = new StepFocus(this);
   /** What the password field holds, kept across the steps until the operation completes (see password-field.ts). */
   private typedPassword = '';
 
   /** Moves focus to the heading of the current step, once it is rendered. */
-  async focusHeading(): Promise<void> {
-    await this.updateComplete;
-    this.heading?.focus();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.loadSnapshot();
-    void this.loadFreshSnapshot();
+  focusHeading(): Promise<void> {
+    return this.stepFocus.focusHeading();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -124,45 +106,17 @@ export class BackupResumePanel extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.cancelReload();
-    if (this.snapshot) URL.revokeObjectURL(this.snapshot.url);
-    if (this.freshSnapshot) URL.revokeObjectURL(this.freshSnapshot.url);
-    this.snapshot = undefined;
-    this.freshSnapshot = undefined;
     this.typedPassword = '';
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    if (this.focusPending) {
-      this.focusPending = false;
-      // After a wrong password, the field is where the admin types again.
-      (this.error && SECRET_ERROR_CODES.includes(this.error.code) ? this.passwordInput : this.heading)?.focus();
-    }
-  }
-
-  /** Reads the fresh safety snapshot, if a resume or rollback took one; silent when there is none or it fails. */
-  private async loadFreshSnapshot(): Promise<void> {
-    if (!this.client) return;
-    const found = await getSafetySnapshot({ unit: this.unit, client: this.client, fresh: true }).catch(() => undefined);
-    if (!found || !this.isConnected) return;
-    if (this.freshSnapshot) URL.revokeObjectURL(this.freshSnapshot.url);
-    this.freshSnapshot = { url: URL.createObjectURL(found.blob), filename: found.filename };
-  }
-
-  private async loadSnapshot(): Promise<void> {
-    try {
-      const found = await getSafetySnapshot({ unit: this.unit, ...(this.client ? { client: this.client } : {}) });
-      if (found && this.isConnected) this.snapshot = { url: URL.createObjectURL(found.blob), filename: found.filename };
-    } catch (error) {
-      this.error = describeError(error, this.l10n.l.t, this.l10n.l.lang);
-      dispatchBackupEvent(this, 'backup-error', { step: 'snapshot', unit: this.unit, ...this.error });
-    }
   }
 
   private goTo(step: ResumeStep): void {
     this.step = step;
-    this.focusPending = true;
+    this.focusAfterRender();
+  }
+
+  /** After a wrong password, the field is where the admin types again; otherwise the step's heading. */
+  private focusAfterRender(): void {
+    this.stepFocus.next(() => (this.error && SECRET_ERROR_CODES.includes(this.error.code) ? this.passwordInput : null));
   }
 
   private async run(mode: Mode, expectedPlan?: ImportPlan): Promise<void> {
@@ -195,7 +149,7 @@ export class BackupResumePanel extends LitElement {
       this.finish();
     } catch (error) {
       reportOperation(this, null);
-      void this.loadFreshSnapshot();
+      void this.snapshots.loadFresh();
       if (error instanceof ReviewNeededError && mode !== 'recheck') {
         // Someone else's work would be deleted or overwritten: show what, and the plan, before anything is sent.
         this.review = { mode, plan: error.plan, drift: error.driftItems };
@@ -232,18 +186,9 @@ export class BackupResumePanel extends LitElement {
       return;
     }
     this.typedPassword = '';
-    this.reloading = proceed && this.reload !== false;
-    this.announcement = this.l10n.l.t.doneAnnouncement(this.doneTitle(), this.reloading);
+    const reloading = this.reloads.start(proceed, this.reload, this.reloadDelay);
+    this.announcement = this.l10n.l.t.doneAnnouncement(this.doneTitle(), reloading);
     this.goTo('done');
-    this.reloaded = false;
-    if (this.reloading) {
-      const scheduled = scheduleReload(this.reload, this.reloadDelay, () => {
-        this.reloading = false;
-        this.reloaded = true;
-      });
-      this.cancelReload = scheduled.cancel;
-      this.reloadNow = scheduled.now;
-    }
   }
 
   /** True when the journal is a rollback's: what it restores is the safety snapshot. */
@@ -271,7 +216,7 @@ export class BackupResumePanel extends LitElement {
     if (!this.client) return;
     this.error = undefined;
     try {
-      if (!this.snapshot) await this.loadSnapshot();
+      if (!this.snapshots.snapshot) await this.snapshots.load();
       await discardUnfinishedImport({ unit: this.unit, client: this.client });
       this.typedPassword = '';
       this.announcement = this.l10n.l.t.keptAnnouncement(this.unitName);
@@ -279,13 +224,9 @@ export class BackupResumePanel extends LitElement {
       this.dispatchEvent(new Event('backup-import-kept', { bubbles: true, composed: true }));
     } catch (error) {
       this.error = describeError(error, this.l10n.l.t, this.l10n.l.lang);
-      this.focusPending = true;
+      this.focusAfterRender();
       dispatchBackupEvent(this, 'backup-error', { step: 'rollback', unit: this.unit, ...this.error });
     }
-  }
-
-  private handleReloadNow(): void {
-    this.reloadNow();
   }
 
   private handleClose(): void {
@@ -306,59 +247,29 @@ export class BackupResumePanel extends LitElement {
     });
   }
 
-  /** Read-back differed (just now, or found in the journal): the differences if known, and the three choices. */
+  /** What both forms get. */
+  private formView(): ResumeFormView {
+    return {
+      l: this.l10n.l,
+      unitName: this.unitName,
+      error: this.error,
+      secretField: this.renderPassword(),
+      snapshot: this.snapshots.snapshot,
+      freshSnapshot: this.snapshots.fresh,
+      onRun: (mode) => void this.run(mode),
+    };
+  }
+
   private renderUnverifiedStep() {
-    const l = this.l10n.l;
-    const { t } = l;
-    const target = this.isRollback ? 'snapshot' : 'backup';
-    const unit = bdi(this.unitName);
-    return html`
-      ${this.shown
-        ? renderUnverified({ l, title: this.outcomeTitle(), unitName: this.unitName, target, result: this.shown.result })
-        : html`<h3 tabindex="-1" part="heading">${t.unverifiedHeading(this.isRollback, unit)}</h3>
-            <p>${t.unverifiedLater(unit, target)}</p>`}
-      ${renderAlert(this.error)}
-      <form novalidate @submit=${(e: Event) => (e.preventDefault(), void this.run('recheck'))}>
-        ${this.renderPassword()}
-        <div class="actions">
-          <button class="button primary" part="button primary-button" type="submit">${t.recheck}</button>
-          <button class="button" part="button" type="button" @click=${() => this.handleKeep()}>${t.keep}</button>
-          <button class="button" part="button" type="button" @click=${() => this.run('rollback')}>${t.rollBack}</button>
-        </div>
-      </form>
-      ${renderSnapshotLink(l, this.snapshot, this.freshSnapshot)}
-    `;
+    const shown = this.shown && { title: this.outcomeTitle(), result: this.shown.result };
+    return renderUnverifiedForm({ ...this.formView(), shown, isRollback: this.isRollback, onKeep: () => void this.handleKeep() });
   }
 
   private renderAsk() {
-    const l = this.l10n.l;
-    const { t } = l;
-    if (this.unfinished?.busy && !this.error) return renderElsewhere(l, this.unitName, () => this.dispatchEvent(new Event('backup-resume-recheck', { bubbles: true, composed: true })));
+    const recheck = () => this.dispatchEvent(new Event('backup-resume-recheck', { bubbles: true, composed: true }));
+    if (this.unfinished?.busy && !this.error) return renderElsewhere(this.l10n.l, this.unitName, recheck);
     if (this.unfinished?.status === 'unverified') return this.renderUnverifiedStep();
-    return html`
-      <h3 tabindex="-1" part="heading">${t.unfinishedHeading(this.unfinished?.mode === 'rollback', bdi(this.unitName))}</h3>
-      ${renderAlert(this.cause)}
-      ${renderUnfinished(l, this.unfinished, this.unitName)}
-      <p>${t.resumeOrRollBack}</p>
-      ${renderAlert(this.error)}
-      <form novalidate @submit=${(e: Event) => (e.preventDefault(), void this.run('resume'))}>
-        ${this.renderPassword()}
-        <div class="actions">
-          <button class="button primary" part="button primary-button" type="submit">${t.resume}</button>
-          <button class="button" part="button" type="button" @click=${() => this.run('rollback')}>${t.rollBack}</button>
-        </div>
-      </form>
-      ${renderSnapshotLink(l, this.snapshot, this.freshSnapshot)}
-    `;
-  }
-
-  private renderRunning() {
-    const l = this.l10n.l;
-    return html`
-      <h3 tabindex="-1" part="heading">${l.t.runningHeading[this.mode]}</h3>
-      <p>${l.t.keepPageOpen}</p>
-      ${renderProgress(this.progress, l.t.runningProgress[this.mode], l)}
-    `;
+    return renderAskForm({ ...this.formView(), unfinished: this.unfinished, cause: this.cause });
   }
 
   private renderDone() {
@@ -368,9 +279,9 @@ export class BackupResumePanel extends LitElement {
       title: this.doneTitle(),
       unitName: this.unitName,
       result: this.result,
-      reloading: this.reloading,
-      reloaded: this.reloaded,
-      onReloadNow: () => this.handleReloadNow(),
+      reloading: this.reloads.reloading,
+      reloaded: this.reloads.reloaded,
+      onReloadNow: () => this.reloads.now(),
       onContinue: () => this.handleClose(),
     });
   }
@@ -378,7 +289,7 @@ export class BackupResumePanel extends LitElement {
   override render() {
     const body = {
       ask: () => this.renderAsk(),
-      running: () => this.renderRunning(),
+      running: () => renderRunning(this.l10n.l, this.mode, this.progress),
       done: () => this.renderDone(),
       unverified: () => this.renderUnverifiedStep(),
       review: () =>
@@ -391,7 +302,7 @@ export class BackupResumePanel extends LitElement {
               onCancel: () => this.goTo(this.returnTo),
             })
           : nothing,
-      kept: () => renderKept(this.l10n.l, this.unitName, this.snapshot, () => this.handleClose()),
+      kept: () => renderKept(this.l10n.l, this.unitName, this.snapshots.snapshot, () => this.handleClose()),
     }[this.step]();
     return html`${body}
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>`;

@@ -1,18 +1,18 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import {
-  collectUnit,
-  describeSelectable,
-  planSelectiveRestore,
-  runSelectiveRestore,
-  type DashboardClient,
-  type OpenedBackup,
-  type Phase,
-  type Progress,
-  type SelectableEntity,
-  type Selection,
-  type SelectivePlan,
-  type SelectiveResult,
+// The engines from their modules (not the engine barrel), so this chunk holds the selective engine and no other.
+import { collectUnit } from '../../src/backup/collect.js';
+import { describeSelectable } from '../../src/backup/selection.js';
+import { planSelectiveRestore, runSelectiveRestore } from '../../src/backup/selective.js';
+import type {
+  DashboardClient,
+  OpenedBackup,
+  Phase,
+  Progress,
+  SelectableEntity,
+  Selection,
+  SelectivePlan,
+  SelectiveResult,
 } from '../shared/engine.js';
 import { PLAN_SECTIONS, renderPlan } from './import-preview.js';
 import { describeError, type DescribedError } from '../shared/messages.js';

@@ -1,29 +1,26 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { createRestClient, findOtherUnfinishedImports, findUnfinishedImport, type DashboardClient, type UnfinishedImport } from '../shared/engine.js';
-import { renderOtherJournals } from './resume-steps.js';
+import type { DashboardClient, UnfinishedImport } from '../shared/engine.js';
+import { findFirstStep, findUnfinishedImport } from './first-step.js';
 import { dispatchBackupEvent, type BackupErrorDetail, type BackupImportDoneDetail, type BackupOperation } from '../shared/events.js';
 import { describeError, type DescribedError } from '../shared/messages.js';
 import { LocaleController } from '../shared/l10n/controller.js';
 import { bdi } from '../shared/text.js';
 import { renderAlert } from '../shared/notices.js';
 import { DEFAULT_RELOAD_DELAY_MS, type ReloadHook } from './reload.js';
-import { changesUnit } from './operation.js';
 import { refuseFileDrops } from './drop-target.js';
-import { guardPage } from './page-guard.js';
-import { renderTabList, type Tab } from './tabs.js';
-import { renderWarningStep } from './warning-step.js';
-import { renderUnitSwitch, type PinnedTarget, type RequestedSwitch } from './unit-switch.js';
-import type { Session } from '../../src/schemas.js';
+import type { Tab } from './tabs.js';
+import { renderBody, type View } from './views.js';
+import { renderUnitSwitch } from './unit-switch.js';
+import { WorkTarget } from './target.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { dashboardBackupStyles } from './dashboard-backup.styles.js';
 import type { BackupExportPanel } from './backup-export-panel.js';
 import type { BackupImportPanel } from './backup-import-panel.js';
 import type { BackupResumePanel, UnverifiedOutcome } from './backup-resume-panel.js';
-import './backup-export-panel.js';
-import './backup-import-panel.js';
-import './backup-resume-panel.js';
+import { LazyParts } from '../shared/lazy.js';
+import { PANELS, PANEL_STEPS, renderResume, renderTabs, type Panel, type PanelContext } from './panels.js';
 
 // The events' detail types and the GlobalEventHandlersEventMap entries, for embedders' type-checking.
 export type {
@@ -38,11 +35,6 @@ export type {
 // Languages: a host adds one, or overrides sentences (README, "Language").
 export { registerCatalog } from '../shared/l10n/localizer.js';
 export type { Catalog, CatalogOverrides, Plural } from '../shared/l10n/catalog.js';
-
-type View = 'loading' | 'failed' | 'forbidden' | 'unfinished' | 'warning' | 'tabs';
-
-/** Parts of the inner panels, re-exported so `::part()` reaches them from the page. */
-const INNER_PARTS = 'heading, button, primary-button, input, label, notice, progress, progress-bar, dropzone, counts, plan, link';
 
 /**
  * Encrypted backup and restore of a Dashboard unit, for its administrators: a warning step, then Export and Import
@@ -128,7 +120,6 @@ export class DashboardBackup extends LitElement {
 
   @state() private view: View = 'loading';
   @state() private tab: Tab = 'export';
-  @state() private session?: Session;
   @state() private error?: DescribedError;
   @state() private resumeCause?: DescribedError;
   @state() private unfinished?: UnfinishedImport;
@@ -137,28 +128,29 @@ export class DashboardBackup extends LitElement {
   /** An import whose read-back differed, shown in the resume panel with the choices. */
   @state() private outcome?: UnverifiedOutcome;
   @state() private journalProblem?: DescribedError;
-  @state() private running: BackupOperation | null = null;
-  /** What the current operation works on; kept after it ends while the page asks for something else. */
-  @state() private pinned?: PinnedTarget;
 
   @query('backup-export-panel') private exportPanel?: BackupExportPanel;
   @query('backup-import-panel') private importPanel?: BackupImportPanel;
   @query('backup-resume-panel') private resumePanel?: BackupResumePanel;
 
-  private restClient?: { baseUrl: string; client: DashboardClient };
   private loadCount = 0;
   private readonly l10n = new LocaleController(this);
-  private releasePage = () => {};
+  private readonly target = new WorkTarget(this, () => this.l10n.l.t.anotherConnection);
+  private readonly panels = new LazyParts<Panel>(this, PANELS, {
+    onFailure: (panel, error) =>
+      dispatchBackupEvent(this, 'backup-error', {
+        step: PANEL_STEPS[panel],
+        unit: this.unitId || undefined,
+        ...describeError(error, this.l10n.l.t, this.l10n.l.lang),
+      }),
+  });
+  /** Whether the Import tab was opened once: its panel is fetched and rendered from then on (and keeps its state). */
+  @state() private importOpened = false;
   private stopRefusingDrops = () => {};
 
   /** The unit this element works on: the one an operation runs on, else the `unit` asked for. */
   get unitId(): string {
-    return this.pinned?.unit ?? this.requestedUnit;
-  }
-
-  /** The unit the page asks for: `unit`, or the session's current unit. */
-  private get requestedUnit(): string {
-    return this.unit || this.session?.unit.id || '';
+    return this.target.unitId;
   }
 
   /**
@@ -166,43 +158,12 @@ export class DashboardBackup extends LitElement {
    * Read-only. `backup-busy-change` says when it changes.
    */
   get busy(): boolean {
-    return this.running !== null;
+    return this.target.running !== null;
   }
 
   /** The operation that runs (`export`, `validate`, `import`, `resume`, `rollback`), or null. Read-only. */
   get operation(): BackupOperation | null {
-    return this.running;
-  }
-
-  private get unitName(): string {
-    return this.pinned?.unitName ?? this.nameOf(this.unitId);
-  }
-
-  private nameOf(id: string): string {
-    return this.session?.units.find((u) => u.id === id)?.name ?? (this.session?.unit.id === id ? this.session.unit.name : id);
-  }
-
-  /** The client the panels use: the one an operation runs with, else the one asked for. */
-  private get workClient(): DashboardClient {
-    return this.pinned?.client ?? this.activeClient;
-  }
-
-  /** What the page asks for, when an operation (running or ended) is pinned to something else. */
-  private get requestedSwitch(): RequestedSwitch | undefined {
-    const pinned = this.pinned;
-    if (!pinned) return undefined;
-    if (this.activeClient !== pinned.client) return { label: this.l10n.l.t.anotherConnection };
-    if (this.requestedUnit !== pinned.unit) return { label: this.nameOf(this.requestedUnit) };
-    return undefined;
-  }
-
-  /** The client for `client` or `api-base`. */
-  private get activeClient(): DashboardClient {
-    if (this.client) return this.client;
-    if (this.restClient?.baseUrl !== this.apiBase) {
-      this.restClient = { baseUrl: this.apiBase, client: createRestClient({ baseUrl: this.apiBase }) };
-    }
-    return this.restClient.client;
+    return this.target.running;
   }
 
   private get reloadHook(): ReloadHook {
@@ -224,51 +185,27 @@ export class DashboardBackup extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // While an operation is pinned, the change waits (the notice says so): see renderUnitSwitch.
-    if ((changed.has('client') || changed.has('apiBase') || changed.has('unit')) && !this.pinned) void this.load();
-  }
-
-  /** A panel's operation started or ended: `busy`, the tab lock and, for one that changes the unit, the page guard. */
-  private handleOperation(event: CustomEvent<BackupOperation | null>): void {
-    const operation = event.detail;
-    if (operation === this.running) return;
-    this.running = operation;
-    if (operation && !this.pinned) {
-      this.pinned = { client: this.workClient, unit: this.unitId, unitName: this.unitName };
-    }
-    if (!operation && !this.requestedSwitch) this.pinned = undefined;
-    // At once, not at the next render: a panel reports the end of an import just before it schedules the reload.
-    this.releasePage();
-    this.releasePage = changesUnit(operation) ? guardPage() : () => {};
-    this.toggleAttribute('busy', operation !== null);
-    dispatchBackupEvent(this, 'backup-busy-change', { busy: operation !== null, operation });
+    if ((changed.has('client') || changed.has('apiBase') || changed.has('unit')) && !this.target.pinned) void this.load();
   }
 
   /** Reads the session and looks for an unfinished import; picks the first step from them. */
   private async load(): Promise<void> {
     const run = ++this.loadCount;
-    this.pinned = undefined; // never called while an operation runs
+    this.target.unpin(); // never called while an operation runs
     this.outcome = undefined;
     this.view = 'loading';
     this.error = undefined;
     try {
-      const session = await this.activeClient.getSession();
+      const first = await findFirstStep(this.target.activeClient, (session) => this.unit || session.unit.id);
       if (run !== this.loadCount) return;
-      this.session = session;
-      if (session.role !== 'admin') {
-        this.view = 'forbidden';
-        return;
-      }
-      // A browser without usable IndexedDB can still export: report the problem, go on.
-      const unfinished = await findUnfinishedImport({ unit: this.unitId, client: this.activeClient }).catch((error: unknown) => {
-        this.journalProblem = describeError(error, this.l10n.l.t, this.l10n.l.lang);
+      this.target.session = first.session;
+      if (first.journalError !== undefined) {
+        this.journalProblem = describeError(first.journalError, this.l10n.l.t, this.l10n.l.lang);
         dispatchBackupEvent(this, 'backup-error', { step: 'session', unit: this.unitId, ...this.journalProblem });
-        return undefined;
-      });
-      const others = await findOtherUnfinishedImports({ client: this.activeClient }).catch(() => []);
-      if (run !== this.loadCount) return;
-      this.otherJournals = others;
-      this.unfinished = unfinished;
-      this.view = unfinished ? 'unfinished' : 'warning';
+      }
+      this.otherJournals = first.others;
+      this.unfinished = first.unfinished;
+      this.view = first.view;
     } catch (error) {
       if (run !== this.loadCount) return;
       this.error = describeError(error, this.l10n.l.t, this.l10n.l.lang);
@@ -283,27 +220,31 @@ export class DashboardBackup extends LitElement {
     await focus();
   }
 
-  private handleContinue(): void {
-    void this.show('tabs', () => this.panelOf(this.tab)?.focusHeading());
+  /** Focuses the heading of `panel` once its chunk is in (the busy line or the failure has no heading). */
+  private async focusPanel(panel: Panel): Promise<void> {
+    if (!(await this.panels.whenReady(panel))) return;
+    const element = panel === 'export' ? this.exportPanel : panel === 'import' ? this.importPanel : this.resumePanel;
+    await element?.focusHeading();
   }
 
-  private panelOf(tab: Tab) {
-    return tab === 'export' ? this.exportPanel : this.importPanel;
+  private handleContinue(): void {
+    void this.show('tabs', () => this.focusPanel(this.tab));
   }
 
   private selectTab(tab: Tab, focus: boolean): void {
     this.tab = tab;
+    if (tab === 'import') this.importOpened = true;
     if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus());
   }
 
   /** An import that fails after changing the unit leaves a journal: offer Resume / Roll back right away. */
   private async handleImportError(event: CustomEvent<BackupErrorDetail>): Promise<void> {
     if (event.detail.step !== 'import') return;
-    const unfinished = await findUnfinishedImport({ unit: this.unitId, client: this.workClient }).catch(() => undefined);
+    const unfinished = await findUnfinishedImport({ unit: this.unitId, client: this.target.workClient }).catch(() => undefined);
     if (!unfinished) return;
     this.unfinished = unfinished;
     this.resumeCause = { code: event.detail.code, message: event.detail.message };
-    void this.show('unfinished', () => this.resumePanel?.focusHeading());
+    void this.show('unfinished', () => this.focusPanel('resume'));
   }
 
   /**
@@ -315,10 +256,10 @@ export class DashboardBackup extends LitElement {
     event.preventDefault();
     const result = this.importPanel?.lastResult;
     void (async () => {
-      this.unfinished = await findUnfinishedImport({ unit: this.unitId, client: this.workClient }).catch(() => undefined);
+      this.unfinished = await findUnfinishedImport({ unit: this.unitId, client: this.target.workClient }).catch(() => undefined);
       this.outcome = result && { mode: 'import', result };
       this.resumeCause = undefined;
-      await this.show('unfinished', () => this.resumePanel?.focusHeading());
+      await this.show('unfinished', () => this.focusPanel('resume'));
     })();
   }
 
@@ -332,7 +273,7 @@ export class DashboardBackup extends LitElement {
   private async loadAndFocus(): Promise<void> {
     await this.load();
     await this.updateComplete;
-    if (this.view === 'unfinished') await this.resumePanel?.focusHeading();
+    if (this.view === 'unfinished') await this.focusPanel('resume');
     else this.renderRoot.querySelector<HTMLElement>('#warning-heading, [part="heading"]')?.focus();
   }
 
@@ -342,85 +283,59 @@ export class DashboardBackup extends LitElement {
     void this.show('warning', () => this.renderRoot.querySelector<HTMLElement>('#warning-heading')?.focus());
   }
 
-  private renderTabs() {
-    return html`
-      ${renderTabList({ l: this.l10n.l, selected: this.tab, operation: this.running, onSelect: (tab, focus) => this.selectTab(tab, focus) })}
-      <div id="panel-export" role="tabpanel" aria-labelledby="tab-export" ?hidden=${this.tab !== 'export'}>
-        <backup-export-panel
-          exportparts=${INNER_PARTS}
-          @backup-operation=${this.handleOperation}
-          .client=${this.workClient}
-          unit=${this.unitId}
-          unit-name=${this.unitName}
-        ></backup-export-panel>
-      </div>
-      <div
-        id="panel-import"
-        role="tabpanel"
-        aria-labelledby="tab-import"
-        ?hidden=${this.tab !== 'import'}
-        @backup-error=${this.handleImportError}
-      >
-        <backup-import-panel
-          exportparts=${INNER_PARTS}
-          @backup-operation=${this.handleOperation}
-          @backup-import-done=${this.handleImportDone}
-          .client=${this.workClient}
-          .reload=${this.reloadHook}
-          reload-delay=${this.reloadDelay}
-          unit=${this.unitId}
-          unit-name=${this.unitName}
-        ></backup-import-panel>
-      </div>
-    `;
+  /** What every panel gets: the client and unit an operation runs on, the reload, the operation reports. */
+  private get panelContext(): PanelContext {
+    return {
+      l: this.l10n.l,
+      parts: this.panels,
+      client: this.target.workClient,
+      unit: this.unitId,
+      unitName: this.target.unitName,
+      reload: this.reloadHook,
+      reloadDelay: this.reloadDelay,
+      onOperation: (event) => this.target.operationChanged(event.detail),
+    };
   }
 
   private renderBody() {
-    const l = this.l10n.l;
-    const { t } = l;
-    switch (this.view) {
-      case 'loading':
-        return html`<p role="status">${t.loading}</p>`;
-      case 'failed':
-        return html`${renderAlert(this.error)}
-          <div class="actions">
-            <button class="button" part="button" type="button" @click=${() => this.load()}>${t.tryAgain}</button>
-          </div>`;
-      case 'forbidden':
-        return html`<h3 tabindex="-1" part="heading">${t.adminsOnly}</h3>
-          <p>${t.notAdmin(bdi(this.unitName), bdi(this.session?.user.name ?? ''))}</p>`;
-      case 'unfinished':
-        return html`<backup-resume-panel
-          exportparts=${INNER_PARTS}
-          @backup-operation=${this.handleOperation}
-          .client=${this.workClient}
-          .reload=${this.reloadHook}
-          .cause=${this.resumeCause}
-          .unfinished=${this.unfinished}
-          .outcome=${this.outcome}
-          reload-delay=${this.reloadDelay}
-          unit=${this.unitId}
-          unit-name=${this.unitName}
-          @backup-resume-closed=${this.handleResumeClosed}
-          @backup-resume-recheck=${this.handleResumeRecheck}
-        ></backup-resume-panel>`;
-      case 'warning':
-        return html`${renderWarningStep({
-          l,
-          unitName: this.unitName,
-          problem: this.journalProblem,
-          onContinue: () => this.handleContinue(),
-        })}${renderOtherJournals(l, this.otherJournals)}`;
-      case 'tabs':
-        return this.renderTabs();
-    }
+    const context = this.panelContext;
+    return renderBody({
+      l: this.l10n.l,
+      view: this.view,
+      unitName: this.target.unitName,
+      userName: this.target.session?.user.name ?? '',
+      error: this.error,
+      journalProblem: this.journalProblem,
+      otherJournals: this.otherJournals,
+      onRetry: () => void this.load(),
+      onContinue: () => this.handleContinue(),
+      onApproachContinue: () => void this.panels.load('export'),
+      renderResume: () =>
+        renderResume({
+          ...context,
+          cause: this.resumeCause,
+          unfinished: this.unfinished,
+          outcome: this.outcome,
+          onClosed: () => this.handleResumeClosed(),
+          onRecheck: () => void this.handleResumeRecheck(),
+        }),
+      renderTabs: () =>
+        renderTabs({
+          ...context,
+          tab: this.tab,
+          importOpened: this.importOpened,
+          operation: this.target.running,
+          onSelect: (tab, focus) => this.selectTab(tab, focus),
+          onImportDone: (event) => this.handleImportDone(event),
+          onImportError: (event) => void this.handleImportError(event),
+        }),
+    });
   }
 
   private renderSwitch() {
-    const requested = this.requestedSwitch;
-    if (!requested || !this.pinned) return nothing;
-    const onSwitch = () => this.handleSwitch();
-    return renderUnitSwitch({ l: this.l10n.l, pinned: this.pinned, requested, operation: this.running, onSwitch });
+    const { requestedSwitch: requested, pinned, running: operation } = this.target;
+    if (!requested || !pinned) return nothing;
+    return renderUnitSwitch({ l: this.l10n.l, pinned, requested, operation, onSwitch: () => this.handleSwitch() });
   }
 
   /** The admin moves to what the page asked for, once the operation has ended. */
@@ -433,7 +348,7 @@ export class DashboardBackup extends LitElement {
     return html`<div class="base" part="base">
       <div class="title">
         <h2>${this.l10n.l.t.title}</h2>
-        ${this.session ? html`<span class="muted">${bdi(this.unitName)}</span>` : nothing}
+        ${this.target.session ? html`<span class="muted">${bdi(this.target.unitName)}</span>` : nothing}
       </div>
       ${isSecureContext // no WebCrypto without it: say so instead of taking passwords that cannot be used
         ? html`${this.renderSwitch()} ${this.renderBody()}`

@@ -3,7 +3,7 @@
  * slows guessing but cannot save "1234".
  */
 
-import { MIN_PASSWORD_LENGTH } from '../shared/engine.js';
+import { MIN_PASSWORD_LENGTH } from '../../src/backup/session.js';
 import { en } from '../shared/l10n/en.js';
 
 /** Passwords shorter than this are refused, by the engines and by the form before them. */

@@ -23,6 +23,8 @@ export interface TabListView {
   operation: BackupOperation | null;
   /** A tab was chosen; `focus` when by keyboard (focus follows the selection). */
   onSelect: (tab: Tab, focus: boolean) => void;
+  /** The pointer entered, or focus reached, a tab: a chance to fetch its panel before the click. */
+  onApproach?: (tab: Tab) => void;
 }
 
 /** Renders the tab list, and the sentence that explains a locked tab. */
@@ -48,6 +50,8 @@ export function renderTabList(v: TabListView): TemplateResult {
     aria-describedby=${locked(id) ? 'tab-lock' : nothing}
     tabindex=${v.selected === id ? '0' : '-1'}
     @click=${() => locked(id) || v.onSelect(id, false)}
+    @pointerenter=${() => v.onApproach?.(id)}
+    @focus=${() => v.onApproach?.(id)}
   >
     ${v.l.t.tabs[id]}
   </button>`;

@@ -12,6 +12,8 @@ export interface WarningStepView {
   /** A problem found while loading that does not stop an export (the journal cannot be read). */
   problem: DescribedError | undefined;
   onContinue: () => void;
+  /** The pointer entered, or focus reached, Continue: a chance to fetch the next step before the click. */
+  onApproach?: () => void;
 }
 
 /** Renders the warning step; its heading (`#warning-heading`) is the focus target. */
@@ -27,7 +29,7 @@ export function renderWarningStep(v: WarningStepView): TemplateResult {
       <li>${t.warningImport(unit)}</li>
     </ul>
     <div class="actions">
-      <button class="button primary" part="button primary-button" type="button" @click=${v.onContinue}>
+      <button class="button primary" part="button primary-button" type="button" @click=${v.onContinue} @pointerenter=${v.onApproach} @focus=${v.onApproach}>
         ${t.continue}
       </button>
     </div>

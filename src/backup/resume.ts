@@ -12,17 +12,14 @@ import { countUnit } from './consistency.js';
 import { encryptOptions } from './import.js';
 import {
   beginJournal,
-  dashboardOf,
   deleteJournal,
-  listJournals,
   loadJournal,
-  loadStepRecords,
   readJournalBlob,
   type BlobName,
   type ImportRecord,
 } from './journal.js';
 import { takeLease, type Lease } from './lease.js';
-import { isUnitLocked, withUnitLock } from './lock.js';
+import { withUnitLock } from './lock.js';
 import { parsePayload } from './open.js';
 import { finishRestore } from './restore.js';
 import { checkPassword, requireAdmin } from './session.js';
@@ -30,32 +27,11 @@ import { planConvergence } from './converge.js';
 import { findDriftItems, ReviewNeededError } from './drift.js';
 import { backupFilename, buildPayload } from './manifest.js';
 import { computePlan, samePlan } from './plan.js';
-import type { ImportResult, JournalOptions, RestoreOptions, ResumeOptions, UnfinishedImport } from './types.js';
+import type { ImportResult, RestoreOptions, ResumeOptions } from './types.js';
+import { selectJournal, type JournalSelection } from './unfinished.js';
 
-/** Which journals a call addresses: of `client`'s Dashboard only (every Dashboard's without a client), and `unit`. */
-export interface JournalSelection extends JournalOptions {
-  unit?: string;
-  /**
-   * The Dashboard whose journal is meant ({@link DashboardClient.identity}). A journal recorded for another
-   * Dashboard is never selected. Without it, the journals of every Dashboard of this origin are candidates.
-   */
-  client?: DashboardClient;
-}
-
-const belongsTo = (r: ImportRecord, client: DashboardClient | undefined): boolean =>
-  client === undefined || r.dashboard === dashboardOf(client);
-
-/**
- * The journal for `unit` of `client`'s Dashboard; without a unit, the only such journal (or, if several,
- * `fallbackUnit`'s, else the oldest).
- */
-export async function selectJournal(o: JournalSelection, fallbackUnit?: string): Promise<ImportRecord | undefined> {
-  const all = (await listJournals(o.database)).filter(
-    (r) => belongsTo(r, o.client) && (o.unit === undefined || r.unit === o.unit),
-  );
-  if (all.length <= 1) return all[0];
-  return all.find((r) => r.unit === fallbackUnit) ?? all.sort((a, b) => a.startedAt.localeCompare(b.startedAt))[0];
-}
+// Finding an unfinished import lives apart (the element's first step needs it, not the rest of this file).
+export { findOtherUnfinishedImports, findUnfinishedImport, selectJournal, type JournalSelection } from './unfinished.js';
 
 export const nothingToResume = (): BackupError =>
   new BackupError('JOURNAL_UNAVAILABLE', 'There is no unfinished import in this browser to resume or roll back.');
@@ -67,46 +43,6 @@ export async function reloadJournal(database: string | undefined, key: string): 
   return record;
 }
 
-/**
- * The unfinished import (or rollback) recorded in this browser for `unit` (default: the only one, or the
- * oldest), or undefined. Reads IndexedDB only.
- * @throws BackupError JOURNAL_UNAVAILABLE when IndexedDB cannot be read or the journal is damaged.
- */
-export async function findUnfinishedImport(o: JournalSelection = {}): Promise<UnfinishedImport | undefined> {
-  const record = await selectJournal(o);
-  return record && describeJournal(o.database, record);
-}
-
-/**
- * The unfinished imports this browser holds for Dashboards other than `o.client`'s (or recorded by version 1 of
- * this module, whose Dashboard is unknown: `dashboard` undefined), so they can be listed — never resumed, rolled
- * back or discarded through `o.client`. Reads IndexedDB only.
- * @throws BackupError JOURNAL_UNAVAILABLE.
- */
-export async function findOtherUnfinishedImports(o: JournalOptions & { client: DashboardClient }): Promise<UnfinishedImport[]> {
-  const others = (await listJournals(o.database)).filter((r) => !belongsTo(r, o.client));
-  return Promise.all(others.map((r) => describeJournal(o.database, r)));
-}
-
-/** What {@link findUnfinishedImport} reports about `record`. */
-async function describeJournal(database: string | undefined, record: ImportRecord): Promise<UnfinishedImport> {
-  const records = [...(await loadStepRecords(database, record.id)).values()];
-  return {
-    ...(record.dashboard !== undefined ? { dashboard: record.dashboard } : {}),
-    unit: record.target,
-    mode: record.mode,
-    status: record.status,
-    startedAt: record.startedAt,
-    source: record.source,
-    steps: {
-      total: record.steps.filter((id) => !id.startsWith('gate-')).length,
-      done: records.filter((r) => r.status === 'done').length,
-      started: records.filter((r) => r.status === 'started').length,
-    },
-    snapshotFilename: record.snapshotFilename,
-    busy: await isUnitLocked(database, record.key),
-  };
-}
 
 /** Decrypts and validates one of the journal's blobs. */
 export async function readPayload(o: RestoreOptions, record: ImportRecord, name: BlobName, password: string): Promise<BackupPayload> {

@@ -17,6 +17,8 @@ const errors: Record<BackupErrorCode, string> = {
     'The backup tool on this page is set up incorrectly. Ask the person who maintains this Dashboard page to check it.',
   INSECURE_CONTEXT:
     'Backups need a secure connection: open this Dashboard page over https:// (or http://localhost), then try again.',
+  CHUNK_LOAD_FAILED:
+    'A part of the backup tool could not be downloaded (offline, or blocked or missing on the server). Check the connection and reload the page; if it happens again, ask the person who maintains this Dashboard page to serve the whole dashboard-backup folder, chunks/ included.',
   NOT_A_BACKUP:
     'This file is not a Dashboard backup. If it is a file Export saved, its beginning is damaged: use another copy.',
   UNSUPPORTED_VERSION:
@@ -304,6 +306,8 @@ export const en = {
   // the element
   title: 'Backup and restore',
   loading: 'Loading…',
+  /** While a part of the element (a panel, a step) is being downloaded. */
+  loadingPart: 'Loading this step…',
   tryAgain: 'Try again',
   adminsOnly: 'For administrators only',
   notAdmin: (unit: Part, user: Part) =>

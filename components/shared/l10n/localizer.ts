@@ -4,11 +4,46 @@
  */
 import type { Catalog, CatalogOverrides, Plural } from './catalog.js';
 import { en } from './en.js';
-import { sv } from './sv.js';
 
-const BUILT_IN: Readonly<Record<string, Catalog>> = { en, sv };
+/**
+ * The built-in catalogs other than English, each fetched (a chunk of its own in the standalone build) only when an
+ * element resolves to its language: a page in English never downloads Swedish. English is built in, the fallback
+ * while another language loads and if it cannot be loaded.
+ */
+const LAZY: Readonly<Record<string, () => Promise<Catalog>>> = {
+  sv: () => import('./sv.js').then((m) => m.sv),
+};
+const BUILT_IN: Record<string, Catalog> = { en };
+const loading = new Map<string, Promise<void>>();
 const registered = new Map<string, CatalogOverrides>();
 const listeners = new Set<() => void>();
+
+/**
+ * Loads the built-in catalog of `lang`'s primary subtag if it is not in yet; elements re-render when it arrives.
+ * Resolves once it is in (at once for English, a language with no built-in catalog, or one already loaded). A
+ * catalog that cannot be fetched leaves English (and the host's registered sentences) in place and is tried again
+ * on the next call: no error for the admin, who still reads every sentence.
+ */
+export function loadCatalog(lang: string): Promise<void> {
+  const primary = lang.toLowerCase().split('-')[0] ?? '';
+  const load = LAZY[primary];
+  if (!load || BUILT_IN[primary]) return Promise.resolve();
+  let pending = loading.get(primary);
+  if (!pending) {
+    pending = load().then(
+      (catalog) => {
+        BUILT_IN[primary] = catalog;
+        for (const listener of listeners) listener();
+      },
+      (error: unknown) => {
+        loading.delete(primary);
+        console.warn(`dashboard-backup: the "${primary}" catalog could not be loaded; showing English`, error);
+      },
+    );
+    loading.set(primary, pending);
+  }
+  return pending;
+}
 
 /**
  * Adds a language, or overrides sentences of one (built-in or not). Keys left out fall back to the built-in
@@ -82,6 +117,7 @@ export function localizer(lang: string): Localizer {
   const plurals = new Intl.PluralRules(locale);
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const t = catalogFor(locale);
+  void loadCatalog(locale); // a language not in yet: English now, a re-render when it arrives
   const value: Localizer = {
     lang: locale,
     t,

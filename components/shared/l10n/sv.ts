@@ -16,6 +16,8 @@ export const sv: Catalog = {
       'Säkerhetskopieringen på den här sidan är felaktigt inställd. Be den som sköter Dashboard-sidan att kontrollera den.',
     INSECURE_CONTEXT:
       'Säkerhetskopior kräver en säker anslutning: öppna Dashboard-sidan via https:// (eller http://localhost) och försök igen.',
+    CHUNK_LOAD_FAILED:
+      'En del av säkerhetskopieringsverktyget kunde inte hämtas (ingen anslutning, eller blockerad eller saknad på servern). Kontrollera anslutningen och ladda om sidan; händer det igen, be den som sköter Dashboard-sidan att publicera hela mappen dashboard-backup, chunks/ inräknad.',
     NOT_A_BACKUP:
       'Filen är ingen Dashboard-säkerhetskopia. Om det är en fil som Exportera sparade är dess början skadad: använd en annan kopia.',
     UNSUPPORTED_VERSION:
@@ -298,6 +300,7 @@ export const sv: Catalog = {
   // the element
   title: 'Säkerhetskopiering och återställning',
   loading: 'Laddar…',
+  loadingPart: 'Laddar steget…',
   tryAgain: 'Försök igen',
   adminsOnly: 'Endast för administratörer',
   notAdmin: (unit: Part, user: Part) =>
