@@ -46,12 +46,12 @@ function row(operation: string, data: string, concurrency: number, m: Measured):
 const describeCounts = (c: Counts): string => `${c.plugins} plugins, ${c.workspaces} workspaces, ${c.profiles} profiles, ${c.keys} keys`;
 
 /**
- * The first 1/`SLICE_DIVISOR` of every section of `unit`, made self-consistent: plugin mappings to providers
+ * The first 1/`divisor` of every section of `unit`, made self-consistent: plugin mappings to providers
  * outside the slice are dropped, applications of plugins outside the slice are pointed at a plugin inside it
  * (so every workspace keeps its size), and profiles list only workspaces inside the slice.
  */
-function sliceUnit(unit: UnitState): UnitState {
-  const part = <T>(items: T[]): T[] => items.slice(0, Math.ceil(items.length / SLICE_DIVISOR));
+export function sliceUnit(unit: UnitState, divisor = SLICE_DIVISOR): UnitState {
+  const part = <T>(items: T[]): T[] => items.slice(0, Math.ceil(items.length / divisor));
   const plugins = part(unit.plugins);
   const bundles = plugins.map((p) => p.bundle);
   const kept = new Set(bundles);
