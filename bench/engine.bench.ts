@@ -47,12 +47,12 @@ function row(operation: string, data: string, concurrency: number, m: Measured):
 const describeCounts = (c: Counts): string => `${c.plugins} plugins, ${c.workspaces} workspaces, ${c.profiles} profiles, ${c.keys} keys`;
 
 /**
- * The first 1/`SLICE_DIVISOR` of every section of `unit`, made self-consistent: plugin mappings to providers
+ * The first 1/`divisor` of every section of `unit`, made self-consistent: plugin mappings to providers
  * outside the slice are dropped, applications of plugins outside the slice are pointed at a plugin inside it
  * (so every workspace keeps its size), and profiles list only workspaces inside the slice.
  */
-function sliceUnit(unit: UnitState): UnitState {
-  const part = <T>(items: T[]): T[] => items.slice(0, Math.ceil(items.length / SLICE_DIVISOR));
+export function sliceUnit(unit: UnitState, divisor = SLICE_DIVISOR): UnitState {
+  const part = <T>(items: T[]): T[] => items.slice(0, Math.ceil(items.length / divisor));
   const plugins = part(unit.plugins);
   const bundles = plugins.map((p) => p.bundle);
   const kept = new Set(bundles);
@@ -175,6 +175,8 @@ function breakdownTable(
         `throughput floor of ${s((total.requests * LATENCY_MS) / FULL_CONCURRENCY)} s.`,
       'ms per request at 0 ms = the phase\'s wall time at zero latency ÷ its requests: what the browser (journal writes, scheduling, ' +
         'fetch) and the server cost per request, one after another. The snapshot phase sends nothing (encryption of two files + one journal write).',
+      'The page is driven through Playwright, whose DevTools session (Network domain) adds browser CPU to every request: ' +
+        'bench/profile.mjs --raw measures the same import in a Chromium with no DevTools client (DEVELOPERS.md).',
       'Requests per phase come from the server\'s request log; wall times from the engine\'s progress reports.',
     ],
   };

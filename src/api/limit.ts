@@ -36,11 +36,26 @@ export function createLimiter(concurrency: number = DEFAULT_CONCURRENCY): Limite
     throw new BackupError('INVALID_OPTIONS', 'The concurrency of the Dashboard client must be a whole number of at least 1.');
   }
   let active = 0;
-  const waiting: Array<() => void> = [];
+  // FIFO of waiting grants read from `head` on, and compacted once half of it is read: Array#shift (and an
+  // indexOf + splice per aborted waiter) would cost time proportional to the queue on every request, and an export
+  // queues one read per entity at once. An aborted waiter is only marked, and skipped when its turn comes.
+  let queue: Array<{ grant: () => void; cancelled: boolean }> = [];
+  let head = 0;
+  let waiting = 0;
 
   const release = (): void => {
     active--;
-    waiting.shift()?.();
+    while (head < queue.length) {
+      const next = queue[head++]!;
+      if (next.cancelled) continue;
+      waiting--;
+      next.grant();
+      break;
+    }
+    if (head > 1024 && head * 2 > queue.length) {
+      queue = queue.slice(head);
+      head = 0;
+    }
   };
 
   // Resolves once a slot is ours (active already counted), or rejects on abort without taking one.
@@ -51,17 +66,21 @@ export function createLimiter(concurrency: number = DEFAULT_CONCURRENCY): Limite
       return Promise.resolve();
     }
     return new Promise<void>((resolve, reject) => {
-      const grant = (): void => {
-        signal?.removeEventListener('abort', onAbort);
-        active++;
-        resolve();
-      };
       const onAbort = (): void => {
-        const index = waiting.indexOf(grant);
-        if (index >= 0) waiting.splice(index, 1);
+        entry.cancelled = true;
+        waiting--;
         reject(signal?.reason);
       };
-      waiting.push(grant);
+      const entry = {
+        cancelled: false,
+        grant: (): void => {
+          signal?.removeEventListener('abort', onAbort);
+          active++;
+          resolve();
+        },
+      };
+      queue.push(entry);
+      waiting++;
       signal?.addEventListener('abort', onAbort, { once: true });
     });
   };
@@ -79,7 +98,7 @@ export function createLimiter(concurrency: number = DEFAULT_CONCURRENCY): Limite
       return active;
     },
     get pending() {
-      return waiting.length;
+      return waiting;
     },
   };
 }

@@ -70,9 +70,17 @@ function describeCall(call: ApiCall, baseUrl: string): FailedRequest {
 
 /** Creates a {@link Transport} for one client configuration. */
 export function createTransport(config: TransportConfig): Transport {
-  const buildHeaders = async (call: ApiCall): Promise<Headers> => {
+  // The configured headers, checked and normalised on first use (a bad header name still fails the call, not the
+  // client's creation); each attempt copies them.
+  let fixed: Headers | undefined;
+  const configured = (): Headers => {
+    if (fixed) return fixed;
     const headers = new Headers(config.headers);
     if (!headers.has('accept')) headers.set('accept', 'application/json');
+    return (fixed = headers);
+  };
+  const buildHeaders = async (call: ApiCall): Promise<Headers> => {
+    const headers = new Headers(configured());
     if (call.body !== undefined) headers.set('content-type', 'application/json');
     if (call.idempotencyKey !== undefined) headers.set('idempotency-key', call.idempotencyKey);
     const token = await config.token?.();
@@ -136,16 +144,15 @@ export function createTransport(config: TransportConfig): Transport {
   return {
     async json(call, schema) {
       const raw = await exchange(call);
-      const request = describeCall(call, config.baseUrl);
       let value: unknown;
       try {
         value = JSON.parse(raw.text);
       } catch (error) {
-        throw badResponseError(request, raw.status, error as SyntaxError);
+        throw badResponseError(describeCall(call, config.baseUrl), raw.status, error as SyntaxError);
       }
       // The value as the Dashboard sent it, unknown fields and all (parseLossless): a backup drops nothing.
       const parsed = parseLossless(schema, value);
-      if (!parsed.success) throw badResponseError(request, raw.status, parsed.error);
+      if (!parsed.success) throw badResponseError(describeCall(call, config.baseUrl), raw.status, parsed.error);
       return parsed.data;
     },
     async send(call) {

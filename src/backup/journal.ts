@@ -3,6 +3,7 @@
  * Exports operations only; the database stays private (journal-db.ts). Blobs stored here are encrypted backup
  * files; step records hold step ids, server ids and Idempotency-Keys — never names, values or passwords.
  */
+import { unwrap } from 'idb';
 import { PARSE } from '../zod.js';
 import * as z from 'zod/mini';
 import type { DashboardClient } from '../api/index.js';
@@ -154,7 +155,10 @@ export function createStepWriter(database?: string): StepWriter {
     const db = await openJournalDb(database);
     try {
       const tx = db.transaction(STORE_STEPS, 'readwrite', { durability: 'relaxed' });
-      for (const r of records) void tx.store.put(r);
+      // Plain IDBObjectStore puts: idb's wrapped put makes a promise and two listeners per record, twice per
+      // request of an import. A put that fails aborts the transaction, and `tx.done` rejects with it.
+      const store = unwrap(tx.store);
+      for (const r of records) store.put(r);
       await tx.done;
     } catch (error) {
       throw journalError(error);

@@ -52,6 +52,24 @@ describe('createLimiter', () => {
     expect(limiter.active).to.equal(0);
   });
 
+  it('keeps FIFO order over thousands of waiting tasks, some aborted, while its queue is compacted', async () => {
+    // More waiters than the queue's compaction threshold (1024), every third one aborted while waiting.
+    const limiter = createLimiter(1);
+    const g = gate();
+    const busy = limiter.run(() => g.promise);
+    const order: number[] = [];
+    const controllers = Array.from({ length: 3000 }, () => new AbortController());
+    const runs = controllers.map((c, i) => limiter.run(async () => void order.push(i), c.signal).catch(() => 'aborted'));
+    controllers.forEach((c, i) => i % 3 === 0 && c.abort(new Error('stop')));
+    expect(limiter.pending).to.equal(2000);
+    g.finish();
+    await busy;
+    const results = await Promise.all(runs);
+    expect(results.filter((r) => r === 'aborted')).to.have.length(1000);
+    expect(order).to.deep.equal(controllers.map((_, i) => i).filter((i) => i % 3 !== 0));
+    expect([limiter.active, limiter.pending]).to.deep.equal([0, 0]);
+  });
+
   it('rejects a concurrency below 1 or fractional with INVALID_OPTIONS', () => {
     for (const n of [0, -1, 1.5, Number.NaN]) {
       try {
