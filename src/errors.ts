@@ -46,6 +46,8 @@ export type BackupErrorCode =
   | 'RESUME_NEEDS_REVIEW'
   | 'VERIFY_FAILED'
   | 'JOURNAL_UNAVAILABLE'
+  // the format Worker (compression off the main thread) stopped or broke its protocol mid-stream
+  | 'WORKER_FAILED'
   // the elements: a part of the element that arrives in a chunk of its own could not be fetched
   | 'CHUNK_LOAD_FAILED';
 

@@ -3,6 +3,7 @@
  * and are handed out in order. A failure — the Worker's `fail` message, or the Worker dying — rejects every read
  * from then on; the Worker is then dropped, never reused.
  */
+import { BackupError } from '../errors.js';
 import { InvalidDeflateError, OutputLimitError } from '../format/codec.js';
 import { PARSE } from '../zod.js';
 import { discardWorker, releaseWorker } from './pool.js';
@@ -20,7 +21,12 @@ type Output = Extract<FromWorker, { type: 'output' }>;
 function toError(message: Extract<FromWorker, { type: 'fail' }>): Error {
   if (message.reason === 'limit') return new OutputLimitError(message.message);
   if (message.reason === 'invalid') return new InvalidDeflateError(message.message);
-  return new Error(`The format worker failed: ${message.message}`);
+  return workerFailed(`The format worker failed: ${message.message}`);
+}
+
+/** The Worker died or broke its protocol: typed, so the element says what to do instead of "unknown error". */
+function workerFailed(detail: string): BackupError {
+  return new BackupError('WORKER_FAILED', `${detail} Close other tabs and try again.`);
 }
 
 /** Opens a stream on `worker` (ready, and used by nothing else) with `start`. */
@@ -38,7 +44,7 @@ export function openRemoteStream(worker: Worker, start: ToWorker): CodecTarget {
   };
   worker.onmessage = (event) => {
     const parsed = FromWorker.safeParse(event.data, PARSE);
-    if (!parsed.success || parsed.data.type === 'ready') return failAll(new Error('The format worker sent an unexpected message.'));
+    if (!parsed.success || parsed.data.type === 'ready') return failAll(workerFailed('The format worker sent an unexpected message.'));
     if (parsed.data.type === 'fail') return failAll(toError(parsed.data));
     const reader = waiting.shift();
     if (reader) reader.resolve(parsed.data);
@@ -46,9 +52,9 @@ export function openRemoteStream(worker: Worker, start: ToWorker): CodecTarget {
   };
   worker.onerror = (event) => {
     event.preventDefault();
-    failAll(new Error(`The format worker stopped: ${event.message}`));
+    failAll(workerFailed(`The format worker stopped: ${event.message}`));
   };
-  worker.onmessageerror = () => failAll(new Error('The format worker sent a message that could not be read.'));
+  worker.onmessageerror = () => failAll(workerFailed('The format worker sent a message that could not be read.'));
   worker.postMessage(start);
   return {
     write(bytes, final) {

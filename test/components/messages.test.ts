@@ -50,7 +50,7 @@ describe('error sentences (components/shared/messages.ts)', () => {
 
   it('gives each code its own actionable sentence, never the fallback', () => {
     const entries = Object.entries(ERROR_MESSAGES) as [BackupErrorCode, string][];
-    expect(entries.length).to.equal(37);
+    expect(entries.length).to.equal(38);
     const seen = new Map<string, string>();
     for (const [code, sentence] of entries) {
       expect(sentence, code).to.match(/^[A-Z].{20,}[.!]$/s);

@@ -163,6 +163,28 @@ describe('format worker', () => {
     });
   }
 
+  it('a Worker that dies mid-stream gives WORKER_FAILED (not an unknown error), and the next backup gets a fresh one', async () => {
+    const original = globalThis.Worker;
+    spy = spyOnWorkers((url, options) => {
+      const worker = new original(url, options);
+      const post = worker.postMessage.bind(worker);
+      // The first chunk of data "kills" it: the browser reports a Worker's death as an error event.
+      worker.postMessage = ((message: { type?: string }, transfer: Transferable[]) => {
+        if (message.type === 'write') worker.dispatchEvent(new ErrorEvent('error', { message: 'out of memory' }));
+        else post(message, transfer);
+      }) as Worker['postMessage'];
+      return worker;
+    });
+    const error = await expectCode(encryptToParts(makePayload(), PASSWORD, { ...FAST, codec: ALWAYS }), 'WORKER_FAILED');
+    expect(error.message).to.match(/out of memory/);
+    spy.restore();
+    spy = spyOnWorkers();
+    const payload = makePayload();
+    const file = await encryptWith(ALWAYS, payload);
+    expect(await decryptFromSource(createBytesSource(file), PASSWORD, { codec: ALWAYS })).to.deep.equal(payload);
+    expect(spy.seen.created, 'a new Worker after the dead one').to.equal(1);
+  });
+
   it('a cancel during compression stops with ABORTED and drops the busy Worker', async () => {
     spy = spyOnWorkers();
     const controller = new AbortController();

@@ -19,6 +19,8 @@ const errors: Record<BackupErrorCode, string> = {
     'Backups need a secure connection: open this Dashboard page over https:// (or http://localhost), then try again.',
   CHUNK_LOAD_FAILED:
     'A part of the backup tool could not be downloaded (offline, or blocked or missing on the server). Check the connection and reload the page; if it happens again, ask the person who maintains this Dashboard page to serve the whole dashboard-backup folder, chunks/ included.',
+  WORKER_FAILED:
+    'The browser stopped the background task that compresses and decompresses the backup (often for lack of memory). Close other tabs and try again; nothing was sent to the Dashboard by this step.',
   NOT_A_BACKUP:
     'This file is not a Dashboard backup. If it is a file Export saved, its beginning is damaged: use another copy.',
   UNSUPPORTED_VERSION:

@@ -18,6 +18,8 @@ export const sv: Catalog = {
       'Säkerhetskopior kräver en säker anslutning: öppna Dashboard-sidan via https:// (eller http://localhost) och försök igen.',
     CHUNK_LOAD_FAILED:
       'En del av säkerhetskopieringsverktyget kunde inte hämtas (ingen anslutning, eller blockerad eller saknad på servern). Kontrollera anslutningen och ladda om sidan; händer det igen, be den som sköter Dashboard-sidan att publicera hela mappen dashboard-backup, chunks/ inräknad.',
+    WORKER_FAILED:
+      'Webbläsaren stoppade bakgrundsuppgiften som komprimerar och packar upp säkerhetskopian (ofta av minnesbrist). Stäng andra flikar och försök igen; det här steget skickade inget till Dashboard.',
     NOT_A_BACKUP:
       'Filen är ingen Dashboard-säkerhetskopia. Om det är en fil som Exportera sparade är dess början skadad: använd en annan kopia.',
     UNSUPPORTED_VERSION:
