@@ -11,7 +11,7 @@ import { withNewRestore, type NewRestoreHold } from './hold.js';
 import { backupFilename, buildPayload } from './manifest.js';
 import { parsePayload } from './open.js';
 import { pageOrigin } from './origin.js';
-import { computePlan, samePlan } from './plan.js';
+import { computePlan, samePlan, unitBehindPlan } from './plan.js';
 import { finishRestore } from './restore.js';
 import { checkPassword, offersReorder, requireAdmin } from './session.js';
 import { buildSteps } from './steps.js';
@@ -74,7 +74,16 @@ async function importLeased(
 ): Promise<ImportResult> {
   const { signal, onProgress } = o;
   const { key, dashboard, lease, lockOwner } = held;
-  const current = await collectUnit(client, target.id, { ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) });
+  // The unit is read here, holding the restore lock, and this read is what the snapshot keeps and the wipe deletes.
+  // The preview's read (planImport) is not reused as such: another admin may have changed the unit since. Only its
+  // workspaces stand in for their detail reads where listed unchanged (no route changes a workspace in place).
+  const previewed = unitBehindPlan(o.expectedPlan);
+  const knownWorkspaces = previewed && o.expectedPlan?.target.id === target.id ? new Map(previewed.workspaces.map((w) => [w.id, w])) : undefined;
+  const current = await collectUnit(client, target.id, {
+    ...(signal ? { signal } : {}),
+    ...(onProgress ? { onProgress } : {}),
+    ...(knownWorkspaces ? { knownWorkspaces } : {}),
+  });
   const origin = pageOrigin(o.origin);
   const plan = await computePlan(current, payload, target, origin);
   if (plan.dangling.length > 0) {

@@ -11,6 +11,16 @@ import { requireAdmin } from './session.js';
 import { findUndeletable, findUnwritable } from './writable.js';
 import type { ImportPlan, OpenedBackup, PlanOptions } from './types.js';
 
+/**
+ * The unit each plan of {@link planImport} was computed from, so that the import the admin then confirms with that
+ * very plan (`expectedPlan`) reads again only what can have changed since (collect.ts, `knownWorkspaces`) instead of
+ * the whole unit. Held weakly: it goes with the plan.
+ */
+const planReads = new WeakMap<ImportPlan, UnitState>();
+
+/** The unit `plan` was computed from, when {@link planImport} made it in this page; else undefined. */
+export const unitBehindPlan = (plan: ImportPlan | undefined): UnitState | undefined => (plan ? planReads.get(plan) : undefined);
+
 /** The plan of importing `payload` over `current` (no I/O; yields to the page on large units). */
 export async function computePlan(current: UnitState, payload: BackupPayload, target: UnitRef, origin: string): Promise<ImportPlan> {
   return {
@@ -55,6 +65,7 @@ export async function planImport(client: DashboardClient, backup: OpenedBackup, 
     const current = await collectUnit(client, target.id, { ...(signal ? { signal } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}) });
     o.onProgress?.({ phase: 'plan', done: 0, total: 1 });
     const plan = await computePlan(current, payload, target, pageOrigin(o.origin));
+    planReads.set(plan, current);
     o.onProgress?.({ phase: 'plan', done: 1, total: 1 });
     return plan;
   } catch (error) {
