@@ -139,5 +139,10 @@ async function importLeased(
   };
   await beginJournal(o.database, record, { snapshot: snapshotBlob, source: sourceBlob });
   onProgress?.({ phase: 'snapshot', done: 1, total: 1 });
-  return await finishRestore({ client, record, base: current, source: payload.unit, steps, records: new Map(), lease }, o);
+  // Workspaces read here that still stand at the end are taken as read by verification (none, unless kept).
+  const knownWorkspacesAtEnd = new Map(current.workspaces.map((w) => [w.id, w]));
+  return await finishRestore(
+    { client, record, base: current, source: payload.unit, steps, records: new Map(), lease, knownWorkspaces: knownWorkspacesAtEnd },
+    o,
+  );
 }

@@ -15,6 +15,7 @@ import type {
   ProfileInput,
   UnitState,
   WorkspaceInput,
+  Workspace,
   WorkspaceSummary,
 } from '../schemas.js';
 import { canonicalJson, workspaceContent, workspaceKey } from './compare.js';
@@ -39,6 +40,11 @@ export interface PerformerContext {
   records: Map<string, StepRecord>;
   /** Source workspace id → live id of a workspace adopted instead of created (converge.ts). */
   adoptedWorkspaces?: Map<string, string>;
+  /**
+   * Filled with every workspace a create of this page was answered with (or found in full when reconciling), by
+   * id: verification takes them as read (restore.ts), since no route changes a workspace in place.
+   */
+  seenWorkspaces?: Map<string, Workspace>;
   signal?: AbortSignal;
 }
 
@@ -107,6 +113,7 @@ export async function createPerformer(ctx: PerformerContext): Promise<PerformSte
     const candidates = existing.workspaces?.filter((w) => workspaceKey(w) === key && isFree('workspace', w.id)) ?? [];
     const wanted = workspaceContent(input);
     const details = await Promise.all(candidates.map((c) => client.getWorkspace(unit, c.id, { signal: s })));
+    for (const d of details) ctx.seenWorkspaces?.set(d.id, d);
     const hit = details.find((d) => isFree('workspace', d.id) && workspaceContent(d) === wanted);
     return hit && claim('workspace', hit.id);
   };
@@ -172,7 +179,11 @@ export async function createPerformer(ctx: PerformerContext): Promise<PerformSte
       case 'createWorkspace': {
         const input = workspaceInput(i);
         const find = (): Promise<string | undefined> => findWorkspace(input, s);
-        const create = (key: string) => client.createWorkspace(unit, input, { ...o, idempotencyKey: key });
+        const create = async (key: string): Promise<Workspace> => {
+          const created = await client.createWorkspace(unit, input, { ...o, idempotencyKey: key });
+          ctx.seenWorkspaces?.set(created.id, created);
+          return created;
+        };
         return (reconcile ? await find() : undefined) ?? (await createFree('workspace', idempotencyKey, create, find));
       }
       case 'createProfile': {
