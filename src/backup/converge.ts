@@ -13,7 +13,8 @@
  */
 import type { Plugin, Profile, UnitState, Workspace } from '../schemas.js';
 import { canonicalJson, pluginContent, workspaceContent } from './compare.js';
-import { buildSteps, type Step } from './steps.js';
+import type { OrderedCollection } from '../api/client.js';
+import { buildSteps, type Step, type StepOptions } from './steps.js';
 
 /** The remainders to wipe and create, the steps doing it, and the ids adopted. */
 export interface Convergence {
@@ -26,6 +27,8 @@ export interface Convergence {
   adoptedWorkspaces: Map<string, string>;
   /** How many entities were adopted, per collection. */
   adopted: { plugins: number; workspaces: number; profiles: number; keys: number };
+  /** Live ids of the adopted entities of each ordered collection, in order (a reorder step lists them first). */
+  kept: Record<OrderedCollection, string[]>;
 }
 
 /**
@@ -64,8 +67,12 @@ function adoptPlugins(target: Plugin[], live: Plugin[]): [number, number][] {
   }
 }
 
-/** Computes the adoption and the steps that turn `current` into `target`. Pure. */
-export function planConvergence(current: UnitState, target: UnitState): Convergence {
+/**
+ * Computes the adoption and the steps that turn `current` into `target`. Pure. A fresh import uses it as resume and
+ * rollback do (`options.reorder` where the Dashboard offers the reorder route), so what already stands as the
+ * backup wants — in place, with what it references — is kept instead of deleted and created again.
+ */
+export function planConvergence(current: UnitState, target: UnitState, options: StepOptions = {}): Convergence {
   const plugins = adoptPlugins(target.plugins, current.plugins);
   const bundles = new Set(plugins.map(([t]) => target.plugins[t]!.bundle));
   const workspaces = adoptPrefix(
@@ -105,13 +112,18 @@ export function planConvergence(current: UnitState, target: UnitState): Converge
   return {
     base,
     source,
-    steps: buildSteps(base, source),
+    steps: buildSteps(base, source, options),
     adoptedWorkspaces: new Map(workspaces.map(([t, l]) => [target.workspaces[t]!.id, current.workspaces[l]!.id])),
     adopted: {
       plugins: plugins.length,
       workspaces: workspaces.length,
       profiles: profiles.length,
       keys: target.keys.length - source.keys.length,
+    },
+    kept: {
+      plugins: plugins.map(([, l]) => current.plugins[l]!.id),
+      workspaces: workspaces.map(([, l]) => current.workspaces[l]!.id),
+      profiles: profiles.map(([, l]) => current.profiles[l]!.id),
     },
   };
 }

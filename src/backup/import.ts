@@ -14,7 +14,7 @@ import { pageOrigin } from './origin.js';
 import { computePlan, samePlan, unitBehindPlan } from './plan.js';
 import { finishRestore } from './restore.js';
 import { checkPassword, offersReorder, requireAdmin } from './session.js';
-import { buildSteps } from './steps.js';
+import { planConvergence } from './converge.js';
 import type { ImportOptions, ImportResult, OpenedBackup } from './types.js';
 
 /** Encryption options derived from restore options. */
@@ -120,7 +120,9 @@ async function importLeased(
     encryptBackupToBlob(payload, password, encryptOptions(o)),
   ]);
   throwIfAborted(signal);
-  const steps = buildSteps(current, payload.unit, { reorder: offersReorder(session, client) });
+  // What already stands as the backup wants (in place, with what it references) is kept, as a resume would
+  // (converge.ts); the rest is wiped and created. The journal's blobs stay the whole unit and the whole backup.
+  const { base, source, steps, adoptedWorkspaces, kept } = planConvergence(current, payload.unit, { reorder: offersReorder(session, client) });
   const record: ImportRecord = {
     key,
     dashboard,
@@ -139,10 +141,8 @@ async function importLeased(
   };
   await beginJournal(o.database, record, { snapshot: snapshotBlob, source: sourceBlob });
   onProgress?.({ phase: 'snapshot', done: 1, total: 1 });
-  // Workspaces read here that still stand at the end are taken as read by verification (none, unless kept).
+  // Workspaces read here that still stand at the end (the kept ones) are taken as read by verification.
   const knownWorkspacesAtEnd = new Map(current.workspaces.map((w) => [w.id, w]));
-  return await finishRestore(
-    { client, record, base: current, source: payload.unit, steps, records: new Map(), lease, knownWorkspaces: knownWorkspacesAtEnd },
-    o,
-  );
+  const run = { client, record, base, source, target: payload.unit, steps, records: new Map(), adoptedWorkspaces, kept, lease };
+  return await finishRestore({ ...run, knownWorkspaces: knownWorkspacesAtEnd }, o);
 }

@@ -7,6 +7,7 @@
  * with an entity a look-alike step has claimed, the step takes or creates another one (createFree).
  */
 import type { DashboardClient } from '../api/index.js';
+import type { OrderedCollection } from '../api/client.js';
 import { BackupError, isBackupError } from '../errors.js';
 import type {
   PluginInput,
@@ -45,6 +46,8 @@ export interface PerformerContext {
    * id: verification takes them as read (restore.ts), since no route changes a workspace in place.
    */
   seenWorkspaces?: Map<string, Workspace>;
+  /** Live ids of the entities kept in place at the head of each collection (converge.ts): a reorder lists them first. */
+  kept?: Partial<Record<OrderedCollection, string[]>>;
   signal?: AbortSignal;
 }
 
@@ -193,11 +196,11 @@ export async function createPerformer(ctx: PerformerContext): Promise<PerformSte
         return (reconcile ? await find() : undefined) ?? (await createFree('profile', idempotencyKey, create, find));
       }
       case 'reorder': {
-        // Every entity of the collection was created by this run (the wipe removed the rest): their new ids in
-        // the backup's order. A Dashboard that changed meanwhile answers 409 and the step fails (resume retries).
+        // Every entity of the collection was kept in place at its head or created by this run (the wipe removed
+        // the rest): the kept ids, then the new ids in the backup's order. A Dashboard that changed meanwhile answers 409 and the step fails (resume retries).
         const collection = step.collection!;
         const kind = collection === 'plugins' ? 'plugin' : collection === 'workspaces' ? 'workspace' : 'profile';
-        const ids = source[collection].map((_, n) => newIdOf(createStepId(kind, n)));
+        const ids = [...(ctx.kept?.[collection] ?? []), ...source[collection].map((_, n) => newIdOf(createStepId(kind, n)))];
         if (!client.setOrder) throw new BackupError('IMPORT_INCOMPLETE', 'This Dashboard client cannot set the order of a list; resume with the client that began the import.');
         return void (await client.setOrder(unit, collection, ids, o));
       }

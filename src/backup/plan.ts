@@ -4,6 +4,7 @@ import type { BackupPayload, UnitRef, UnitState } from '../schemas.js';
 import { normalizeAbort } from './abort.js';
 import { collectUnit } from './collect.js';
 import { diffSections } from './compare.js';
+import { planConvergence } from './converge.js';
 import { countUnit, findDanglingReferences } from './consistency.js';
 import { parsePayload } from './open.js';
 import { pageOrigin } from './origin.js';
@@ -32,6 +33,7 @@ export async function computePlan(current: UnitState, payload: BackupPayload, ta
     unwritable: [...(await findUnwritable(payload.unit)), ...findUndeletable(current, payload.unit)],
     sections: await diffSections(current, payload.unit),
     current: countUnit(current),
+    kept: planConvergence(current, payload.unit).adopted,
   };
 }
 
@@ -45,6 +47,8 @@ export function samePlan(a: ImportPlan, b: ImportPlan): boolean {
         s.delete.map((i) => i.id).sort(),
         s.create.map((i) => i.label).sort(),
       ]),
+      // What is kept rather than recreated is part of what the admin approved.
+      p.kept,
     ]);
   return shape(a) === shape(b);
 }

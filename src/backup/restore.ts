@@ -4,6 +4,7 @@
  * snapshot and call the reload hook.
  */
 import type { DashboardClient } from '../api/index.js';
+import type { OrderedCollection } from '../api/client.js';
 import type { UnitState, Workspace } from '../schemas.js';
 import { BackupError } from '../errors.js';
 import { normalizeAbort, throwIfAborted } from './abort.js';
@@ -29,6 +30,8 @@ export interface RestoreRun {
   records: Map<string, StepRecord>;
   /** Target workspace id → live id of a workspace a converging run adopted (profiles it creates link to it). */
   adoptedWorkspaces?: Map<string, string>;
+  /** Live ids of the entities kept at the head of each collection (a reorder step lists them first). */
+  kept?: Partial<Record<OrderedCollection, string[]>>;
   /**
    * Workspaces known in full, by id, that verification need not read back when listed unchanged (collect.ts): the
    * ones this page creates are added as their creates are answered.
