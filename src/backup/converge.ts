@@ -11,6 +11,7 @@
  * adopted too (a plugin's providers, a workspace's plugins, a profile's workspaces), since those would otherwise be
  * deleted under it.
  */
+import { withoutServerOwned } from '../fields.js';
 import type { Plugin, Profile, UnitState, Workspace } from '../schemas.js';
 import { canonicalJson, pluginContent, workspaceContent } from './compare.js';
 import type { OrderedCollection } from '../api/client.js';
@@ -82,8 +83,10 @@ export function planConvergence(current: UnitState, target: UnitState, options: 
     (t: Workspace) => t.applications.every((a) => bundles.has(a.plugin)),
   );
   const liveToTarget = new Map(workspaces.map(([t, l]) => [current.workspaces[l]!.id, target.workspaces[t]!.id]));
+  // Every field but the server-owned ones (unknown ones included, as verification compares them), the workspaces
+  // by what they point at: a profile differing in any other field is recreated, not adopted.
   const profileShape = (p: Profile, map: (id: string) => string | undefined) =>
-    canonicalJson({ name: p.name, roles: p.roles, workspaces: p.workspaces.map(map) });
+    canonicalJson({ ...withoutServerOwned(p), workspaces: p.workspaces.map(map) });
   const targetIds = new Set(liveToTarget.values());
   const profiles = adoptPrefix(
     target.profiles,

@@ -61,6 +61,23 @@ describe('an import keeps what already stands as the backup wants it', () => {
     await world.drop();
   });
 
+  it('a profile that differs in any other field (unknown ones too) is recreated, not kept', async () => {
+    const world = await createWorld('empty');
+    const client = world.client();
+    await buildTinyUnit(client);
+    const backup = await openBackup((await exportUnit(client, PASSWORD, { iterations: TEST_ITERATIONS })).blob, PASSWORD);
+    // The same profiles in the same order, each with one field the backup's do not have.
+    const state = await world.state();
+    for (const p of state.profiles) await client.deleteProfile(UNIT, p.id);
+    for (const { id: _id, ...p } of state.profiles) await client.createProfile(UNIT, { ...p, color: 'red' });
+    const plan = await planImport(client, backup);
+    expect(plan.kept.profiles).to.equal(0);
+    const result = await runImport(client, backup, PASSWORD, { ...opts, database: uniqueDatabase(), expectedPlan: plan });
+    expect(result.differences).to.deep.equal([]);
+    expect(normalizeState(await world.state())).to.deep.equal(normalizeState(backup.payload.unit));
+    await world.drop();
+  });
+
   for (const nth of [1, 2, 3]) {
     it(`a run with kept entities stopped at change ${nth} resumes exactly, and rolls back exactly`, async () => {
       for (const then of ['resume', 'rollback'] as const) {
