@@ -82,6 +82,7 @@ export function renderPlan(l: Localizer, plan: ImportPlan, unitName: string): Te
         )}
       </tbody>
     </table>
+    ${renderKept(l, plan)}
     <details class="plan-details">
       <summary>${t.showItems}</summary>
       ${rows.map(
@@ -94,6 +95,17 @@ export function renderPlan(l: Localizer, plan: ImportPlan, unitName: string): Te
       )}
     </details>
   `;
+}
+
+/** Under the table: how many of the unchanged items the import keeps as they are, and how many it recreates. */
+function renderKept(l: Localizer, plan: ImportPlan): TemplateResult | typeof nothing {
+  const identical = PLAN_SECTIONS.reduce((n, s) => n + plan.sections[s.key].identical.length, 0);
+  if (identical === 0) return nothing;
+  const kept = Math.min(identical, PLAN_SECTIONS.reduce((n, s) => n + (plan.kept?.[s.key] ?? 0), 0));
+  const recreated = identical - kept;
+  return html`<p class="plan-kept" part="plan-kept">
+    ${kept > 0 ? l.count(kept, l.t.keptItems) : nothing} ${recreated > 0 ? l.count(recreated, l.t.recreatedItems) : nothing}
+  </p>`;
 }
 
 /** Problems inside the backup that stop the import: references to items the backup lacks. */

@@ -5,7 +5,7 @@
 import type { DashboardClient } from '../api/index.js';
 import { LIST_READ_ATTEMPTS } from '../api/pages.js';
 import { HttpError, isBackupError } from '../errors.js';
-import type { UnitState } from '../schemas.js';
+import type { UnitState, Workspace, WorkspaceSummary } from '../schemas.js';
 import { linkAbort, normalizeAbort } from './abort.js';
 import type { ProgressListener } from './types.js';
 
@@ -14,10 +14,29 @@ export interface CollectOptions {
   signal?: AbortSignal;
   /** Reported with phase `fetch`; `total` grows as the lists reveal how many details there are. */
   onProgress?: ProgressListener;
+  /**
+   * Workspaces this page already holds in full (read earlier, or answered by their create), by id: one listed again
+   * with the same summary stands for its detail read. The contract has no route that changes a workspace in place
+   * (an edit is a delete and a create, under a new id: docs/dashboard-api.md, "Changes"); a Dashboard that does
+   * change them lists `updatedAt`, and a summary whose `updatedAt` differs is read again.
+   */
+  knownWorkspaces?: ReadonlyMap<string, Workspace>;
+}
+
+/** `known`, when the list's `summary` of it says it is still the same workspace; else undefined. */
+export function stillKnown(summary: WorkspaceSummary, known: Workspace | undefined): Workspace | undefined {
+  if (!known) return undefined;
+  const same =
+    known.name === summary.name &&
+    known.owner === summary.owner &&
+    known.shared === summary.shared &&
+    (summary as Record<string, unknown>).updatedAt === (known as Record<string, unknown>).updatedAt;
+  return same ? known : undefined;
 }
 
 /**
- * Reads every plugin (in full), workspace (in full), profile and key-store entry of `unit`. Requests are issued
+ * Reads every plugin (in full), workspace (in full; or as already known, `knownWorkspaces`), profile and key-store
+ * entry of `unit`. Requests are issued
  * all at once and bounded by the client's concurrency; detail reads start as soon as their list has arrived.
  * A list is read consistently (src/api/pages.ts); an entity listed but gone when its details are read (someone
  * removed it meanwhile) makes that collection be read again, list and details.
@@ -41,7 +60,7 @@ export async function collectUnit(client: DashboardClient, unit: string, o: Coll
   const inFull = async <S extends { id: string }, T>(
     path: string,
     list: (s: AbortSignal) => Promise<S[]>,
-    get: (id: string, s: AbortSignal) => Promise<T>,
+    get: (summary: S, s: AbortSignal) => Promise<T>,
   ): Promise<T[]> => {
     for (let attempt = 1; ; attempt++) {
       const summaries = await track(list(signal));
@@ -50,7 +69,7 @@ export async function collectUnit(client: DashboardClient, unit: string, o: Coll
       const round = linkAbort(signal);
       let read = 0;
       const reads = summaries.map((s) =>
-        track(get(s.id, round.signal)).then((v) => {
+        track(get(s, round.signal)).then((v) => {
           read += 1;
           return v;
         }),
@@ -80,8 +99,11 @@ export async function collectUnit(client: DashboardClient, unit: string, o: Coll
   report();
   try {
     const [plugins, workspaces, profiles, keys] = await Promise.all([
-      inFull(`/units/${unit}/plugins`, (s) => client.listPlugins(unit, { signal: s }), (id, s) => client.getPlugin(unit, id, { signal: s })),
-      inFull(`/units/${unit}/workspaces`, (s) => client.listWorkspaces(unit, { signal: s }), (id, s) => client.getWorkspace(unit, id, { signal: s })),
+      inFull(`/units/${unit}/plugins`, (s) => client.listPlugins(unit, { signal: s }), (p, s) => client.getPlugin(unit, p.id, { signal: s })),
+      inFull(`/units/${unit}/workspaces`, (s) => client.listWorkspaces(unit, { signal: s }), (w, s) => {
+        const known = stillKnown(w, o.knownWorkspaces?.get(w.id));
+        return known ? Promise.resolve(known) : client.getWorkspace(unit, w.id, { signal: s });
+      }),
       track(client.listProfiles(unit, { signal })),
       track(client.listKeys(unit, { signal })),
     ]);

@@ -11,9 +11,11 @@
  * adopted too (a plugin's providers, a workspace's plugins, a profile's workspaces), since those would otherwise be
  * deleted under it.
  */
+import { withoutServerOwned } from '../fields.js';
 import type { Plugin, Profile, UnitState, Workspace } from '../schemas.js';
 import { canonicalJson, pluginContent, workspaceContent } from './compare.js';
-import { buildSteps, type Step } from './steps.js';
+import type { OrderedCollection } from '../api/client.js';
+import { buildSteps, type Step, type StepOptions } from './steps.js';
 
 /** The remainders to wipe and create, the steps doing it, and the ids adopted. */
 export interface Convergence {
@@ -26,6 +28,8 @@ export interface Convergence {
   adoptedWorkspaces: Map<string, string>;
   /** How many entities were adopted, per collection. */
   adopted: { plugins: number; workspaces: number; profiles: number; keys: number };
+  /** Live ids of the adopted entities of each ordered collection, in order (a reorder step lists them first). */
+  kept: Record<OrderedCollection, string[]>;
 }
 
 /**
@@ -64,8 +68,12 @@ function adoptPlugins(target: Plugin[], live: Plugin[]): [number, number][] {
   }
 }
 
-/** Computes the adoption and the steps that turn `current` into `target`. Pure. */
-export function planConvergence(current: UnitState, target: UnitState): Convergence {
+/**
+ * Computes the adoption and the steps that turn `current` into `target`. Pure. A fresh import uses it as resume and
+ * rollback do (`options.reorder` where the Dashboard offers the reorder route), so what already stands as the
+ * backup wants — in place, with what it references — is kept instead of deleted and created again.
+ */
+export function planConvergence(current: UnitState, target: UnitState, options: StepOptions = {}): Convergence {
   const plugins = adoptPlugins(target.plugins, current.plugins);
   const bundles = new Set(plugins.map(([t]) => target.plugins[t]!.bundle));
   const workspaces = adoptPrefix(
@@ -75,8 +83,10 @@ export function planConvergence(current: UnitState, target: UnitState): Converge
     (t: Workspace) => t.applications.every((a) => bundles.has(a.plugin)),
   );
   const liveToTarget = new Map(workspaces.map(([t, l]) => [current.workspaces[l]!.id, target.workspaces[t]!.id]));
+  // Every field but the server-owned ones (unknown ones included, as verification compares them), the workspaces
+  // by what they point at: a profile differing in any other field is recreated, not adopted.
   const profileShape = (p: Profile, map: (id: string) => string | undefined) =>
-    canonicalJson({ name: p.name, roles: p.roles, workspaces: p.workspaces.map(map) });
+    canonicalJson({ ...withoutServerOwned(p), workspaces: p.workspaces.map(map) });
   const targetIds = new Set(liveToTarget.values());
   const profiles = adoptPrefix(
     target.profiles,
@@ -105,13 +115,18 @@ export function planConvergence(current: UnitState, target: UnitState): Converge
   return {
     base,
     source,
-    steps: buildSteps(base, source),
+    steps: buildSteps(base, source, options),
     adoptedWorkspaces: new Map(workspaces.map(([t, l]) => [target.workspaces[t]!.id, current.workspaces[l]!.id])),
     adopted: {
       plugins: plugins.length,
       workspaces: workspaces.length,
       profiles: profiles.length,
       keys: target.keys.length - source.keys.length,
+    },
+    kept: {
+      plugins: plugins.map(([, l]) => current.plugins[l]!.id),
+      workspaces: workspaces.map(([, l]) => current.workspaces[l]!.id),
+      profiles: profiles.map(([, l]) => current.profiles[l]!.id),
     },
   };
 }

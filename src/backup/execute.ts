@@ -79,9 +79,18 @@ export async function executeSteps(o: ExecuteOptions): Promise<void> {
     }
     waiting.set(s.id, count);
   }
-  // A queue read from `head` on (Array#shift would make scheduling quadratic on a 15,000-step import).
-  const ready: Step[] = steps.filter((s) => waiting.get(s.id) === 0 && !isDone(s.id));
+  // Two queues, each read from its head on (Array#shift would make scheduling quadratic on a 15,000-step import).
+  // Steps something waits for go first: a chain of creates (steps.ts) is the import's critical path, and 5,000 key
+  // PUTs queued ahead of its next link would hold the chain up; leaves (keys, the last of a chain) fill the window
+  // around it. A leaf is never starved: it runs whenever no waited-for step is ready.
+  const urgent: Step[] = [];
+  const ready: Step[] = [];
+  let urgentHead = 0;
   let head = 0;
+  const enqueue = (s: Step): void => void ((dependents.get(s.id)?.length ?? 0) > 0 ? urgent : ready).push(s);
+  const hasReady = (): boolean => urgentHead < urgent.length || head < ready.length;
+  const next = (): Step => (urgentHead < urgent.length ? urgent[urgentHead++]! : ready[head++]!);
+  for (const s of steps) if (waiting.get(s.id) === 0 && !isDone(s.id)) enqueue(s);
   let remaining = steps.filter((s) => !isDone(s.id)).length;
   let inFlight = 0;
   let failure: unknown;
@@ -137,12 +146,12 @@ export async function executeSteps(o: ExecuteOptions): Promise<void> {
       for (const d of dependents.get(step.id) ?? []) {
         const left = waiting.get(d)! - 1;
         waiting.set(d, left);
-        if (left === 0) ready.push(byId.get(d)!);
+        if (left === 0) enqueue(byId.get(d)!);
       }
     };
     const pump = (): void => {
-      while (failure === undefined && !controller.signal.aborted && inFlight < concurrency && head < ready.length) {
-        const step = ready[head++]!;
+      while (failure === undefined && !controller.signal.aborted && inFlight < concurrency && hasReady()) {
+        const step = next();
         if (step.kind === 'gate') {
           records.set(step.id, { journal: o.journalId, step: step.id, status: 'done' });
           complete(step);
@@ -171,7 +180,7 @@ export async function executeSteps(o: ExecuteOptions): Promise<void> {
           },
         );
       }
-      if (inFlight === 0 && writing === 0 && (remaining === 0 || failure !== undefined || controller.signal.aborted || head >= ready.length)) {
+      if (inFlight === 0 && writing === 0 && (remaining === 0 || failure !== undefined || controller.signal.aborted || !hasReady())) {
         resolve();
       }
     };

@@ -11,10 +11,10 @@ import { withNewRestore, type NewRestoreHold } from './hold.js';
 import { backupFilename, buildPayload } from './manifest.js';
 import { parsePayload } from './open.js';
 import { pageOrigin } from './origin.js';
-import { computePlan, samePlan } from './plan.js';
+import { computePlan, samePlan, unitBehindPlan } from './plan.js';
 import { finishRestore } from './restore.js';
 import { checkPassword, offersReorder, requireAdmin } from './session.js';
-import { buildSteps } from './steps.js';
+import { planConvergence } from './converge.js';
 import type { ImportOptions, ImportResult, OpenedBackup } from './types.js';
 
 /** Encryption options derived from restore options. */
@@ -74,7 +74,16 @@ async function importLeased(
 ): Promise<ImportResult> {
   const { signal, onProgress } = o;
   const { key, dashboard, lease, lockOwner } = held;
-  const current = await collectUnit(client, target.id, { ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) });
+  // The unit is read here, holding the restore lock, and this read is what the snapshot keeps and the wipe deletes.
+  // The preview's read (planImport) is not reused as such: another admin may have changed the unit since. Only its
+  // workspaces stand in for their detail reads where listed unchanged (no route changes a workspace in place).
+  const previewed = unitBehindPlan(o.expectedPlan);
+  const knownWorkspaces = previewed && o.expectedPlan?.target.id === target.id ? new Map(previewed.workspaces.map((w) => [w.id, w])) : undefined;
+  const current = await collectUnit(client, target.id, {
+    ...(signal ? { signal } : {}),
+    ...(onProgress ? { onProgress } : {}),
+    ...(knownWorkspaces ? { knownWorkspaces } : {}),
+  });
   const origin = pageOrigin(o.origin);
   const plan = await computePlan(current, payload, target, origin);
   if (plan.dangling.length > 0) {
@@ -111,7 +120,9 @@ async function importLeased(
     encryptBackupToBlob(payload, password, encryptOptions(o)),
   ]);
   throwIfAborted(signal);
-  const steps = buildSteps(current, payload.unit, { reorder: offersReorder(session, client) });
+  // What already stands as the backup wants (in place, with what it references) is kept, as a resume would
+  // (converge.ts); the rest is wiped and created. The journal's blobs stay the whole unit and the whole backup.
+  const { base, source, steps, adoptedWorkspaces, kept } = planConvergence(current, payload.unit, { reorder: offersReorder(session, client) });
   const record: ImportRecord = {
     key,
     dashboard,
@@ -130,5 +141,8 @@ async function importLeased(
   };
   await beginJournal(o.database, record, { snapshot: snapshotBlob, source: sourceBlob });
   onProgress?.({ phase: 'snapshot', done: 1, total: 1 });
-  return await finishRestore({ client, record, base: current, source: payload.unit, steps, records: new Map(), lease }, o);
+  // Workspaces read here that still stand at the end (the kept ones) are taken as read by verification.
+  const knownWorkspacesAtEnd = new Map(current.workspaces.map((w) => [w.id, w]));
+  const run = { client, record, base, source, target: payload.unit, steps, records: new Map(), adoptedWorkspaces, kept, lease };
+  return await finishRestore({ ...run, knownWorkspaces: knownWorkspacesAtEnd }, o);
 }

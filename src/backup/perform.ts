@@ -7,6 +7,7 @@
  * with an entity a look-alike step has claimed, the step takes or creates another one (createFree).
  */
 import type { DashboardClient } from '../api/index.js';
+import type { OrderedCollection } from '../api/client.js';
 import { BackupError, isBackupError } from '../errors.js';
 import type {
   PluginInput,
@@ -15,6 +16,7 @@ import type {
   ProfileInput,
   UnitState,
   WorkspaceInput,
+  Workspace,
   WorkspaceSummary,
 } from '../schemas.js';
 import { canonicalJson, workspaceContent, workspaceKey } from './compare.js';
@@ -39,6 +41,13 @@ export interface PerformerContext {
   records: Map<string, StepRecord>;
   /** Source workspace id → live id of a workspace adopted instead of created (converge.ts). */
   adoptedWorkspaces?: Map<string, string>;
+  /**
+   * Filled with every workspace a create of this page was answered with (or found in full when reconciling), by
+   * id: verification takes them as read (restore.ts), since no route changes a workspace in place.
+   */
+  seenWorkspaces?: Map<string, Workspace>;
+  /** Live ids of the entities kept in place at the head of each collection (converge.ts): a reorder lists them first. */
+  kept?: Partial<Record<OrderedCollection, string[]>>;
   signal?: AbortSignal;
 }
 
@@ -107,6 +116,7 @@ export async function createPerformer(ctx: PerformerContext): Promise<PerformSte
     const candidates = existing.workspaces?.filter((w) => workspaceKey(w) === key && isFree('workspace', w.id)) ?? [];
     const wanted = workspaceContent(input);
     const details = await Promise.all(candidates.map((c) => client.getWorkspace(unit, c.id, { signal: s })));
+    for (const d of details) ctx.seenWorkspaces?.set(d.id, d);
     const hit = details.find((d) => isFree('workspace', d.id) && workspaceContent(d) === wanted);
     return hit && claim('workspace', hit.id);
   };
@@ -172,7 +182,11 @@ export async function createPerformer(ctx: PerformerContext): Promise<PerformSte
       case 'createWorkspace': {
         const input = workspaceInput(i);
         const find = (): Promise<string | undefined> => findWorkspace(input, s);
-        const create = (key: string) => client.createWorkspace(unit, input, { ...o, idempotencyKey: key });
+        const create = async (key: string): Promise<Workspace> => {
+          const created = await client.createWorkspace(unit, input, { ...o, idempotencyKey: key });
+          ctx.seenWorkspaces?.set(created.id, created);
+          return created;
+        };
         return (reconcile ? await find() : undefined) ?? (await createFree('workspace', idempotencyKey, create, find));
       }
       case 'createProfile': {
@@ -182,11 +196,11 @@ export async function createPerformer(ctx: PerformerContext): Promise<PerformSte
         return (reconcile ? await find() : undefined) ?? (await createFree('profile', idempotencyKey, create, find));
       }
       case 'reorder': {
-        // Every entity of the collection was created by this run (the wipe removed the rest): their new ids in
-        // the backup's order. A Dashboard that changed meanwhile answers 409 and the step fails (resume retries).
+        // Every entity of the collection was kept in place at its head or created by this run (the wipe removed
+        // the rest): the kept ids, then the new ids in the backup's order. A Dashboard that changed meanwhile answers 409 and the step fails (resume retries).
         const collection = step.collection!;
         const kind = collection === 'plugins' ? 'plugin' : collection === 'workspaces' ? 'workspace' : 'profile';
-        const ids = source[collection].map((_, n) => newIdOf(createStepId(kind, n)));
+        const ids = [...(ctx.kept?.[collection] ?? []), ...source[collection].map((_, n) => newIdOf(createStepId(kind, n)))];
         if (!client.setOrder) throw new BackupError('IMPORT_INCOMPLETE', 'This Dashboard client cannot set the order of a list; resume with the client that began the import.');
         return void (await client.setOrder(unit, collection, ids, o));
       }

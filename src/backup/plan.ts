@@ -4,12 +4,23 @@ import type { BackupPayload, UnitRef, UnitState } from '../schemas.js';
 import { normalizeAbort } from './abort.js';
 import { collectUnit } from './collect.js';
 import { diffSections } from './compare.js';
+import { planConvergence } from './converge.js';
 import { countUnit, findDanglingReferences } from './consistency.js';
 import { parsePayload } from './open.js';
 import { pageOrigin } from './origin.js';
 import { requireAdmin } from './session.js';
 import { findUndeletable, findUnwritable } from './writable.js';
 import type { ImportPlan, OpenedBackup, PlanOptions } from './types.js';
+
+/**
+ * The unit each plan of {@link planImport} was computed from, so that the import the admin then confirms with that
+ * very plan (`expectedPlan`) reads again only what can have changed since (collect.ts, `knownWorkspaces`) instead of
+ * the whole unit. Held weakly: it goes with the plan.
+ */
+const planReads = new WeakMap<ImportPlan, UnitState>();
+
+/** The unit `plan` was computed from, when {@link planImport} made it in this page; else undefined. */
+export const unitBehindPlan = (plan: ImportPlan | undefined): UnitState | undefined => (plan ? planReads.get(plan) : undefined);
 
 /** The plan of importing `payload` over `current` (no I/O; yields to the page on large units). */
 export async function computePlan(current: UnitState, payload: BackupPayload, target: UnitRef, origin: string): Promise<ImportPlan> {
@@ -22,6 +33,7 @@ export async function computePlan(current: UnitState, payload: BackupPayload, ta
     unwritable: [...(await findUnwritable(payload.unit)), ...findUndeletable(current, payload.unit)],
     sections: await diffSections(current, payload.unit),
     current: countUnit(current),
+    kept: planConvergence(current, payload.unit).adopted,
   };
 }
 
@@ -35,6 +47,8 @@ export function samePlan(a: ImportPlan, b: ImportPlan): boolean {
         s.delete.map((i) => i.id).sort(),
         s.create.map((i) => i.label).sort(),
       ]),
+      // What is kept rather than recreated is part of what the admin approved.
+      p.kept,
     ]);
   return shape(a) === shape(b);
 }
@@ -55,6 +69,7 @@ export async function planImport(client: DashboardClient, backup: OpenedBackup, 
     const current = await collectUnit(client, target.id, { ...(signal ? { signal } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}) });
     o.onProgress?.({ phase: 'plan', done: 0, total: 1 });
     const plan = await computePlan(current, payload, target, pageOrigin(o.origin));
+    planReads.set(plan, current);
     o.onProgress?.({ phase: 'plan', done: 1, total: 1 });
     return plan;
   } catch (error) {

@@ -4,7 +4,8 @@
  * snapshot and call the reload hook.
  */
 import type { DashboardClient } from '../api/index.js';
-import type { UnitState } from '../schemas.js';
+import type { OrderedCollection } from '../api/client.js';
+import type { UnitState, Workspace } from '../schemas.js';
 import { BackupError } from '../errors.js';
 import { normalizeAbort, throwIfAborted } from './abort.js';
 import { collectUnit } from './collect.js';
@@ -30,6 +31,13 @@ export interface RestoreRun {
   records: Map<string, StepRecord>;
   /** Target workspace id → live id of a workspace a converging run adopted (profiles it creates link to it). */
   adoptedWorkspaces?: Map<string, string>;
+  /** Live ids of the entities kept at the head of each collection (a reorder step lists them first). */
+  kept?: Partial<Record<OrderedCollection, string[]>>;
+  /**
+   * Workspaces known in full, by id, that verification need not read back when listed unchanged (collect.ts): the
+   * ones this page creates are added as their creates are answered.
+   */
+  knownWorkspaces?: Map<string, Workspace>;
   /** The Dashboard's restore lock (lease.ts): checked before the first write and the create phase, held per step. */
   lease?: Lease;
 }
@@ -56,9 +64,14 @@ export function callReload(reload: RestoreOptions['reload']): void {
  * Reads the unit back for verification. Every step is done and journaled by now, so a failed read loses nothing:
  * it is reported as IMPORT_INCOMPLETE, like a failed step, and a resume only verifies again.
  */
-async function readBack(client: DashboardClient, unit: string, signal: AbortSignal | undefined): Promise<UnitState> {
+async function readBack(
+  client: DashboardClient,
+  unit: string,
+  signal: AbortSignal | undefined,
+  knownWorkspaces: ReadonlyMap<string, Workspace>,
+): Promise<UnitState> {
   try {
-    return await collectUnit(client, unit, { ...(signal ? { signal } : {}) });
+    return await collectUnit(client, unit, { ...(signal ? { signal } : {}), knownWorkspaces });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new BackupError(
@@ -72,7 +85,9 @@ async function readBack(client: DashboardClient, unit: string, signal: AbortSign
 /**
  * Runs the remaining steps of `run`, then verifies.
  *
- * Verification reads the whole unit back and compares it with the source ignoring server ids. When they match,
+ * Verification reads the whole unit back — every list and plugin; of the workspaces, those this page does not know
+ * in full from a create's answer (no route changes a workspace in place, so the answer is what stands) — and compares
+ * it with the source ignoring server ids. When they match,
  * the journal and the safety snapshot are deleted and the reload hook runs. When they differ, the differences are
  * returned (`verified: false`), the journal is marked `unverified` and the snapshot is kept, so the admin can
  * read them, then roll back or discard; the reload hook is not called, so the page can show them.
@@ -82,7 +97,11 @@ export async function finishRestore(run: RestoreRun, o: RestoreOptions): Promise
   const { client, record, signal } = { ...run, signal: o.signal };
   try {
     await run.lease?.check(signal);
-    const perform = guardedPerform(await createPerformer({ ...run, unit: record.unit, ...(signal ? { signal } : {}) }), run.lease);
+    const seenWorkspaces = run.knownWorkspaces ?? new Map<string, Workspace>();
+    const perform = guardedPerform(
+      await createPerformer({ ...run, unit: record.unit, seenWorkspaces, ...(signal ? { signal } : {}) }),
+      run.lease,
+    );
     await executeSteps({
       journalId: record.id,
       steps: run.steps,
@@ -96,7 +115,7 @@ export async function finishRestore(run: RestoreRun, o: RestoreOptions): Promise
     });
     throwIfAborted(signal);
     o.onProgress?.({ phase: 'verify', done: 0, total: 1 });
-    const after = await readBack(client, record.unit, signal);
+    const after = await readBack(client, record.unit, signal, seenWorkspaces);
     const differenceFacts = await findDifferenceFacts(after, run.target ?? run.source);
     o.onProgress?.({ phase: 'verify', done: 1, total: 1 });
     if (differenceFacts.length > 0) {

@@ -116,7 +116,9 @@ async function convergeLeased(
   };
   await beginJournal(o.database, record, { base: fresh }, old);
   const { base: wipe, source: create, steps, adoptedWorkspaces } = convergence;
-  const run = { client, record, base: wipe, source: create, target: target!.unit, steps, records: new Map(), adoptedWorkspaces, lease };
+  // The workspaces read here that it adopts stand unchanged at the end: verification takes them as read.
+  const knownWorkspaces = new Map(current.workspaces.map((w) => [w.id, w]));
+  const run = { client, record, base: wipe, source: create, target: target!.unit, steps, records: new Map(), adoptedWorkspaces, lease, knownWorkspaces };
   return await finishRestore(run, o);
 }
 

@@ -18,7 +18,9 @@
  *   most one create whose answer was lost); steps recomputed from the live unit keep the order only if they create
  *   the rest of each list after that prefix, in the backup's order.
  * - Keys are not chained: the key store is a map whose list order is not part of the state (the contract lets
- *   a Dashboard list it in its own order), so its PUTs run in parallel and kept keys are replaced in place.
+ *   a Dashboard list it in its own order), so its PUTs run in parallel and kept keys are replaced in place. Nothing
+ *   the Dashboard checks links entities to keys, so the chains start as soon as the wipe is done and the key PUTs
+ *   fill the concurrency window around them (execute.ts runs steps something waits for first).
  * - With the optional reorder route (`reorder: true`: the session offers it, docs/dashboard-api.md "Reordering
  *   (optional)"), there are no chains: every create waits only for what the integrity rules need (a plugin for
  *   its providers, unless it is on a cycle or maps to itself: then it is created without mappings and mapped
@@ -74,8 +76,6 @@ const ORDERED: OrderedCollection[] = ['plugins', 'workspaces', 'profiles'];
 export const GATE_WIPED = 'gate-wiped';
 /** Gate: profiles, workspaces and plugins are gone (the key store is wiped after them). */
 export const GATE_ENTITIES_WIPED = 'gate-entities-wiped';
-/** Gate: the key store is written (plugins are created after it). */
-export const GATE_KEYS = 'gate-keys';
 
 /** Id of the step that creates source entity `index` of `kind` (used to look up its new id). */
 export const createStepId = (kind: 'plugin' | 'workspace' | 'profile', index: number): string => `create-${kind}-${index}`;
@@ -130,13 +130,12 @@ function wipeSteps(base: UnitState, source: UnitState): Step[] {
 /** The previous create of the same collection, so a collection's creates reach the Dashboard in its order. */
 const chained = (kind: 'plugin' | 'workspace' | 'profile', i: number): string[] => (i > 0 ? [createStepId(kind, i - 1)] : []);
 
-/** The create steps for `source`: key store, then one chain per collection (see the ordering rule above). */
+/** The create steps for `source`: the key store, and one chain per collection beside it (see the ordering rule above). */
 function createSteps(source: UnitState, reorder: boolean): Step[] {
   // With a reorder step at the end, nothing waits for the previous create of its collection.
   const previous = (kind: 'plugin' | 'workspace' | 'profile', i: number): string[] => (reorder ? [] : chained(kind, i));
   const steps: Step[] = [];
   source.keys.forEach((_, i) => steps.push({ id: `put-key-${i}`, kind: 'putKey', index: i, after: [GATE_WIPED], phase: 'create' }));
-  steps.push({ id: GATE_KEYS, kind: 'gate', index: -1, after: [GATE_WIPED, ...steps.map((s) => s.id)], phase: 'create' });
   const providers = providerIndices(source.plugins);
   // Chained: providers earlier in the chain exist when plugin i is created; a later one (or itself) means mapping
   // after. Reordered: a plugin waits for its providers' creates, unless it is on a cycle (or maps to itself).
@@ -144,7 +143,7 @@ function createSteps(source: UnitState, reorder: boolean): Step[] {
   const later = source.plugins.map((_, i) => (reorder ? cyclic.has(i) : providers[i]!.some((p) => p >= i)));
   source.plugins.forEach((_, i) => {
     const waitFor = reorder && !later[i] ? providers[i]!.map((p) => createStepId('plugin', p)) : [];
-    const after = [GATE_KEYS, ...previous('plugin', i), ...waitFor];
+    const after = [GATE_WIPED, ...previous('plugin', i), ...waitFor];
     steps.push({ id: createStepId('plugin', i), kind: 'createPlugin', index: i, after, phase: 'create', withMappings: !later[i] });
   });
   source.plugins.forEach((_, i) => {
@@ -155,19 +154,19 @@ function createSteps(source: UnitState, reorder: boolean): Step[] {
   const pluginByBundle = new Map(source.plugins.map((p, i) => [p.bundle, i]));
   source.workspaces.forEach((w, i) => {
     const plugins = new Set(w.applications.map((a) => pluginByBundle.get(a.plugin)).filter((p) => p !== undefined));
-    const after = [GATE_KEYS, ...previous('workspace', i), ...[...plugins].map((p) => createStepId('plugin', p))];
+    const after = [GATE_WIPED, ...previous('workspace', i), ...[...plugins].map((p) => createStepId('plugin', p))];
     steps.push({ id: createStepId('workspace', i), kind: 'createWorkspace', index: i, after, phase: 'create' });
   });
   const wsById = new Map(source.workspaces.map((w, i) => [w.id, i]));
   source.profiles.forEach((p, i) => {
     const ws = new Set(p.workspaces.map((id) => wsById.get(id)).filter((w) => w !== undefined));
-    const after = [GATE_KEYS, ...previous('profile', i), ...[...ws].map((w) => createStepId('workspace', w))];
+    const after = [GATE_WIPED, ...previous('profile', i), ...[...ws].map((w) => createStepId('workspace', w))];
     steps.push({ id: createStepId('profile', i), kind: 'createProfile', index: i, after, phase: 'create' });
   });
   if (reorder) {
     for (const collection of ORDERED) {
       const kind = collection === 'plugins' ? 'plugin' : collection === 'workspaces' ? 'workspace' : 'profile';
-      const after = [GATE_KEYS, ...source[collection].map((_, i) => createStepId(kind, i))];
+      const after = [GATE_WIPED, ...source[collection].map((_, i) => createStepId(kind, i))];
       steps.push({ id: `${REORDER_PREFIX}${collection}`, kind: 'reorder', index: -1, after, phase: 'create', collection });
     }
   }

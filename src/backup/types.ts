@@ -125,6 +125,12 @@ export interface ImportPlan {
   sections: Record<SectionName, PlanSection>;
   /** What the target unit holds now. */
   current: Counts;
+  /**
+   * Entities the import keeps as they are, per section: already as the backup wants them, in their place in the
+   * list and with what they reference (converge.ts). The other `identical` ones are deleted and created again (to
+   * restore the order). Keys: those already holding the backup's value.
+   */
+  kept: Counts;
 }
 
 /** Options of {@link planImport}. */

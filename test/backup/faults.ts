@@ -26,6 +26,7 @@ import {
   normalizeState,
   runLimited,
   uniqueDatabase,
+  unlikeItsUnit,
 } from './helpers.js';
 
 /** The fault kinds of the issue: 500, 503, 429 and a dropped connection. */
@@ -113,7 +114,8 @@ export async function runFaultCase(c: FaultCase): Promise<FaultOutcome> {
 async function prepareBackup(seed: Seed, prepare?: (world: World) => Promise<void>): Promise<{ backup: OpenedBackup; positions: number }> {
   const master = await createWorld(seed);
   await prepare?.(master);
-  const backup = await openBackup((await exportUnit(master.client(), PASSWORD, { iterations: TEST_ITERATIONS })).blob, PASSWORD);
+  // Changed in every entity, so the import keeps nothing and every wipe and create position is there to fault.
+  const backup = unlikeItsUnit(await openBackup((await exportUnit(master.client(), PASSWORD, { iterations: TEST_ITERATIONS })).blob, PASSWORD));
   await master.clearLog();
   const result = await runImport(master.client(), backup, PASSWORD, { ...IMPORT_OPTIONS, database: uniqueDatabase() });
   expect(result.verified).to.equal(true);

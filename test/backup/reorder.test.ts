@@ -7,7 +7,7 @@ import { exportUnit, openBackup, resumeImport, runImport, type OpenedBackup } fr
 import { buildSteps, createStepId } from '../../src/backup/steps.js';
 import { describe, it } from '../mocha.js';
 import { UNIT, createWorld, rejectionOf, type Personality, type World } from '../world.js';
-import { PASSWORD, TEST_ITERATIONS, uniqueDatabase } from './helpers.js';
+import { PASSWORD, TEST_ITERATIONS, uniqueDatabase, unlikeItsUnit } from './helpers.js';
 import { adversarialOrder, listedOrder, orderOf } from './order.js';
 
 const opts = { iterations: TEST_ITERATIONS, reload: false } as const;
@@ -70,11 +70,15 @@ describe('the reorder route', () => {
   });
 
   it('an import stopped part-way through its parallel creates resumes (converging, creates in order) and ends in order', async () => {
-    const backup = await scrambledBackup('reference');
+    // Changed everywhere, so the import keeps nothing of the unit and its positions are the whole wipe and create.
+    const backup = unlikeItsUnit(await scrambledBackup('reference'));
     const world = await createWorld('small', 'reference', ['reorder']);
     const database = uniqueDatabase();
-    // Every change from the 180th on fails: the wipe (~50) and the key store (120) are done, the creates stop part-way.
-    await world.faults({ kind: '500', when: 'before', nth: 180, times: 10_000 });
+    // Every change from 10 past the most the wipe can take on fails (a delete per entity, an unmap per plugin): the
+    // creates, which run before the key PUTs (a reorder step waits for them), stop part-way.
+    const s = await world.state();
+    const wipeAtMost = s.profiles.length + s.workspaces.length + 2 * s.plugins.length;
+    await world.faults({ kind: '500', when: 'before', nth: wipeAtMost + 10, times: 10_000 });
     const failure = await rejectionOf(runImport(world.client(), backup, PASSWORD, { ...opts, database, confirmOtherUnit: true, stepRetries: 0 }));
     expect((failure as { code?: string }).code).to.equal('IMPORT_INCOMPLETE');
     expect(await orderCalls(world)).to.deep.equal([]);

@@ -15,7 +15,7 @@ import type { OpenedBackup } from '../../src/backup/index.js';
 import type { DashboardClient } from '../../src/api/index.js';
 import { describe, it } from '../mocha.js';
 import { UNIT, createWorld, rejectionOf, type World } from '../world.js';
-import { PASSWORD, TEST_ITERATIONS, buildTinyUnit, normalizeState, runLimited, uniqueDatabase } from './helpers.js';
+import { PASSWORD, TEST_ITERATIONS, buildTinyUnit, normalizeState, runLimited, uniqueDatabase, unlikeItsUnit } from './helpers.js';
 
 const opts = { iterations: TEST_ITERATIONS, reload: false } as const;
 
@@ -86,7 +86,8 @@ describe('resume, rollback, snapshot', () => {
 
   it('resumes an import cancelled at any point of the wipe or the create phase', async () => {
     const source = await createWorld('small');
-    const backup = await openBackup((await exportUnit(source.client(), PASSWORD, opts)).blob, PASSWORD);
+    // Changed everywhere: the import keeps nothing, so every wipe and create point is there to interrupt.
+    const backup = unlikeItsUnit(await openBackup((await exportUnit(source.client(), PASSWORD, opts)).blob, PASSWORD));
     const expected = normalizeState(backup.payload.unit);
     const points = [
       ['wipe', 1], ['wipe', 30], ['create', 1], ['create', 60], ['create', 160],
@@ -151,7 +152,7 @@ describe('resume, rollback, snapshot', () => {
   });
 
   it('completes in one go when a 500 is retried by the engine (default step retries)', async () => {
-    const backup = await tinyBackup();
+    const backup = unlikeItsUnit(await tinyBackup());
     const world = await createWorld('empty');
     await buildTinyUnit(world.client());
     const database = uniqueDatabase();
@@ -172,7 +173,8 @@ describe('resume, rollback, snapshot', () => {
     const self = await client.createPlugin(UNIT, { ...base, bundle: 'com.example.self' });
     await client.setPluginMappings(UNIT, self.id, { actions: { me: 'com.example.self' }, portals: {} });
     await client.setPluginMappings(UNIT, provider.id, { actions: {}, portals: { back: 'com.example.consumer' } });
-    const backup = await openBackup((await exportUnit(client, PASSWORD, opts)).blob, PASSWORD);
+    // Changed everywhere, so the cycle is unmapped, deleted, created and mapped again rather than kept.
+    const backup = unlikeItsUnit(await openBackup((await exportUnit(client, PASSWORD, opts)).blob, PASSWORD));
     const database = uniqueDatabase();
     const result = await runImport(client, backup, PASSWORD, { ...opts, database });
     expect(result.differences).to.deep.equal([]);

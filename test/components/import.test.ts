@@ -87,6 +87,11 @@ describe('<dashboard-backup> import', () => {
       expect(formatDate(manifest.createdAt)).to.match(/\d{4}/);
       const rows = deepQueryAll(el, 'table.plan tbody tr').map((r) => r.textContent?.replace(/\s+/g, ' ').trim());
       expect(rows[0]).to.equal(`Plugins 0 0 ${source.plugins.length}`);
+      // The unit already is the backup: the preview says everything stays as it is, and the import changes nothing.
+      const all = source.plugins.length + source.workspaces.length + source.profiles.length + source.keys.length;
+      expect(deepQuery(el, '.plan-kept')?.textContent?.replace(/\s+/g, ' ').trim()).to.equal(
+        `${all} unchanged items stay as they are: the import does not touch them.`,
+      );
       expect(deepQuery(el, '#confirm-unit')).to.equal(null);
       const validated = recorder.events.find((e) => e.type === 'backup-validated');
       expect(validated?.detail).to.deep.include({ sourceUnit: 'south-news', unit: 'south-news', sameUnit: true, dangling: 0 });
@@ -97,6 +102,7 @@ describe('<dashboard-backup> import', () => {
       expect(deepActiveElement()?.textContent).to.equal('Import complete');
       await waitUntil(() => reloads.length === 1, 'reload hook called');
       expect(normalizeState(await world.state('south-news'))).to.deep.equal(normalizeState(source));
+      expect(await mutatingRequests(world), 'everything kept: no change sent').to.deep.equal([]);
       const done = recorder.events.find((e) => e.type === 'backup-import-done');
       expect(done?.detail).to.deep.include({ unit: 'south-news', mode: 'import', differences: 0 });
       expect(JSON.stringify(recorder.events)).to.not.contain(PASSWORD);

@@ -191,6 +191,14 @@ export const en = {
   removed: 'Removed',
   created: 'Created',
   unchanged: 'Unchanged',
+  keptItems: {
+    one: 'One unchanged item stays as it is: the import does not touch it.',
+    other: '# unchanged items stay as they are: the import does not touch them.',
+  },
+  recreatedItems: {
+    one: 'One unchanged item is deleted and created again, to restore its place in the list or what it refers to.',
+    other: '# unchanged items are deleted and created again, to restore their place in the list or what they refer to.',
+  },
   showItems: 'Show the items',
   none: 'None.',
   cannotRestore: 'This backup cannot be restored:',

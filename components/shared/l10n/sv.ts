@@ -185,6 +185,14 @@ export const sv: Catalog = {
   removed: 'Tas bort',
   created: 'Skapas',
   unchanged: 'Oförändrade',
+  keptItems: {
+    one: 'Ett oförändrat objekt behålls som det är: importen rör det inte.',
+    other: '# oförändrade objekt behålls som de är: importen rör dem inte.',
+  },
+  recreatedItems: {
+    one: 'Ett oförändrat objekt tas bort och skapas igen, för att återställa dess plats i listan eller det som det hänvisar till.',
+    other: '# oförändrade objekt tas bort och skapas igen, för att återställa deras plats i listan eller det som de hänvisar till.',
+  },
   showItems: 'Visa objekten',
   none: 'Inga.',
   cannotRestore: 'Säkerhetskopian kan inte återställas:',
