@@ -2,6 +2,9 @@
 import { waitUntil } from '@open-wc/testing';
 import type { DashboardBackup } from '../../components/dashboard-backup/dashboard-backup.js';
 import type { UnitState } from '../../src/schemas.js';
+import { openBackup } from '../../src/backup/index.js';
+import { encryptBackup } from '../../src/format/index.js';
+import { TEST_ITERATIONS, unlikeItsUnit } from '../backup/helpers.js';
 import { button, chooseFile, deepQuery, heading, mountBackup, tab, type, type TestWorld } from './helpers.js';
 
 /** Warning step → Continue → the tabs. */
@@ -43,6 +46,17 @@ export async function backupOfSouthNews(world: TestWorld, password: string): Pro
   const file = await exportThroughElement(el, password);
   el.remove();
   return file;
+}
+
+/**
+ * `file` changed in every entity (test/backup/helpers.ts, unlikeItsUnit), as a file again: an import keeps what
+ * already stands as the backup wants it, so a test that needs every wipe and create (a fault at the n-th change,
+ * a resume) imports this over the unit the file came from.
+ */
+export async function changedEverywhere(file: File, password: string): Promise<File> {
+  const backup = unlikeItsUnit(await openBackup(file, password));
+  const bytes = await encryptBackup(backup.payload, password, { iterations: TEST_ITERATIONS });
+  return new File([bytes as BlobPart], file.name, { type: file.type });
 }
 
 /** Waits for the export's last step and returns the file the browser was given, read back from its link. */

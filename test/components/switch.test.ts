@@ -2,6 +2,7 @@ import { before, beforeEach, describe, it } from '../mocha.js';
 import { expect, waitUntil } from '@open-wc/testing';
 import type { DashboardBackup } from '../../components/dashboard-backup/dashboard-backup.js';
 import { openBackup } from '../../src/backup/index.js';
+import type { UnitState } from '../../src/schemas.js';
 import {
   button,
   clearIndexedDb,
@@ -15,7 +16,7 @@ import {
   type,
   type TestWorld,
 } from './helpers.js';
-import { backupOfSouthNews, continueToTabs, downloadedFile, input, normalizeState, submitExport, submitValidate } from './flow.js';
+import { backupOfSouthNews, changedEverywhere, continueToTabs, downloadedFile, input, normalizeState, submitExport, submitValidate } from './flow.js';
 import { createRestClient } from '../../src/api/index.js';
 
 const PASSWORD = 'harbor-violet-engine-8';
@@ -35,8 +36,11 @@ describe('<dashboard-backup> when the page asks for another unit during an opera
   beforeEach(clearIndexedDb);
 
   let file: File;
+  /** What South News holds after the import: the file's unit (changed everywhere, so every wipe and create runs). */
+  let restored: UnitState;
   before(async () => {
-    file = await backupOfSouthNews(await createWorld(), PASSWORD);
+    file = await changedEverywhere(await backupOfSouthNews(await createWorld(), PASSWORD), PASSWORD);
+    restored = (await openBackup(file, PASSWORD)).payload.unit;
   });
 
   /** A fresh world; the backup of South News validated and imported into it, `prepare` applied just before. */
@@ -69,7 +73,7 @@ describe('<dashboard-backup> when the page asks for another unit during an opera
 
     await world.latency(0);
     await heading(el, 'Import complete', 60000);
-    expect(normalizeState(await world.state('south-news'))).to.deep.equal(normalizeState(before.south));
+    expect(normalizeState(await world.state('south-news'))).to.deep.equal(normalizeState(restored));
     expect(await world.state('north-news'), 'the unit asked for meanwhile is untouched').to.deep.equal(before.north);
     const after = switchNotice(el)!;
     expect(after.text).to.contain('about South News').and.to.contain('now asks for North News');
@@ -94,7 +98,7 @@ describe('<dashboard-backup> when the page asks for another unit during an opera
     type(input(el, 'password'), PASSWORD);
     button(el, 'Resume').click();
     await heading(el, 'Import resumed and complete', 60000);
-    expect(normalizeState(await world.state('south-news'))).to.deep.equal(normalizeState(before.south));
+    expect(normalizeState(await world.state('south-news'))).to.deep.equal(normalizeState(restored));
     expect(await world.state('north-news')).to.deep.equal(before.north);
 
     button(el, 'Go to North News').click();
