@@ -9,6 +9,7 @@ import type { Phase } from '../engine.js';
 import type { Part } from './catalog.js';
 import { enFacts } from './en-facts.js';
 import { enInspector } from './en-inspector.js';
+import { enSchemaProblems } from './en-problems.js';
 import { enSelective } from './en-selective.js';
 
 const errors: Record<BackupErrorCode, string> = {
@@ -337,6 +338,8 @@ export const en = {
   facts: enFacts,
   // <backup-inspector>, its parts and the offline page: en-inspector.ts
   inspector: enInspector,
+  // schema problems of a backup's content (zod issues), by code: en-problems.ts
+  schemaProblems: enSchemaProblems,
   // recovery key and emergency kit
   printKit: 'Print the emergency kit',
   saveKit: 'Save the kit as a text file',

@@ -7,6 +7,7 @@ import { html } from 'lit';
 import type { Catalog, Part } from './catalog.js';
 import { svFacts } from './sv-facts.js';
 import { svInspector } from './sv-inspector.js';
+import { svSchemaProblems } from './sv-problems.js';
 import { svSelective } from './sv-selective.js';
 
 export const sv: Catalog = {
@@ -329,6 +330,8 @@ export const sv: Catalog = {
   facts: svFacts,
   // <backup-inspector>, its parts and the offline page: sv-inspector.ts
   inspector: svInspector,
+  // schema problems of a backup's content (zod issues), by code: sv-problems.ts
+  schemaProblems: svSchemaProblems,
   // recovery key and emergency kit
   printKit: 'Skriv ut nödkitet',
   saveKit: 'Spara kitet som textfil',
