@@ -244,7 +244,8 @@ export class BackupResumePanel extends LitElement {
   private renderUnverifiedStep() {
     const title = outcomeTitle(this.l10n.l, this.shown?.mode ?? 'import', this.isRollback);
     const shown = this.shown && { title, result: this.shown.result };
-    return renderUnverifiedForm({ ...this.formView(), shown, isRollback: this.isRollback, onKeep: () => void this.handleKeep() });
+    return renderUnverifiedForm({
+      ...this.formView(), shown, isRollback: this.isRollback, selective: this.unfinished?.selective === true, onKeep: () => void this.handleKeep() });
   }
 
   private renderAsk() {

@@ -91,6 +91,7 @@ export function renderUnfinished(l: Localizer, u: UnfinishedImport | undefined, 
   return html`<p>
     ${t.unfinished({
       rollback: u.mode === 'rollback',
+      selective: u.selective === true,
       source: html`<strong>${bdi(u.source.unit.name)}</strong>`,
       made: l.date(u.source.createdAt),
       started: l.date(u.startedAt),
