@@ -3,6 +3,7 @@
  * switch on, and a message a person can act on. Messages never contain a password, a key or payload data.
  */
 import type { z } from 'zod/mini';
+import { problemOf, type IssueProblem } from './zod-problem.js';
 
 /** Every code this module can report. Stable: embedders switch on these. */
 export type BackupErrorCode =
@@ -91,7 +92,10 @@ export class HttpError extends BackupError {
 /** One problem found by schema validation, with the path to the offending value. */
 export interface ValidationIssue {
   path: (string | number)[];
+  /** zod's English sentence (logs, the reference server's 400 bodies). */
   message: string;
+  /** What the problem is, as data, for a sentence in the reader's language; absent for problems not from zod. */
+  problem?: IssueProblem;
 }
 
 /** Data failed schema validation (a decrypted backup, an API response, a request body). */
@@ -110,6 +114,7 @@ export function toValidationIssues(error: z.core.$ZodError): ValidationIssue[] {
   return error.issues.map((issue) => ({
     path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
     message: issue.message,
+    problem: problemOf(issue),
   }));
 }
 

@@ -16,6 +16,7 @@
 // Errors
 export { BackupError, FormatError, HttpError, ValidationError, isBackupError, toValidationIssues } from './errors.js';
 export type { BackupErrorCode, ValidationIssue } from './errors.js';
+export type { IssueProblem } from './zod-problem.js';
 export { HttpValidationError } from './api/errors.js';
 
 // The file format

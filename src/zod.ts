@@ -24,5 +24,25 @@ import type * as z from 'zod/mini';
 // This locale alone: 'zod/locales' is all of them, one request each for a page with an import map.
 import en from 'zod/v4/locales/en.js';
 
-/** The parse options of every `safeParse` in the package: English issue messages, without global configuration. */
-export const PARSE: z.core.ParseContext<z.core.$ZodIssue> = { error: en().localeError };
+const english = en().localeError;
+
+/**
+ * The parse options of every `safeParse` in the package: English issue messages, without global configuration.
+ * The error map also notes the type it received on an `invalid_type` issue (`received`, a type name, never the
+ * value): zod drops the input before the issue leaves the parse, and the elements word the problem from its code
+ * and parameters in the reader's language (see problemOf in zod-problem.ts).
+ */
+export const PARSE: z.core.ParseContext<z.core.$ZodIssue> = {
+  error: (issue) => {
+    if (issue.code === 'invalid_type') (issue as { received?: string }).received = typeName(issue.input);
+    return english(issue);
+  },
+};
+
+/** zod's name for the type of a value (`util.parsedType`), without zod's internal util. */
+function typeName(value: unknown): string {
+  if (typeof value === 'number') return Number.isNaN(value) ? 'nan' : 'number';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}

@@ -3,8 +3,10 @@
  * not quite valid, and the warning before saving unencrypted JSON. Names from the Dashboard in `<bdi>`.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import type { ValidationIssue } from '../../src/errors.js';
 import { UNKNOWN_SECTION, type InspectedBackup } from '../../src/inspect/open.js';
 import type { Localizer } from '../shared/l10n/localizer.js';
+import { sayProblem } from '../shared/problems.js';
 import { bdi } from '../shared/text.js';
 import { sayIssuePath } from './inspector-text.js';
 
@@ -41,14 +43,14 @@ export function renderManifest(l: Localizer, b: InspectedBackup): TemplateResult
 function renderIssues(l: Localizer, b: InspectedBackup): TemplateResult {
   const t = l.t.inspector;
   const shown = b.issues.slice(0, MAX_ISSUES_SHOWN);
-  // zod's messages are technical (what the schema expected), shown as zod words them; ours are in the catalog.
-  const message = (text: string) => (text === UNKNOWN_SECTION ? t.unknownSection : text);
+  // zod's issues are worded from their code and parameters in the reader's language; unknown sections are ours.
+  const message = (i: ValidationIssue) => (i.message === UNKNOWN_SECTION ? t.unknownSection : sayProblem(l, i));
   return html`<div class="warning issues">
     <p><strong>${t.notValid}</strong> (${l.count(b.issues.length, t.problems)}). ${t.notValidMore}</p>
     <details>
       <summary>${t.problemsByPath}</summary>
       <ul>
-        ${shown.map((i) => html`<li><code>${bdi(sayIssuePath(l, i.path))}</code>: ${message(i.message)}</li>`)}
+        ${shown.map((i) => html`<li><code>${bdi(sayIssuePath(l, i.path))}</code>: ${message(i)}</li>`)}
         ${b.issues.length > shown.length ? html`<li>${l.count(b.issues.length - shown.length, t.more)}</li>` : nothing}
       </ul>
     </details>

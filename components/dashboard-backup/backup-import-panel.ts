@@ -10,14 +10,13 @@ import { StepFocus } from './step-focus.js';
 import { LocaleController } from '../shared/l10n/controller.js';
 import { describeError, isAbort, type DescribedError } from '../shared/messages.js';
 import { announcePhase } from './progress.js';
-import { renderImportForm } from './file-picker.js';
+import { ImportForm } from './import-form.js';
 import { renderImportResult } from './import-result.js';
-import { listenForFileDrops } from './drop-target.js';
 import { reportOperation } from './operation.js';
 import { DEFAULT_RELOAD_DELAY_MS, ReloadController, type ReloadHook } from './reload.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { importPanelStyles } from './backup-import-panel.styles.js';
-import { SECRET_ERROR_CODES, validateSecret } from '../shared/secret-field.js';
+import { SECRET_ERROR_CODES } from '../shared/secret-field.js';
 import { LazyParts } from '../shared/lazy.js';
 import { IMPORT_PHASES, renderImporting, renderReview, renderValidating, validateBackup } from './import-steps.js';
 
@@ -53,10 +52,6 @@ export class BackupImportPanel extends LitElement {
   @property({ type: Number, attribute: 'reload-delay' }) reloadDelay = DEFAULT_RELOAD_DELAY_MS;
 
   @state() private step: ImportStep = 'select';
-  @state() private file?: File;
-  @state() private dragging = false;
-  @state() private fileError = '';
-  @state() private passwordError = '';
   @state() private error?: DescribedError;
   @state() private notice = '';
   @state() private backup?: OpenedBackup;
@@ -79,8 +74,6 @@ export class BackupImportPanel extends LitElement {
 
   /** Kept from Validate to Import only: the engine encrypts the safety snapshot with it. Cleared after. */
   private password = '';
-  /** What the password field holds, kept across the steps until the import completes (see password-field.ts). */
-  private typedPassword = '';
   /** The field to focus once the step is rendered, instead of its heading (after a wrong password). */
   private focusField?: string;
   private controller?: AbortController;
@@ -89,7 +82,8 @@ export class BackupImportPanel extends LitElement {
     onFailure: (_part, error) => dispatchBackupEvent(this, 'backup-error', { step: 'import', unit: this.unit, ...describeError(error, this.l10n.l.t, this.l10n.l.lang) }),
   });
   private readonly reloads = new ReloadController(this);
-  private stopDrops = () => {};
+  /** The first step: file (chosen or dropped on the tab), password field, their errors (import-form.ts). */
+  private readonly form = new ImportForm(this, () => this.l10n.l, () => this.step === 'select', () => (this.error = undefined));
   private readonly stepFocus = new StepFocus(this);
 
   /** Moves focus to the heading of the current step, once it is rendered. */
@@ -97,21 +91,10 @@ export class BackupImportPanel extends LitElement {
     return this.stepFocus.focusHeading();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.stopDrops = listenForFileDrops(this, {
-      accepting: () => this.step === 'select',
-      onDragging: (over) => (this.dragging = over),
-      onFile: (file) => this.chooseFile(file),
-    });
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopDrops();
     this.controller?.abort();
     this.password = '';
-    this.typedPassword = '';
   }
 
   private goTo(step: ImportStep): void {
@@ -129,27 +112,13 @@ export class BackupImportPanel extends LitElement {
     return typed === this.unitName.trim().toLowerCase() || typed === this.unit.toLowerCase();
   }
 
-  private chooseFile(file: File | undefined): void {
-    this.file = file;
-    this.fileError = '';
-    this.error = undefined;
-  }
-
   private async handleValidate(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const password = this.passwordInput?.value ?? '';
     this.error = undefined;
     this.notice = '';
-    this.fileError = this.file ? '' : this.l10n.l.t.chooseFileFirst;
-    // A mistyped recovery key is caught here, by its check characters, before anything is decrypted.
-    this.passwordError = validateSecret(password, this.l10n.l.t.enterSecret, this.l10n.l.t);
-    if (this.fileError || this.passwordError) {
-      // As in the export form: focus goes to the first field to fix; its error is part of its description.
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>(this.fileError ? '#file' : '#password')?.focus();
-      return;
-    }
-    if (!this.file || !this.client) return;
+    const file = this.form.file;
+    if (!this.form.check(password) || !file || !this.client) return;
     this.controller = new AbortController();
     const signal = this.controller.signal;
     this.progress = undefined;
@@ -158,7 +127,7 @@ export class BackupImportPanel extends LitElement {
     reportOperation(this, 'validate');
     try {
       const onProgress = (p: Progress) => this.handleProgress(p);
-      const { backup, plan, validated } = await validateBackup(this.client, this.file, password, this.unit, { signal, onProgress });
+      const { backup, plan, validated } = await validateBackup(this.client, file, password, this.unit, { signal, onProgress });
       reportOperation(this, null);
       this.password = password;
       this.backup = backup;
@@ -184,7 +153,7 @@ export class BackupImportPanel extends LitElement {
     this.error = describeError(error, this.l10n.l.t, this.l10n.l.lang);
     if (SECRET_ERROR_CODES.includes(this.error.code)) {
       // The one failure the typed password caused: it goes, and the field is where the admin types again.
-      this.typedPassword = '';
+      this.form.forgetPassword();
       this.focusField = '#password';
     }
     this.announcement = '';
@@ -233,7 +202,7 @@ export class BackupImportPanel extends LitElement {
     const result = this.result;
     if (!result) return;
     this.password = '';
-    this.typedPassword = '';
+    this.form.forgetPassword();
     this.backup = undefined;
     const proceed = dispatchBackupEvent(this, 'backup-import-done', {
       unit: this.unit,
@@ -257,28 +226,6 @@ export class BackupImportPanel extends LitElement {
     this.plan = undefined;
     this.error = undefined;
     this.goTo('select');
-  }
-
-  private renderSelect() {
-    return renderImportForm({
-      unitName: this.unitName || this.unit,
-      notice: this.notice,
-      error: this.error,
-      passwordError: this.passwordError,
-      password: this.typedPassword,
-      picker: {
-        l: this.l10n.l,
-        file: this.file,
-        dragging: this.dragging,
-        error: this.fileError,
-        onFile: (file) => this.chooseFile(file),
-      },
-      onPasswordInput: (value) => {
-        this.typedPassword = value;
-        this.passwordError = '';
-      },
-      onSubmit: (event) => this.handleValidate(event),
-    });
   }
 
   private renderPreview() {
@@ -323,7 +270,13 @@ export class BackupImportPanel extends LitElement {
 
   override render() {
     const views: Record<ImportStep, () => unknown> = {
-      select: () => this.renderSelect(),
+      select: () =>
+        this.form.render({
+          unitName: this.unitName || this.unit,
+          notice: this.notice,
+          error: this.error,
+          onSubmit: (event) => void this.handleValidate(event),
+        }),
       validating: () => renderValidating(this.l10n.l, this.progress, () => this.handleCancel()),
       preview: () => this.renderPreview(),
       importing: () => renderImporting(this.l10n.l, this.unitName, this.importPhase, this.progress),

@@ -13,7 +13,7 @@ import { renderSecretField, SECRET_ERROR_CODES, validateSecret } from '../shared
 import { renderReview } from './resume-review.js';
 import { StepFocus } from './step-focus.js';
 import { LocaleController } from '../shared/l10n/controller.js';
-import { renderElsewhere, renderKept, type Mode } from './resume-steps.js';
+import { doneTitle, outcomeTitle, renderElsewhere, renderKept, type Mode, type UnverifiedOutcome } from './resume-steps.js';
 import { SafetySnapshots } from './safety-snapshot.js';
 import { renderAskForm, renderRunning, renderUnverifiedForm, type ResumeFormView } from './resume-forms.js';
 import { reportOperation } from './operation.js';
@@ -23,12 +23,7 @@ import { importPanelStyles } from './backup-import-panel.styles.js';
 
 type ResumeStep = 'ask' | 'running' | 'done' | 'unverified' | 'review' | 'kept';
 
-/** An operation that ended with a read-back that differed from its target (shown with the choices, no reload). */
-export interface UnverifiedOutcome {
-  /** What ran: an import (in the Import tab), a resume, a rollback or a re-check. */
-  mode: 'import' | Mode;
-  result: ImportResult;
-}
+export type { UnverifiedOutcome } from './resume-steps.js';
 
 /**
  * Shown by `<dashboard-backup>` when an import into this unit stopped before it finished: Resume or Roll back (both
@@ -181,34 +176,20 @@ export class BackupResumePanel extends LitElement {
     if (!result.verified) {
       // Not verified: no reload, no "complete"; the password stays typed for Re-check or Roll back.
       this.shown = { mode: this.mode, result };
-      this.announcement = `${this.outcomeTitle()}.`;
+      this.announcement = `${outcomeTitle(this.l10n.l, this.shown?.mode ?? 'import', this.isRollback)}.`;
       this.goTo('unverified');
       return;
     }
     this.typedPassword = '';
     const reloading = this.reloads.start(proceed, this.reload, this.reloadDelay);
-    this.announcement = this.l10n.l.t.doneAnnouncement(this.doneTitle(), reloading);
+    const title = doneTitle(this.l10n.l, this.mode, this.isRollback, this.unfinished?.mode === 'rollback');
+    this.announcement = this.l10n.l.t.doneAnnouncement(title, reloading);
     this.goTo('done');
   }
 
   /** True when the journal is a rollback's: what it restores is the safety snapshot. */
   private get isRollback(): boolean {
     return this.mode === 'rollback' || this.unfinished?.mode === 'rollback';
-  }
-
-  /** The heading of a verified end: names what happened. */
-  private doneTitle(): string {
-    const done = this.l10n.l.t.doneTitle;
-    if (this.mode === 'rollback') return done.rollback;
-    if (this.mode === 'recheck') return this.isRollback ? done.recheckedRollback : done.recheckedImport;
-    return this.unfinished?.mode === 'rollback' ? done.resumedRollback : done.resumedImport;
-  }
-
-  /** The heading of an unverified end: names what happened. */
-  private outcomeTitle(): string {
-    const mode = this.shown?.mode ?? 'import';
-    const what = mode === 'resume' ? (this.isRollback ? 'resumedRollback' : 'resumedImport') : mode;
-    return this.l10n.l.t.outcomeTitle[what];
   }
 
   /** Keep as it is: the journal ends; the snapshot, read before, stays downloadable while the page is open. */
@@ -261,8 +242,10 @@ export class BackupResumePanel extends LitElement {
   }
 
   private renderUnverifiedStep() {
-    const shown = this.shown && { title: this.outcomeTitle(), result: this.shown.result };
-    return renderUnverifiedForm({ ...this.formView(), shown, isRollback: this.isRollback, onKeep: () => void this.handleKeep() });
+    const title = outcomeTitle(this.l10n.l, this.shown?.mode ?? 'import', this.isRollback);
+    const shown = this.shown && { title, result: this.shown.result };
+    return renderUnverifiedForm({
+      ...this.formView(), shown, isRollback: this.isRollback, selective: this.unfinished?.selective === true, onKeep: () => void this.handleKeep() });
   }
 
   private renderAsk() {
@@ -276,7 +259,7 @@ export class BackupResumePanel extends LitElement {
     if (!this.result) return nothing;
     return renderImportResult({
       l: this.l10n.l,
-      title: this.doneTitle(),
+      title: doneTitle(this.l10n.l, this.mode, this.isRollback, this.unfinished?.mode === 'rollback'),
       unitName: this.unitName,
       result: this.result,
       reloading: this.reloads.reloading,

@@ -1,16 +1,16 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { DashboardClient, UnfinishedImport } from '../shared/engine.js';
-import { findFirstStep, findUnfinishedImport } from './first-step.js';
-import { dispatchBackupEvent, type BackupErrorDetail, type BackupImportDoneDetail, type BackupOperation } from '../shared/events.js';
-import { describeError, type DescribedError } from '../shared/messages.js';
+import type { DashboardClient, ImportResult } from '../shared/engine.js';
+import { dispatchBackupEvent, type BackupOperation } from '../shared/events.js';
+import { describeError } from '../shared/messages.js';
 import { LocaleController } from '../shared/l10n/controller.js';
 import { bdi } from '../shared/text.js';
 import { renderAlert } from '../shared/notices.js';
 import { DEFAULT_RELOAD_DELAY_MS, type ReloadHook } from './reload.js';
 import { refuseFileDrops } from './drop-target.js';
 import type { Tab } from './tabs.js';
-import { renderBody, type View } from './views.js';
+import { renderBody } from './views.js';
+import { StepFlow } from './step-flow.js';
 import { renderUnitSwitch } from './unit-switch.js';
 import { WorkTarget } from './target.js';
 import { themeStyles } from '../shared/theme.styles.js';
@@ -18,7 +18,7 @@ import { sharedStyles } from '../shared/shared.styles.js';
 import { dashboardBackupStyles } from './dashboard-backup.styles.js';
 import type { BackupExportPanel } from './backup-export-panel.js';
 import type { BackupImportPanel } from './backup-import-panel.js';
-import type { BackupResumePanel, UnverifiedOutcome } from './backup-resume-panel.js';
+import type { BackupResumePanel } from './backup-resume-panel.js';
 import { LazyParts } from '../shared/lazy.js';
 import { PANELS, PANEL_STEPS, renderResume, renderTabs, type Panel, type PanelContext } from './panels.js';
 
@@ -118,24 +118,16 @@ export class DashboardBackup extends LitElement {
   /** `light`, `dark`, or `auto` (follows the system). */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
 
-  @state() private view: View = 'loading';
   @state() private tab: Tab = 'export';
-  @state() private error?: DescribedError;
-  @state() private resumeCause?: DescribedError;
-  @state() private unfinished?: UnfinishedImport;
-  /** Unfinished imports this browser holds for other Dashboards: listed, never offered or applied here. */
-  @state() private otherJournals: UnfinishedImport[] = [];
-  /** An import whose read-back differed, shown in the resume panel with the choices. */
-  @state() private outcome?: UnverifiedOutcome;
-  @state() private journalProblem?: DescribedError;
 
   @query('backup-export-panel') private exportPanel?: BackupExportPanel;
   @query('backup-import-panel') private importPanel?: BackupImportPanel;
   @query('backup-resume-panel') private resumePanel?: BackupResumePanel;
 
-  private loadCount = 0;
   private readonly l10n = new LocaleController(this);
   private readonly target = new WorkTarget(this, () => this.l10n.l.t.anotherConnection);
+  /** The step shown (first step, tabs, resume) and how it moves: step-flow.ts. */
+  private readonly flow = new StepFlow(this, this.target, () => this.l10n.l);
   private readonly panels = new LazyParts<Panel>(this, PANELS, {
     onFailure: (panel, error) =>
       dispatchBackupEvent(this, 'backup-error', {
@@ -185,102 +177,35 @@ export class DashboardBackup extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // While an operation is pinned, the change waits (the notice says so): see renderUnitSwitch.
-    if ((changed.has('client') || changed.has('apiBase') || changed.has('unit')) && !this.target.pinned) void this.load();
+    if ((changed.has('client') || changed.has('apiBase') || changed.has('unit')) && !this.target.pinned) void this.flow.load();
   }
 
-  /** Reads the session and looks for an unfinished import; picks the first step from them. */
-  private async load(): Promise<void> {
-    const run = ++this.loadCount;
-    this.target.unpin(); // never called while an operation runs
-    this.outcome = undefined;
-    this.view = 'loading';
-    this.error = undefined;
-    try {
-      const first = await findFirstStep(this.target.activeClient, (session) => this.unit || session.unit.id);
-      if (run !== this.loadCount) return;
-      this.target.session = first.session;
-      if (first.journalError !== undefined) {
-        this.journalProblem = describeError(first.journalError, this.l10n.l.t, this.l10n.l.lang);
-        dispatchBackupEvent(this, 'backup-error', { step: 'session', unit: this.unitId, ...this.journalProblem });
-      }
-      this.otherJournals = first.others;
-      this.unfinished = first.unfinished;
-      this.view = first.view;
-    } catch (error) {
-      if (run !== this.loadCount) return;
-      this.error = describeError(error, this.l10n.l.t, this.l10n.l.lang);
-      this.view = 'failed';
-      dispatchBackupEvent(this, 'backup-error', { step: 'session', unit: this.unitId || undefined, ...this.error });
-    }
-  }
-
-  private async show(view: View, focus: () => unknown): Promise<void> {
-    this.view = view;
-    await this.updateComplete;
-    await focus();
-  }
-
-  /** Focuses the heading of `panel` once its chunk is in (the busy line or the failure has no heading). */
-  private async focusPanel(panel: Panel): Promise<void> {
+  /**
+   * Focuses the heading of `panel` once its chunk is in (the busy line or the failure has no heading).
+   * @internal for the step controller (step-flow.ts)
+   */
+  async focusPanel(panel: Panel): Promise<void> {
     if (!(await this.panels.whenReady(panel))) return;
     const element = panel === 'export' ? this.exportPanel : panel === 'import' ? this.importPanel : this.resumePanel;
     await element?.focusHeading();
   }
 
+  /**
+   * The result of the import panel's last import (for the resume panel after one that did not verify).
+   * @internal for the step controller (step-flow.ts)
+   */
+  lastImportResult(): ImportResult | undefined {
+    return this.importPanel?.lastResult;
+  }
+
   private handleContinue(): void {
-    void this.show('tabs', () => this.focusPanel(this.tab));
+    void this.flow.show('tabs', () => this.focusPanel(this.tab));
   }
 
   private selectTab(tab: Tab, focus: boolean): void {
     this.tab = tab;
     if (tab === 'import') this.importOpened = true;
     if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus());
-  }
-
-  /** An import that fails after changing the unit leaves a journal: offer Resume / Roll back right away. */
-  private async handleImportError(event: CustomEvent<BackupErrorDetail>): Promise<void> {
-    if (event.detail.step !== 'import') return;
-    const unfinished = await findUnfinishedImport({ unit: this.unitId, client: this.target.workClient }).catch(() => undefined);
-    if (!unfinished) return;
-    this.unfinished = unfinished;
-    this.resumeCause = { code: event.detail.code, message: event.detail.message };
-    void this.show('unfinished', () => this.focusPanel('resume'));
-  }
-
-  /**
-   * An import whose read-back differed is not a success: no reload (cancelled here, before the panel schedules it),
-   * no "verified"; the resume panel shows the differences with Re-check, Keep as it is and Roll back.
-   */
-  private handleImportDone(event: CustomEvent<BackupImportDoneDetail>): void {
-    if ((event.detail.mode !== 'import' && event.detail.mode !== 'selective') || event.detail.differences === 0) return;
-    event.preventDefault();
-    const result = this.importPanel?.lastResult;
-    void (async () => {
-      this.unfinished = await findUnfinishedImport({ unit: this.unitId, client: this.target.workClient }).catch(() => undefined);
-      this.outcome = result && { mode: 'import', result };
-      this.resumeCause = undefined;
-      await this.show('unfinished', () => this.focusPanel('resume'));
-    })();
-  }
-
-  /** The unfinished import was running in another tab: look again (it may have finished, or its tab closed). */
-  private async handleResumeRecheck(): Promise<void> {
-    this.resumeCause = undefined;
-    await this.loadAndFocus();
-  }
-
-  /** Loads, then focuses the heading of the first step. */
-  private async loadAndFocus(): Promise<void> {
-    await this.load();
-    await this.updateComplete;
-    if (this.view === 'unfinished') await this.focusPanel('resume');
-    else this.renderRoot.querySelector<HTMLElement>('#warning-heading, [part="heading"]')?.focus();
-  }
-
-  private handleResumeClosed(): void {
-    this.resumeCause = undefined;
-    this.outcome = undefined;
-    void this.show('warning', () => this.renderRoot.querySelector<HTMLElement>('#warning-heading')?.focus());
   }
 
   /** What every panel gets: the client and unit an operation runs on, the reload, the operation reports. */
@@ -299,25 +224,26 @@ export class DashboardBackup extends LitElement {
 
   private renderBody() {
     const context = this.panelContext;
+    const flow = this.flow;
     return renderBody({
       l: this.l10n.l,
-      view: this.view,
+      view: flow.view,
       unitName: this.target.unitName,
       userName: this.target.session?.user.name ?? '',
-      error: this.error,
-      journalProblem: this.journalProblem,
-      otherJournals: this.otherJournals,
-      onRetry: () => void this.load(),
+      error: flow.error,
+      journalProblem: flow.journalProblem,
+      otherJournals: flow.otherJournals,
+      onRetry: () => void flow.load(),
       onContinue: () => this.handleContinue(),
       onApproachContinue: () => void this.panels.load('export'),
       renderResume: () =>
         renderResume({
           ...context,
-          cause: this.resumeCause,
-          unfinished: this.unfinished,
-          outcome: this.outcome,
-          onClosed: () => this.handleResumeClosed(),
-          onRecheck: () => void this.handleResumeRecheck(),
+          cause: flow.resumeCause,
+          unfinished: flow.unfinished,
+          outcome: flow.outcome,
+          onClosed: () => flow.resumeClosed(),
+          onRecheck: () => void flow.recheck(),
         }),
       renderTabs: () =>
         renderTabs({
@@ -326,8 +252,8 @@ export class DashboardBackup extends LitElement {
           importOpened: this.importOpened,
           operation: this.target.running,
           onSelect: (tab, focus) => this.selectTab(tab, focus),
-          onImportDone: (event) => this.handleImportDone(event),
-          onImportError: (event) => void this.handleImportError(event),
+          onImportDone: (event) => flow.importDone(event),
+          onImportError: (event) => void flow.importFailed(event),
         }),
     });
   }
@@ -335,13 +261,8 @@ export class DashboardBackup extends LitElement {
   private renderSwitch() {
     const { requestedSwitch: requested, pinned, running: operation } = this.target;
     if (!requested || !pinned) return nothing;
-    return renderUnitSwitch({ l: this.l10n.l, pinned, requested, operation, onSwitch: () => this.handleSwitch() });
-  }
-
-  /** The admin moves to what the page asked for, once the operation has ended. */
-  private handleSwitch(): void {
-    this.resumeCause = undefined;
-    void this.loadAndFocus();
+    // The admin moves to what the page asked for, once the operation has ended.
+    return renderUnitSwitch({ l: this.l10n.l, pinned, requested, operation, onSwitch: () => void this.flow.recheck() });
   }
 
   override render() {

@@ -29,7 +29,7 @@ export function renderAskForm(v: ResumeFormView & { unfinished: UnfinishedImport
   const { l } = v;
   const { t } = l;
   return html`
-    <h3 tabindex="-1" part="heading">${t.unfinishedHeading(v.unfinished?.mode === 'rollback', bdi(v.unitName))}</h3>
+    <h3 tabindex="-1" part="heading">${t.unfinishedHeading(v.unfinished?.mode === 'rollback', bdi(v.unitName), v.unfinished?.selective === true)}</h3>
     ${renderAlert(v.cause)}
     ${renderUnfinished(l, v.unfinished, v.unitName)}
     <p>${t.resumeOrRollBack}</p>
@@ -50,6 +50,8 @@ export interface UnverifiedFormView extends ResumeFormView {
   /** The operation's title and result, when it ended in this page; else the journal says only "unverified". */
   shown: { title: string; result: ImportResult } | undefined;
   isRollback: boolean;
+  /** The journal is a selective restore's. */
+  selective: boolean;
   onKeep: () => void;
 }
 
@@ -62,7 +64,7 @@ export function renderUnverifiedForm(v: UnverifiedFormView): TemplateResult {
   return html`
     ${v.shown
       ? renderUnverified({ l, title: v.shown.title, unitName: v.unitName, target, result: v.shown.result })
-      : html`<h3 tabindex="-1" part="heading">${t.unverifiedHeading(v.isRollback, unit)}</h3>
+      : html`<h3 tabindex="-1" part="heading">${t.unverifiedHeading(v.isRollback, unit, v.selective)}</h3>
           <p>${t.unverifiedLater(unit, target)}</p>`}
     ${renderAlert(v.error)}
     <form novalidate @submit=${(e: Event) => (e.preventDefault(), v.onRun('recheck'))}>

@@ -1,11 +1,36 @@
 /** Parts of the resume panel (backup-resume-panel.ts) that only render: no state, no engine call. */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { UnfinishedImport } from '../shared/engine.js';
+import type { ImportResult, UnfinishedImport } from '../shared/engine.js';
 import type { Localizer } from '../shared/l10n/localizer.js';
 import { bdi } from '../shared/text.js';
 
 /** What the resume panel runs. */
 export type Mode = 'resume' | 'rollback' | 'recheck';
+
+/** An operation that ended with a read-back that differed from its target (shown with the choices, no reload). */
+export interface UnverifiedOutcome {
+  /** What ran: an import (in the Import tab), a resume, a rollback or a re-check. */
+  mode: 'import' | Mode;
+  result: ImportResult;
+}
+
+/**
+ * The heading of a verified end, naming what happened.
+ * @param isRollback the panel ran a rollback, or the journal is a rollback's.
+ * @param journalIsRollback the journal resumed is a rollback's.
+ */
+export function doneTitle(l: Localizer, mode: Mode, isRollback: boolean, journalIsRollback: boolean): string {
+  const done = l.t.doneTitle;
+  if (mode === 'rollback') return done.rollback;
+  if (mode === 'recheck') return isRollback ? done.recheckedRollback : done.recheckedImport;
+  return journalIsRollback ? done.resumedRollback : done.resumedImport;
+}
+
+/** The heading of an unverified end, naming what happened. */
+export function outcomeTitle(l: Localizer, mode: UnverifiedOutcome['mode'], isRollback: boolean): string {
+  const what = mode === 'resume' ? (isRollback ? 'resumedRollback' : 'resumedImport') : mode;
+  return l.t.outcomeTitle[what];
+}
 /** The safety snapshot as a link: an object URL and its file name. */
 export interface SnapshotLink {
   url: string;
@@ -66,6 +91,7 @@ export function renderUnfinished(l: Localizer, u: UnfinishedImport | undefined, 
   return html`<p>
     ${t.unfinished({
       rollback: u.mode === 'rollback',
+      selective: u.selective === true,
       source: html`<strong>${bdi(u.source.unit.name)}</strong>`,
       made: l.date(u.source.createdAt),
       started: l.date(u.startedAt),

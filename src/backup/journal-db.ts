@@ -37,6 +37,8 @@ export const ImportRecord = z.object({
   /** Random id of this run; with a step id it makes the step's Idempotency-Key. */
   id: z.string().check(z.minLength(8)),
   mode: z.enum(['import', 'rollback']),
+  /** A selective restore (selective.ts): only the chosen items. Absent for a full import or a rollback. */
+  selective: z.optional(z.literal(true)),
   status: z.enum(['running', 'unverified']),
   startedAt: z.string(),
   source: z.object({ unit: UnitRef, createdAt: z.string(), counts: Counts }),

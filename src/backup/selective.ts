@@ -180,6 +180,7 @@ async function runLeased(
     target,
     id: crypto.randomUUID(),
     mode: 'import',
+    selective: true,
     status: 'running',
     startedAt: now.toISOString(),
     source: { unit: payload.manifest.unit, createdAt: payload.manifest.createdAt, counts: countUnit(wanted) },

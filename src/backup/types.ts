@@ -203,6 +203,8 @@ export interface UnfinishedImport {
   dashboard?: string;
   unit: UnitRef;
   mode: 'import' | 'rollback';
+  /** True when the import is a selective restore (only the chosen items). */
+  selective?: boolean;
   /** `running`: stopped part-way; `unverified`: every step done but the read-back differed. */
   status: 'running' | 'unverified';
   startedAt: string;

@@ -61,6 +61,7 @@ async function describeJournal(database: string | undefined, record: ImportRecor
     ...(record.dashboard !== undefined ? { dashboard: record.dashboard } : {}),
     unit: record.target,
     mode: record.mode,
+    ...(record.selective ? { selective: true } : {}),
     status: record.status,
     startedAt: record.startedAt,
     source: record.source,

@@ -9,6 +9,7 @@ import type { Phase } from '../engine.js';
 import type { Part } from './catalog.js';
 import { enFacts } from './en-facts.js';
 import { enInspector } from './en-inspector.js';
+import { enSchemaProblems } from './en-problems.js';
 import { enSelective } from './en-selective.js';
 
 const errors: Record<BackupErrorCode, string> = {
@@ -254,8 +255,8 @@ export const en = {
   rollBack: 'Roll back',
   downloadSnapshot: 'Download the safety snapshot',
   partlyRestored: (unit: Part) => html`${unit} may be only partly restored.`,
-  unfinished: (u: { rollback: boolean; source: Part; made: string; started: string; done: string; total: string; unverified: boolean }) =>
-    html`${u.rollback ? 'A rollback to the safety snapshot' : 'An import'} of the backup of ${u.source} (made ${u.made}) started ${u.started} and stopped after ${u.done} of ${u.total} steps${u.unverified ? '; every step was done, but the result differs from the backup' : ''}.`,
+  unfinished: (u: { rollback: boolean; selective: boolean; source: Part; made: string; started: string; done: string; total: string; unverified: boolean }) =>
+    html`${u.rollback ? 'A rollback to the safety snapshot' : u.selective ? 'A selective restore' : 'An import'} of the backup of ${u.source} (made ${u.made}) started ${u.started} and stopped after ${u.done} of ${u.total} steps${u.unverified ? '; every step was done, but the result differs from the backup' : ''}.`,
   // outcomes, resume, review
   nowHolds: (unit: Part, counts: string, verified: boolean) =>
     html`${unit} now holds ${counts}${verified ? ', and was verified' : ''}.`,
@@ -283,14 +284,14 @@ export const en = {
     resumedImport: 'The resumed import finished, but was not verified',
   },
   keptAnnouncement: (unit: string) => `${unit} was kept as it is.`,
-  unverifiedHeading: (rollback: boolean, unit: Part) =>
-    html`${rollback ? 'A rollback' : 'An import'} into ${unit} finished, but was not verified`,
+  unverifiedHeading: (rollback: boolean, unit: Part, selective: boolean) =>
+    html`${rollback ? 'A rollback' : selective ? 'A selective restore' : 'An import'} into ${unit} finished, but was not verified`,
   unverifiedLater: (unit: Part, target: 'backup' | 'snapshot') =>
     html`Every step was done, but reading ${unit} back found differences with ${target === 'backup' ? 'the backup' : 'the safety snapshot'}. Re-check to see them; keep it as it is, or roll back to the safety snapshot.`,
   recheck: 'Re-check',
   keep: 'Keep as it is',
-  unfinishedHeading: (rollback: boolean, unit: Part) =>
-    html`${rollback ? 'A rollback of' : 'An import into'} ${unit} did not finish`,
+  unfinishedHeading: (rollback: boolean, unit: Part, selective: boolean) =>
+    html`${rollback ? 'A rollback of' : selective ? 'A selective restore into' : 'An import into'} ${unit} did not finish`,
   snapshotKept: (link: Part) =>
     html`The safety snapshot (encrypted with the same password) is kept in this browser until the import is verified or kept: ${link}.`,
   freshSnapshot: (link: Part) => html`The unit as the last resume or rollback found it, before changing it: ${link}.`,
@@ -347,6 +348,8 @@ export const en = {
   facts: enFacts,
   // <backup-inspector>, its parts and the offline page: en-inspector.ts
   inspector: enInspector,
+  // schema problems of a backup's content (zod issues), by code: en-problems.ts
+  schemaProblems: enSchemaProblems,
   // recovery key and emergency kit
   printKit: 'Print the emergency kit',
   saveKit: 'Save the kit as a text file',

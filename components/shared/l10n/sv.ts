@@ -7,6 +7,7 @@ import { html } from 'lit';
 import type { Catalog, Part } from './catalog.js';
 import { svFacts } from './sv-facts.js';
 import { svInspector } from './sv-inspector.js';
+import { svSchemaProblems } from './sv-problems.js';
 import { svSelective } from './sv-selective.js';
 
 export const sv: Catalog = {
@@ -249,7 +250,7 @@ export const sv: Catalog = {
   downloadSnapshot: 'Ladda ned säkerhetsögonblicksbilden',
   partlyRestored: (unit: Part) => html`${unit} kan vara bara delvis återställd.`,
   unfinished: (u) =>
-    html`${u.rollback ? 'En återställning till säkerhetsögonblicksbilden' : 'En import'} av säkerhetskopian av ${u.source} (gjord ${u.made}) startade ${u.started} och stannade efter ${u.done} av ${u.total} steg${u.unverified ? '; alla steg gjordes, men resultatet skiljer sig från säkerhetskopian' : ''}.`,
+    html`${u.rollback ? 'En återställning till säkerhetsögonblicksbilden' : u.selective ? 'En selektiv återställning' : 'En import'} av säkerhetskopian av ${u.source} (gjord ${u.made}) startade ${u.started} och stannade efter ${u.done} av ${u.total} steg${u.unverified ? '; alla steg gjordes, men resultatet skiljer sig från säkerhetskopian' : ''}.`,
   // outcomes, resume, review
   nowHolds: (unit: Part, counts, verified) =>
     html`${unit} innehåller nu ${counts}${verified ? ' och har verifierats' : ''}.`,
@@ -277,14 +278,14 @@ export const sv: Catalog = {
     resumedImport: 'Den återupptagna importen är klar, men verifierades inte',
   },
   keptAnnouncement: (unit) => `${unit} behölls som den är.`,
-  unverifiedHeading: (rollback, unit: Part) =>
-    html`${rollback ? 'En återställning' : 'En import'} till ${unit} är klar, men verifierades inte`,
+  unverifiedHeading: (rollback, unit: Part, selective) =>
+    html`${rollback ? 'En återställning' : selective ? 'En selektiv återställning' : 'En import'} till ${unit} är klar, men verifierades inte`,
   unverifiedLater: (unit: Part, target) =>
     html`Alla steg gjordes, men en kontrolläsning av ${unit} hittade avvikelser mot ${target === 'backup' ? 'säkerhetskopian' : 'säkerhetsögonblicksbilden'}. Kontrollera igen för att se dem; behåll den som den är, eller återgå till säkerhetsögonblicksbilden.`,
   recheck: 'Kontrollera igen',
   keep: 'Behåll som den är',
-  unfinishedHeading: (rollback, unit: Part) =>
-    html`${rollback ? 'En återställning av' : 'En import till'} ${unit} blev inte klar`,
+  unfinishedHeading: (rollback, unit: Part, selective) =>
+    html`${rollback ? 'En återställning av' : selective ? 'En selektiv återställning till' : 'En import till'} ${unit} blev inte klar`,
   snapshotKept: (link: Part) =>
     html`Säkerhetsögonblicksbilden (krypterad med samma lösenord) sparas i den här webbläsaren tills importen är verifierad eller behållen: ${link}.`,
   freshSnapshot: (link: Part) => html`Enheten som det senaste återupptagandet eller den senaste återställningen fann den, innan den ändrades: ${link}.`,
@@ -339,6 +340,8 @@ export const sv: Catalog = {
   facts: svFacts,
   // <backup-inspector>, its parts and the offline page: sv-inspector.ts
   inspector: svInspector,
+  // schema problems of a backup's content (zod issues), by code: sv-problems.ts
+  schemaProblems: svSchemaProblems,
   // recovery key and emergency kit
   printKit: 'Skriv ut nödkitet',
   saveKit: 'Spara kitet som textfil',
