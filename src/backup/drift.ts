@@ -7,7 +7,7 @@
  */
 import { BackupError } from '../errors.js';
 import type { Plugin, UnitState } from '../schemas.js';
-import { canonicalJson, pluginContent, workspaceContent, workspaceKey } from './compare.js';
+import { canonicalJson, pluginContent, profileContent, workspaceContent, workspaceKey } from './compare.js';
 import { describeDrift } from './describe.js';
 import type { DriftItem } from './facts.js';
 import type { ImportPlan, SectionName } from './types.js';
@@ -77,7 +77,9 @@ export function findDriftItems(current: UnitState, base: UnitState, target: Unit
   ]);
   check('profiles', current.profiles, [base.profiles, target.profiles], (p, side) => {
     const map = units.get(side) ?? new Map<string, string>();
-    return canonicalJson({ name: p.name, roles: p.roles, workspaces: p.workspaces.map((id) => map.get(id) ?? `?${id}`) });
+    // Every field but the server-owned ones, as converge adopts and verification compares: an edit to any other
+    // field (one this version does not model included) is someone's work, not the run's.
+    return profileContent(p, map);
   }, (p) => ({ name: p.name }));
   const keyOf = (k: UnitState['keys'][number]) => canonicalJson(k);
   const knownKeys = new Set([...base.keys, ...target.keys].map(keyOf));

@@ -115,4 +115,12 @@ describe('findDrift', () => {
     expect(drift).to.deep.equal(['workspace "Theirs" (admin)', 'key "k1"']);
     expect(drift.join(' ')).to.not.contain('s3cret');
   });
+
+  it('a colleague’s profile that matches a target profile only in name, roles and workspaces is theirs', () => {
+    const base = live();
+    const now = live();
+    // Same name, roles and workspaces as the target's P, another id and a field this version does not model.
+    now.profiles.push({ id: 'their-p', name: 'P', roles: ['user'], workspaces: ['lt-w1', 'lt-w3'], note: 'theirs' } as never);
+    expect(findDrift(now, base, target())).to.deep.equal(['profile "P"']);
+  });
 });
