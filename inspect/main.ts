@@ -8,7 +8,7 @@
  */
 import { html, render } from 'lit';
 import '../components/backup-inspector/backup-inspector.js';
-import { localizer } from '../components/shared/l10n/localizer.js';
+import { loadCatalog, localizer, onCatalogChange } from '../components/shared/l10n/localizer.js';
 
 /** Languages with a built-in catalog (a host page can register more; this page has no host). */
 const SPOKEN = ['en', 'sv'];
@@ -24,7 +24,9 @@ let introReplaced = false;
 
 /** Writes the page's texts in the language of `<html lang>`. */
 function renderPage(): void {
-  const { t } = localizer(document.documentElement.lang || 'en');
+  const lang = document.documentElement.lang || 'en';
+  void loadCatalog(lang); // a language other than English arrives in a chunk of its own; renderPage runs again then
+  const { t } = localizer(lang);
   document.title = t.inspector.pageTitle;
   const heading = document.querySelector('main > h1');
   const intro = document.querySelector('main > p.intro');
@@ -38,4 +40,5 @@ function renderPage(): void {
 
 document.documentElement.lang = pickLanguage();
 renderPage();
+onCatalogChange(renderPage);
 new MutationObserver(renderPage).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
