@@ -3,11 +3,13 @@
  * with backoff for failures in transit, status → {@link HttpError} mapping, and the response checked against its
  * zod schema. The REST client is a thin table of calls on top of this.
  */
-import type { z } from 'zod/mini';
+import * as z from 'zod/mini';
+import { PARSE } from '../zod.js';
 import type { Limiter } from './limit.js';
 import { RETRYABLE_STATUSES, backoffDelay, isRetryableRequest, retryDelay, sleep, type RetryPolicy } from './retry.js';
 import { abortedError, badResponseError, errorFromStatus, networkError, type FailedRequest } from './errors.js';
-import { parseLossless } from '../schemas.js';
+import { createTaskBudget } from '../format/schedule.js';
+import { Page, parseLossless } from '../schemas.js';
 
 /** Supplies a bearer token; called before every attempt, so a refreshed token is picked up by retries. */
 export type TokenProvider = () => string | undefined | Promise<string | undefined>;
@@ -45,6 +47,12 @@ export interface Transport {
    * @throws HttpError with the code matching the failure (see src/api/errors.ts).
    */
   json<S extends z.ZodMiniType>(call: ApiCall, schema: S): Promise<z.output<S>>;
+  /**
+   * {@link Transport.json} for one page of a list, validated as `Page(item)` — the same value and the same errors —
+   * but item by item under the task budget (format/schedule.ts), yielding to the page between items: a page of 100
+   * large workspaces checked in one go was a long main-thread task.
+   */
+  page<S extends z.ZodMiniType>(call: ApiCall, item: S): Promise<Page<z.output<S>>>;
   /** Sends the call and ignores the response body. @throws HttpError as {@link Transport.json}. */
   send(call: ApiCall): Promise<void>;
 }
@@ -54,6 +62,9 @@ interface RawResponse {
   retryAfter: string | null;
   text: string;
 }
+
+/** A page with its items not checked yet: {@link Transport.page} checks them one by one. */
+const PageShell = Page(z.unknown());
 
 /** Joins base, path and query; the path's own query, if a custom route has one, is kept. */
 function buildUrl(baseUrl: string, path: string, query?: ApiCall['query']): string {
@@ -141,19 +152,40 @@ export function createTransport(config: TransportConfig): Transport {
     }
   };
 
+  /** Exchanges `call` and parses its body as JSON. */
+  const exchangeJson = async (call: ApiCall): Promise<{ value: unknown; status: number }> => {
+    const raw = await exchange(call);
+    try {
+      return { value: JSON.parse(raw.text), status: raw.status };
+    } catch (error) {
+      throw badResponseError(describeCall(call, config.baseUrl), raw.status, error as SyntaxError);
+    }
+  };
+
   return {
     async json(call, schema) {
-      const raw = await exchange(call);
-      let value: unknown;
-      try {
-        value = JSON.parse(raw.text);
-      } catch (error) {
-        throw badResponseError(describeCall(call, config.baseUrl), raw.status, error as SyntaxError);
-      }
+      const { value, status } = await exchangeJson(call);
       // The value as the Dashboard sent it, unknown fields and all (parseLossless): a backup drops nothing.
       const parsed = parseLossless(schema, value);
-      if (!parsed.success) throw badResponseError(describeCall(call, config.baseUrl), raw.status, parsed.error);
+      if (!parsed.success) throw badResponseError(describeCall(call, config.baseUrl), status, parsed.error);
       return parsed.data;
+    },
+    async page(call, item) {
+      const { value, status } = await exchangeJson(call);
+      const fail = (): never => {
+        // The error exactly as one check of the whole page reports it (paths, messages): only failures pay for it.
+        const whole = Page(item).safeParse(value, PARSE);
+        throw badResponseError(describeCall(call, config.baseUrl), status, whole.error!);
+      };
+      const shell = parseLossless(PageShell, value);
+      if (!shell.success) return fail();
+      const budget = createTaskBudget(undefined);
+      for (const entry of shell.data.items) {
+        if (!item.safeParse(entry, PARSE).success) return fail();
+        await budget.pause();
+        if (call.signal?.aborted) throw abortedError(describeCall(call, config.baseUrl), call.signal.reason);
+      }
+      return value as Page<z.output<typeof item>>;
     },
     async send(call) {
       await exchange(call);
