@@ -136,7 +136,7 @@ let copies = 0;
  * it was made of sends no change; the bench alternates between a backup and this copy of it, so every measured
  * import wipes and creates the whole unit.
  */
-function changedEverywhere(backup: OpenedBackup): OpenedBackup {
+export function changedEverywhere(backup: OpenedBackup): OpenedBackup {
   const tag = (copies += 1);
   const u = backup.payload.unit;
   const unit: UnitState = {

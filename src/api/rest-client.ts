@@ -6,7 +6,6 @@ import type { z } from 'zod/mini';
 import { BackupError, HttpError, isBackupError } from '../errors.js';
 import {
   KeyEntry,
-  Page,
   Plugin,
   PluginSummary,
   Profile,
@@ -70,9 +69,8 @@ function listAll<S extends z.ZodMiniType>(
   identify: (item: z.output<S>) => string,
   o?: RequestOptions,
 ): Promise<z.output<S>[]> {
-  const pageSchema = Page(item);
   return readAllPages<z.output<S>>(
-    (offset, limit, signal) => transport.json({ method: 'GET', path, query: { offset, limit }, signal }, pageSchema),
+    (offset, limit, signal) => transport.page({ method: 'GET', path, query: { offset, limit }, signal }, item),
     { method: 'GET', path },
     identify,
     o?.signal,

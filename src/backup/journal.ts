@@ -5,9 +5,9 @@
  */
 import { unwrap } from 'idb';
 import { PARSE } from '../zod.js';
-import * as z from 'zod/mini';
 import type { DashboardClient } from '../api/index.js';
 import { BackupError } from '../errors.js';
+import { createTaskBudget } from '../format/schedule.js';
 import {
   BlobName,
   ImportRecord,
@@ -90,13 +90,32 @@ export async function loadJournal(database: string | undefined, key: string): Pr
   return value === undefined ? undefined : parseRecord(value);
 }
 
-/** The step records of journal `id`, by step id. */
+/** Step records read from IndexedDB per request: one read's structured-clone work stays a few milliseconds. */
+export const STEP_READ_PAGE = 500;
+
+/**
+ * The step records of journal `id`, by step id. A large import has one record per request (~16,000): they are read
+ * in pages of {@link STEP_READ_PAGE} and validated record by record under a task budget (format/schedule.ts), yielding
+ * to the page in between, where one getAll and one array parse held the main thread for hundreds of milliseconds under load.
+ */
 export async function loadStepRecords(database: string | undefined, id: string): Promise<Map<string, StepRecord>> {
   const db = await openJournalDb(database);
-  const values: unknown[] = await db.getAll(STORE_STEPS, stepRange(id));
-  const parsed = z.array(StepRecord).safeParse(values, PARSE);
-  if (!parsed.success) throw damagedJournal();
-  return new Map(parsed.data.map((r) => [r.step, r]));
+  const records = new Map<string, StepRecord>();
+  const budget = createTaskBudget(undefined);
+  let range = stepRange(id);
+  for (;;) {
+    const values: unknown[] = await db.getAll(STORE_STEPS, range, STEP_READ_PAGE);
+    for (const value of values) {
+      const parsed = StepRecord.safeParse(value, PARSE);
+      if (!parsed.success) throw damagedJournal();
+      records.set(parsed.data.step, parsed.data);
+      await budget.pause();
+    }
+    if (values.length < STEP_READ_PAGE) return records;
+    // The next page starts after the last key read ([journal, step] is the store's key path).
+    const last = values[values.length - 1] as StepRecord;
+    range = IDBKeyRange.bound([id, last.step], [id, []], true, false);
+  }
 }
 
 /** One of the journal's encrypted blobs. */

@@ -89,6 +89,20 @@ describe('REST client against the reference Dashboard', () => {
     expect(await world.log()).to.deep.equal([]);
   });
 
+  it('makes a request\'s headers (and asks for its token) only once a slot is free, not when the call is queued', async () => {
+    // A backup queues thousands of reads at once: headers built up front for all of them were one long task.
+    const world = await createWorld('small');
+    await world.latency(100); // the first two requests stay in flight while the queue is looked at
+    let asked = 0;
+    const client = world.client({ concurrency: 2, token: () => (asked++, 'admin-token') });
+    const calls = Array.from({ length: 10 }, () => client.getSession());
+    await Promise.resolve();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(asked).to.be.at.most(2);
+    await Promise.all(calls);
+    expect(asked).to.equal(10);
+  });
+
   it('creates, reads, remaps and deletes plugins, workspaces and profiles', async () => {
     const world = await createWorld('empty');
     const client = world.client();
