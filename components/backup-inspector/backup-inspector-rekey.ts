@@ -7,6 +7,7 @@ import type { BackupRecoveryKey } from '../shared/backup-recovery-key.js';
 import { describeRecoveryKeyCheck, validateSecret } from '../shared/secret-field.js';
 import { LocaleController } from '../shared/l10n/controller.js';
 import { bdi } from '../shared/text.js';
+import { downloadBlobOnce } from '../shared/download.js';
 import { sayOpenError } from './inspector-text.js';
 import '../shared/backup-recovery-key.js';
 
@@ -143,12 +144,7 @@ export class BackupInspectorRekey extends LitElement {
       const blob = await rekeyBackup(this.file, current, changes);
       const filename = this.filename || (this.file instanceof File ? this.file.name : 'backup.dashboard-backup');
       const summary = await describeKeySlots(blob);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = filename;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      downloadBlobOnce(blob, filename);
       for (const input of [this.currentInput, this.passwordInput, this.confirmInput]) if (input) input.value = '';
       this.recovery = 'keep';
       this.currentHint = '';

@@ -6,7 +6,7 @@ import type { BackupPayload } from '../../src/schemas.js';
 import { backupFilename } from '../../src/backup/manifest.js';
 import { openerStyles } from './backup-inspector-parts.styles.js';
 import { inspectorTokens } from './backup-inspector.styles.js';
-import { downloadBlob } from '../shared/download.js';
+import { downloadBlobOnce } from '../shared/download.js';
 import { LocaleController } from '../shared/l10n/controller.js';
 import { bdi, countsSentence } from '../shared/text.js';
 import { sayOpenError } from './inspector-text.js';
@@ -109,7 +109,7 @@ export class BackupInspectorSubset extends LitElement {
       const blob = await createSubsetBackup(payload, this.selection, password, recoveryKey ? { recoveryKey } : {});
       const counts = (({ plugins, workspaces, profiles, keys }) => ({ plugins: plugins.length, workspaces: workspaces.length, profiles: profiles.length, keys: keys.length }))(subsetUnit(payload.unit, this.selection));
       const filename = backupFilename(payload.manifest.unit.name, new Date(payload.manifest.createdAt), 'selection');
-      URL.revokeObjectURL(downloadBlob(blob, filename));
+      downloadBlobOnce(blob, filename);
       form.reset();
       this.done = { filename, counts };
       this.dispatchEvent(new CustomEvent<InspectorSubsetDetail>('inspector-subset', { detail: { filename, bytes: blob.size, counts }, bubbles: true, composed: true }));

@@ -8,6 +8,7 @@ import type { EntityProgress } from '../../src/payload.js';
 import type { Counts } from '../../src/schemas.js';
 import { LocaleController } from '../shared/l10n/controller.js';
 import { bdi } from '../shared/text.js';
+import { downloadBlobOnce } from '../shared/download.js';
 import { renderManifest, renderSaveWarning } from './backup-inspector-manifest.js';
 import { sayOpenError } from './inspector-text.js';
 import { dispatchInspectorEvent } from './backup-inspector-events.js';
@@ -217,13 +218,7 @@ export class BackupInspector extends LitElement {
     const filename = suggestJsonFilename(backup.manifest);
     this.confirmingSave = false;
     if (!dispatchInspectorEvent(this, 'inspector-save', { filename, bytes: blob.size })) return;
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = filename;
-    a.click();
-    // The download has started from the object URL by the next task; keep it a little longer for slow browsers.
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadBlobOnce(blob, filename);
   }
 
   private renderOpener(step: Step) {

@@ -98,9 +98,7 @@ export class BackupRecoveryKey extends LitElement {
   }
 
   private handleSaveText(): void {
-    const url = downloadKitText(this.kit());
-    // The download has started; the URL is not shown anywhere, so it can go soon.
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    downloadKitText(this.kit());
   }
 
   private setMode(mode: 'new' | 'existing'): void {

@@ -14,3 +14,12 @@ export function downloadBlob(blob: Blob, filename: string): string {
   anchor.click();
   return url;
 }
+
+/**
+ * Starts the download of `blob` as `filename` and lets go of its object URL once the browser has taken it (the
+ * download starts from the URL by the next task; it is kept a little longer for slow browsers).
+ */
+export function downloadBlobOnce(blob: Blob, filename: string): void {
+  const url = downloadBlob(blob, filename);
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -8,7 +8,7 @@
  * stylesheet (`adoptedStyleSheets`, which the policy allows, as Lit's own styles), and its Print button's listener
  * is a function of this page, not an inline handler.
  */
-import { downloadBlob } from './download.js';
+import { downloadBlobOnce } from './download.js';
 import type { Catalog } from './l10n/catalog.js';
 import { en } from './l10n/en.js';
 
@@ -47,9 +47,9 @@ export function kitFilename(kit: EmergencyKit): string {
   return `${slug}-recovery-key-${kit.createdAt.toISOString().slice(0, 10)}.txt`;
 }
 
-/** Downloads the kit as a text file. Returns the object URL (the caller revokes it). */
-export function downloadKitText(kit: EmergencyKit): string {
-  return downloadBlob(new Blob([buildKitText(kit)], { type: 'text/plain;charset=utf-8' }), kitFilename(kit));
+/** Downloads the kit as a text file. */
+export function downloadKitText(kit: EmergencyKit): void {
+  downloadBlobOnce(new Blob([buildKitText(kit)], { type: 'text/plain;charset=utf-8' }), kitFilename(kit));
 }
 
 const KIT_CSS = `

@@ -13,8 +13,9 @@ let idle: Worker | undefined;
 /**
  * The Worker's URL, written as bundlers look for it (`new Worker(new URL('…', import.meta.url))`), so Vite and
  * webpack bundle it. The path is relative to the *built* file that holds this code: the builds put it in
- * dist/chunks/ (ESM) or dist/standalone/ and the Worker in dist/format-worker.js; in the sources this file is
- * src/worker/pool.ts and the Worker src/format-worker.ts.
+ * dist/chunks/ or dist/standalone/chunks/, with the Worker one folder up (dist/format-worker.js and its copy
+ * dist/standalone/format-worker.js; scripts/build.mjs points a standalone entry that holds this code itself at the
+ * copy beside it); in the sources this file is src/worker/pool.ts and the Worker src/format-worker.ts.
  */
 function startWorker(): Worker {
   return new Worker(new URL('../format-worker.js', import.meta.url), { type: 'module', name: 'dashboard-backup format' });
