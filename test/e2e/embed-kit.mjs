@@ -1,5 +1,6 @@
 // Helpers of test/e2e/embed.test.mjs: the package as an embedder receives it (built once, `npm pack`ed, extracted),
 // a static server for pages that load it next to the reference Dashboard, and consumer projects that install it.
+import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, symlink } from 'node:fs/promises';
@@ -126,6 +127,30 @@ export async function startEmbedServer(pkg, pages, files = {}, app = undefined) 
   await new Promise((resolve) => server.listen(0, 'localhost', resolve));
   const { port } = server.address();
   return { origin: `http://localhost:${port}`, port, close: () => new Promise((r) => server.close(r)) };
+}
+
+/**
+ * Opens `origin + path` in a fresh context signed in as South News's admin, recording Content-Security-Policy
+ * violations and page errors; `check()` asserts there were none. The caller closes `context`.
+ */
+export async function openAdminPage(browser, origin, path) {
+  const context = await browser.newContext({ acceptDownloads: true });
+  await context.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const login = await context.request.post(`${origin}/api/login`, { data: { user: 'admin', unit: 'south-news' } });
+  assert.equal(login.status(), 200);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  await page.goto(`${origin}${path}`);
+  const check = async () => {
+    assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no Content-Security-Policy violation');
+    assert.deepEqual(problems, [], 'no page error');
+  };
+  return { context, page, check };
 }
 
 /** The fenced code blocks of a Markdown text: `{ lang, code, line }`. */

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright';
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 import { ROOT } from './server.mjs';
-import { consumerApp, fencedBlocks, run, startEmbedServer } from './embed-kit.mjs';
+import { consumerApp, fencedBlocks, openAdminPage, run, startEmbedServer } from './embed-kit.mjs';
 
 const README = await readFile(join(ROOT, 'README.md'), 'utf8');
 const BLOCKS = fencedBlocks(README);
@@ -102,19 +102,8 @@ export function describeReadme(packed) {
       for (const block of htmlBlocks) {
         const exports = block.code.includes('<dashboard-backup');
         it(`line ${block.line}: ${exports ? 'an admin exports a backup' : 'the element is defined'}, no CSP violation`, async () => {
-          const context = await browser.newContext({ acceptDownloads: true });
+          const { context, page, check } = await openAdminPage(browser, server.origin, `/readme-${block.line}.html`);
           try {
-            await context.addInitScript(() => {
-              window.__violations = [];
-              document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-            });
-            const login = await context.request.post(`${server.origin}/api/login`, { data: { user: 'admin', unit: 'south-news' } });
-            assert.equal(login.status(), 200);
-            const page = await context.newPage();
-            const problems = [];
-            page.on('pageerror', (e) => problems.push(e.message));
-            page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-            await page.goto(`${server.origin}/readme-${block.line}.html`);
             if (exports) {
               await page.getByRole('heading', { name: 'Before you start' }).waitFor();
               await page.getByRole('button', { name: 'Continue' }).click();
@@ -133,8 +122,7 @@ export function describeReadme(packed) {
                 await page.waitForFunction((t) => customElements.get(t) !== undefined, tag);
               }
             }
-            assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no Content-Security-Policy violation');
-            assert.deepEqual(problems, [], 'no page error');
+            await check();
           } finally {
             await context.close();
           }

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright';
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 import { ROOT } from './server.mjs';
-import { consumerApp, fencedBlocks, npm, run, startEmbedServer } from './embed-kit.mjs';
+import { consumerApp, fencedBlocks, npm, openAdminPage, run, startEmbedServer } from './embed-kit.mjs';
 
 const README = await readFile(join(ROOT, 'README.md'), 'utf8');
 const FIXTURE = 'test/consumers/vite';
@@ -73,23 +73,7 @@ export function describeVite(packed) {
     /** Opens a built page as a signed-in admin; `check()` asserts no CSP violation and no page error. */
     async function openBuilt(path) {
       assert.ok(server && browser, 'the app was built');
-      const context = await browser.newContext({ acceptDownloads: true });
-      await context.addInitScript(() => {
-        window.__violations = [];
-        document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-      });
-      const login = await context.request.post(`${server.origin}/api/login`, { data: { user: 'admin', unit: 'south-news' } });
-      assert.equal(login.status(), 200);
-      const page = await context.newPage();
-      const problems = [];
-      page.on('pageerror', (e) => problems.push(e.message));
-      page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-      await page.goto(`${server.origin}${path}`);
-      const check = async () => {
-        assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no Content-Security-Policy violation');
-        assert.deepEqual(problems, [], 'no page error');
-      };
-      return { context, page, check };
+      return openAdminPage(browser, server.origin, path);
     }
 
     /** Exports from `element` (a locator of one <dashboard-backup>); returns the download's path. */
