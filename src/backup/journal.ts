@@ -3,7 +3,6 @@
  * Exports operations only; the database stays private (journal-db.ts). Blobs stored here are encrypted backup
  * files; step records hold step ids, server ids and Idempotency-Keys — never names, values or passwords.
  */
-import { unwrap } from 'idb';
 import { PARSE } from '../zod.js';
 import type { DashboardClient } from '../api/index.js';
 import { BackupError } from '../errors.js';
@@ -27,7 +26,9 @@ export { DEFAULT_JOURNAL_DATABASE, journalKey, type BlobName, type ImportRecord,
  */
 export const dashboardOf = (client: DashboardClient): string => client.identity ?? 'custom-client';
 
-const stepRange = (journal: string): IDBKeyRange => IDBKeyRange.bound([journal], [journal, []]);
+/** Journal `journal`'s step records ([journal, step] is the store's key path); those after step `after` if given. */
+const stepRange = (journal: string, after?: string): IDBKeyRange =>
+  after === undefined ? IDBKeyRange.bound([journal], [journal, []]) : IDBKeyRange.bound([journal, after], [journal, []], true);
 
 /** The error for a journal that fails validation. */
 export function damagedJournal(): BackupError {
@@ -112,9 +113,7 @@ export async function loadStepRecords(database: string | undefined, id: string):
       await budget.pause();
     }
     if (values.length < STEP_READ_PAGE) return records;
-    // The next page starts after the last key read ([journal, step] is the store's key path).
-    const last = values[values.length - 1] as StepRecord;
-    range = IDBKeyRange.bound([id, last.step], [id, []], true, false);
+    range = stepRange(id, (values[values.length - 1] as StepRecord).step);
   }
 }
 
@@ -174,10 +173,7 @@ export function createStepWriter(database?: string): StepWriter {
     const db = await openJournalDb(database);
     try {
       const tx = db.transaction(STORE_STEPS, 'readwrite', { durability: 'relaxed' });
-      // Plain IDBObjectStore puts: idb's wrapped put makes a promise and two listeners per record, twice per
-      // request of an import. A put that fails aborts the transaction, and `tx.done` rejects with it.
-      const store = unwrap(tx.store);
-      for (const r of records) store.put(r);
+      for (const r of records) void tx.store.put(r);
       await tx.done;
     } catch (error) {
       throw journalError(error);
