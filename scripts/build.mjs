@@ -15,7 +15,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildInspector } from '../inspect/build.mjs';
 import { checkVersion } from './check-version.mjs';
-import { ESM_OPTIONS, ROOT, WORKER_OPTIONS, standaloneBuilds } from './esbuild-shared.mjs';
+import { ENTRY_POINTS, ESM_OPTIONS, ROOT, WORKER_OPTIONS, standaloneBuilds } from './esbuild-shared.mjs';
 
 const version = await checkVersion();
 if (!version.ok) {
@@ -47,7 +47,7 @@ console.log(`Built dashboard-backup ${version.packageVersion}: dist/ (ESM, stand
  * dist/standalone/ works copied on its own.
  */
 async function pointStandaloneEntriesAtTheirWorker() {
-  for (const name of Object.keys(standaloneBuilds().reduce((all, o) => ({ ...all, ...o.entryPoints }), {}))) {
+  for (const name of Object.keys(ENTRY_POINTS)) {
     const file = join(ROOT, 'dist/standalone', `${name}.min.js`);
     const code = await readFile(file, 'utf8');
     const pointed = code.replaceAll('"../format-worker.js"', '"./format-worker.js"');

@@ -265,6 +265,25 @@ console.log(isBackupError(new Error('x'), 'WRONG_PASSWORD'));
     }
   });
 
+  it('starts the format Worker, from every built file that can, at a Worker file inside its own build folder', async () => {
+    // Wherever esbuild put src/worker/pool.ts (an entry or a chunk), its `new URL('…format-worker.js',
+    // import.meta.url)` must name a file that exists, and within that build's folder: dist/standalone/ copied alone works.
+    const starters = [];
+    for (const dir of ['dist', 'dist/chunks', 'dist/standalone', 'dist/standalone/chunks']) {
+      for (const file of (await readdir(join(ROOT, dir))).filter((f) => f.endsWith('.js') && f !== 'format-worker.js')) {
+        const text = await readFile(join(ROOT, dir, file), 'utf8');
+        for (const [, url] of text.matchAll(/new URL\(\s*["']([^"']*format-worker\.js)["']\s*,\s*import\.meta\.url/g)) {
+          const target = normalize(join(ROOT, dir, url));
+          const folder = join(ROOT, dir.startsWith('dist/standalone') ? 'dist/standalone' : 'dist') + sep;
+          starters.push(`${dir}/${file}`);
+          assert.ok(existsSync(target), `${dir}/${file} starts ${url}, which does not exist`);
+          assert.ok(target.startsWith(folder), `${dir}/${file} starts a Worker outside ${folder}`);
+        }
+      }
+    }
+    assert.ok(starters.some((f) => f.startsWith('dist/standalone/')) && starters.some((f) => !f.startsWith('dist/standalone/')), `both builds start it: ${starters}`);
+  });
+
   it('imports only its dependencies in the ESM build, and nothing but its own chunks in the standalone build', async () => {
     const esm = [
       ...(await readdir(join(ROOT, 'dist'))).filter((f) => f.endsWith('.js')),
