@@ -10,7 +10,7 @@
 import { toValidationIssues, type ValidationIssue } from './errors.js';
 import { PARSE } from './zod.js';
 import * as z from 'zod/mini';
-import { TASK_BUDGET_MS, throwIfAborted, yieldToEventLoop } from './format/schedule.js';
+import { TASK_BUDGET_MS, taskElapsedMs, throwIfAborted, yieldToEventLoop } from './format/schedule.js';
 import { KeyEntry, Manifest, Plugin, Profile, Workspace, parseLossless, type BackupPayload, type UnitState } from './schemas.js';
 import { canonicalJson } from './json.js';
 
@@ -52,18 +52,16 @@ export function createEntityPacer(total: number, o: PaceOptions = {}, slice = PA
   const { signal, onProgress } = o;
   let done = 0;
   let sinceYield = 0;
-  let started = performance.now();
   throwIfAborted(signal);
   onProgress?.({ done, total });
   return {
     async step() {
       done++;
-      if (++sinceYield < slice && performance.now() - started < TASK_BUDGET_MS) return;
+      if (++sinceYield < slice && taskElapsedMs() < TASK_BUDGET_MS) return;
       onProgress?.({ done, total });
       await yieldToEventLoop();
       throwIfAborted(signal);
       sinceYield = 0;
-      started = performance.now();
     },
     finish() {
       onProgress?.({ done: total, total });

@@ -122,7 +122,7 @@ async function importLeased(
   throwIfAborted(signal);
   // What already stands as the backup wants (in place, with what it references) is kept, as a resume would
   // (converge.ts); the rest is wiped and created. The journal's blobs stay the whole unit and the whole backup.
-  const { base, source, steps, adoptedWorkspaces, kept } = planConvergence(current, payload.unit, { reorder: offersReorder(session, client) });
+  const { base, source, steps, adoptedWorkspaces, kept } = await planConvergence(current, payload.unit, { reorder: offersReorder(session, client) });
   const record: ImportRecord = {
     key,
     dashboard,

@@ -33,7 +33,7 @@ export async function computePlan(current: UnitState, payload: BackupPayload, ta
     unwritable: [...(await findUnwritable(payload.unit)), ...findUndeletable(current, payload.unit)],
     sections: await diffSections(current, payload.unit),
     current: countUnit(current),
-    kept: planConvergence(current, payload.unit).adopted,
+    kept: (await planConvergence(current, payload.unit)).adopted,
   };
 }
 

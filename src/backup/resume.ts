@@ -94,7 +94,7 @@ async function convergeLeased(
     const plan = await computePlan(current, target!, old.target, origin);
     if (!o.expectedPlan || !samePlan(o.expectedPlan, plan)) throw new ReviewNeededError(plan, drift);
   }
-  const convergence = planConvergence(current, target!.unit);
+  const convergence = await planConvergence(current, target!.unit);
   o.onProgress?.({ phase: 'plan', done: 1, total: 1 });
   const now = new Date();
   const fresh = await encryptBackupToBlob(buildPayload(current, old.target, admin.user, origin, now), password, encryptOptions(o));

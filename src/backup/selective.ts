@@ -62,7 +62,7 @@ async function compute(current: UnitState, payload: BackupPayload, selection: Se
   if (isEmptyChoice(chosen)) throw new BackupError('INVALID_OPTIONS', 'Nothing is chosen: choose at least one section or item to restore.');
   const m = matchUnits(payload.unit, current);
   const { target, dependencies } = selectiveTarget(current, payload.unit, chosen, o, m);
-  const convergence = planConvergence(current, target);
+  const convergence = await planConvergence(current, target);
   const base = await computePlan(current, { manifest: payload.manifest, unit: target }, unit, origin);
   const all = describeSelectable(payload.unit, current, m);
   const plan: SelectivePlan = {
