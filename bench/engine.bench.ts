@@ -197,8 +197,8 @@ function breakdownTable(
         `throughput floor of ${s((total.requests * LATENCY_MS) / FULL_CONCURRENCY)} s.`,
       'ms per request at 0 ms = the phase\'s wall time at zero latency ÷ its requests: what the browser (journal writes, scheduling, ' +
         'fetch) and the server cost per request, one after another. The snapshot phase sends nothing (encryption of two files + one journal write).',
-      'The page is driven through Playwright, whose DevTools session (Network domain) adds browser CPU to every request: ' +
-        'bench/profile.mjs --raw measures the same import in a Chromium with no DevTools client (DEVELOPERS.md).',
+      'npm run bench runs the page in a Chromium with no DevTools client attached; `node bench/run.mjs engine --devtools` runs it ' +
+        'through Playwright, whose DevTools session (Network domain) adds browser CPU to every request (DEVELOPERS.md).',
       'Requests per phase come from the server\'s request log; wall times from the engine\'s progress reports.',
     ],
   };
