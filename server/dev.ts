@@ -17,6 +17,8 @@ export const ResetBody = z.object({ seed: z._default(z.enum(SEED_NAMES), 'small'
 /** Body of `POST {base}/__dev/latency`. */
 export const LatencyBody = z.object({ ms: z.int().check(z.minimum(0), z.maximum(60_000)) });
 
+/** Body of `POST {base}/__dev/hold`: let the first `after` requests through, then hold. */
+export const HoldBody = z.object({ after: z._default(z.int().check(z.minimum(0), z.maximum(100_000)), 0) });
 /** Query of `GET {base}/__dev/hold`: `held=N` answers once at least N requests are held. */
 export const HoldQuery = z.object({ held: z.optional(z.string().check(z.regex(/^[1-9]\d{0,5}$/))) });
 
@@ -65,7 +67,7 @@ const DEV_ROUTES: Record<string, Record<string, DevHandler>> = {
       return reply(200, ctx.world.hold.toJSON());
     },
     POST: (ctx) => {
-      ctx.world.hold.hold();
+      ctx.world.hold.hold(parseWith(HoldBody, ctx.body ?? {}, 'hold body').after);
       return reply(200, ctx.world.hold.toJSON());
     },
     DELETE: (ctx) => {

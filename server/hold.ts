@@ -7,10 +7,13 @@ export class RequestHold {
   private waiting: (() => void)[] = [];
   private watchers: { count: number; resolve: () => void }[] = [];
   private on = false;
+  /** Requests still to let through before holding. */
+  private pass = 0;
 
-  /** Holds every request that arrives from now on. */
-  hold(): void {
+  /** Holds every request that arrives from now on, after the first `after` of them (a session check, say). */
+  hold(after = 0): void {
     this.on = true;
+    this.pass = after;
   }
 
   /** Lets every held request go on, and stops holding. */
@@ -22,6 +25,10 @@ export class RequestHold {
   /** Resolves at once when not holding; else when the hold is released. */
   wait(): Promise<void> | undefined {
     if (!this.on) return undefined;
+    if (this.pass > 0) {
+      this.pass -= 1;
+      return undefined;
+    }
     const held = new Promise<void>((resolve) => this.waiting.push(resolve));
     this.watchers = this.watchers.filter((w) => (this.waiting.length >= w.count ? void w.resolve() : true));
     return held;

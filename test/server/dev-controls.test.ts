@@ -268,6 +268,14 @@ describe('reference server: log, stats, latency and worlds', () => {
       expect((await call(world, 'DELETE', '/__dev/hold', { token: null })).status).to.equal(204);
       expect((await Promise.all(reads)).map((r) => r.status)).to.deep.equal([200, 200]);
       expect((await call(world, 'GET', `${U}/profiles`)).status, 'no longer held').to.equal(200);
+      // `after`: the first requests pass, the next are held.
+      await call(world, 'POST', '/__dev/hold', { token: null, body: { after: 1 } });
+      expect((await call(world, 'GET', `${U}/profiles`)).status, 'the first passes').to.equal(200);
+      const second = call(world, 'GET', `${U}/profiles`);
+      await call(world, 'GET', '/__dev/hold?held=1', { token: null });
+      await call(world, 'DELETE', '/__dev/hold', { token: null });
+      expect((await second).status).to.equal(200);
+      expect((await call(world, 'POST', '/__dev/hold', { token: null, body: { after: -1 } })).status).to.equal(400);
       // Dropping a world releases what it holds.
       await call(world, 'POST', '/__dev/hold', { token: null });
       const orphan = call(world, 'GET', `${U}/keys`);
