@@ -110,6 +110,7 @@ describe('export: key work during the read', () => {
       controller.abort(); // the rest of the large read is not needed here
       expect((await exported).code).to.equal('ABORTED');
       expect(watch.workers.created).to.equal(1);
+      expect(watch.workers.writes, 'the Worker was given no work').to.equal(0);
       expect(watch.unhandled).to.deep.equal([]);
     } finally {
       await large.drop();

@@ -20,8 +20,11 @@ export interface KeyWork {
   release(): void;
   /** Unhandled rejections seen on this page since the watch began. */
   unhandled: unknown[];
-  /** Format Workers constructed since the watch began; `first` resolves when the first one is. */
-  workers: { created: number; first: Promise<void> };
+  /**
+   * Format Workers constructed since the watch began (`first` resolves when the first one is), and the messages
+   * posted to them that are not a stream's start: data to compress or decompress.
+   */
+  workers: { created: number; first: Promise<void>; writes: number };
   stop(): void;
 }
 
@@ -47,7 +50,7 @@ export function watchKeyWork(o: { gate?: boolean } = {}): KeyWork {
       work.wrapped.length >= count ? Promise.resolve() : new Promise((resolve) => waiters.push({ count, resolve })),
     release: () => open(),
     unhandled: [],
-    workers: { created: 0, first: new Promise<void>((resolve) => (onWorker = resolve)) },
+    workers: { created: 0, first: new Promise<void>((resolve) => (onWorker = resolve)), writes: 0 },
     stop() {
       subtle.deriveKey = deriveKey;
       subtle.encrypt = encrypt;
@@ -89,6 +92,10 @@ export function watchKeyWork(o: { gate?: boolean } = {}): KeyWork {
       super(url, options);
       work.workers.created++;
       onWorker();
+    }
+    override postMessage(message: unknown, transfer?: Transferable[] | StructuredSerializeOptions): void {
+      if ((message as { type?: string }).type === 'write') work.workers.writes++;
+      super.postMessage(message, transfer as Transferable[]);
     }
   };
   return work;
