@@ -70,7 +70,7 @@ export type SealOptions = Pick<EncryptOptions, 'onProgress'> & CodecOption;
 
 /**
  * The key work of one v2 file, started before its payload exists: a fresh file key and file salt, its key slots and
- * its header-MAC and payload keys. Seals exactly one payload. Holds the secret only inside WebCrypto's calls.
+ * its header-MAC and payload keys. Seals exactly one payload. The secret goes to WebCrypto only (no Worker sees it).
  */
 export interface PreparedEncryption {
   /**
