@@ -1,6 +1,6 @@
 /**
- * Dev controls of one world (`{base}/__dev/...`): reset to a seed, latency, faults, request log, stats and a state
- * dump. No auth; never logged, delayed or faulted. Reference server only — a real Dashboard has none of this.
+ * Dev controls of one world (`{base}/__dev/...`): reset to a seed, latency, faults, a request hold, request log,
+ * stats and a state dump. No auth; never logged, delayed or faulted. Reference server only — a real Dashboard has none of this.
  */
 import * as z from 'zod/mini';
 import type { Reply, RequestContext } from './context.js';
@@ -17,7 +17,12 @@ export const ResetBody = z.object({ seed: z._default(z.enum(SEED_NAMES), 'small'
 /** Body of `POST {base}/__dev/latency`. */
 export const LatencyBody = z.object({ ms: z.int().check(z.minimum(0), z.maximum(60_000)) });
 
-type DevHandler = (ctx: RequestContext) => Reply;
+/** Body of `POST {base}/__dev/hold`: let the first `after` requests through, then hold. */
+export const HoldBody = z.object({ after: z._default(z.int().check(z.minimum(0), z.maximum(100_000)), 0) });
+/** Query of `GET {base}/__dev/hold`: `held=N` answers once at least N requests are held. */
+export const HoldQuery = z.object({ held: z.optional(z.string().check(z.regex(/^[1-9]\d{0,5}$/))) });
+
+type DevHandler = (ctx: RequestContext) => Reply | Promise<Reply>;
 
 const DEV_ROUTES: Record<string, Record<string, DevHandler>> = {
   reset: {
@@ -55,6 +60,21 @@ const DEV_ROUTES: Record<string, Record<string, DevHandler>> = {
       return { status: 204 };
     },
   },
+  hold: {
+    GET: async (ctx) => {
+      const held = parseWith(HoldQuery, Object.fromEntries(ctx.query), 'hold query').held;
+      if (held !== undefined) await ctx.world.hold.whenHeld(Number(held));
+      return reply(200, ctx.world.hold.toJSON());
+    },
+    POST: (ctx) => {
+      ctx.world.hold.hold(parseWith(HoldBody, ctx.body ?? {}, 'hold body').after);
+      return reply(200, ctx.world.hold.toJSON());
+    },
+    DELETE: (ctx) => {
+      ctx.world.hold.release();
+      return { status: 204 };
+    },
+  },
   log: {
     GET: (ctx) => reply(200, { entries: ctx.world.log.list() }),
     DELETE: (ctx) => {
@@ -80,7 +100,7 @@ const DEV_ROUTES: Record<string, Record<string, DevHandler>> = {
 };
 
 /** Answers `{base}/__dev/{name}`; `ctx.path` is the part after `/__dev`. */
-export function routeDev(ctx: RequestContext): Reply {
+export function routeDev(ctx: RequestContext): Reply | Promise<Reply> {
   const methods = DEV_ROUTES[ctx.path.replace(/^\//, '')];
   if (!methods) throw notFound(`No dev control ${ctx.method} /__dev${ctx.path}.`);
   const run = methods[ctx.method];

@@ -84,7 +84,15 @@ export function createReferenceDashboard(options: ReferenceDashboardOptions = {}
     }
     if (rest === '/__dev' || rest.startsWith('/__dev/')) {
       const ctx = await readContext(world, req, url, rest.slice('/__dev'.length));
-      writeReply(res, safely(() => routeDev(ctx)));
+      let answer: Reply;
+      try {
+        answer = await routeDev(ctx); // most answer at once; `GET hold?held=N` waits for held requests
+      } catch (error) {
+        answer = safely(() => {
+          throw error;
+        });
+      }
+      writeReply(res, answer);
       return;
     }
     await serveApi(world, req, res, url, rest);
@@ -101,6 +109,8 @@ async function serveApi(world: World, req: IncomingMessage, res: ServerResponse,
   let status = 0;
   let fault: Fault | undefined;
   try {
+    const held = world.hold.wait();
+    if (held) await held;
     if (world.latencyMs > 0) await sleep(world.latencyMs);
     const ctx = await readContext(world, req, url, path);
     fault = world.faults.choose(mutating);

@@ -4,6 +4,7 @@
  */
 import type { ChurnState } from './churn.js';
 import { FaultPlan } from './faults.js';
+import { RequestHold } from './hold.js';
 import { foreignId, type Personality } from './personality.js';
 import { RequestLog, RequestStats } from './request-log.js';
 import type { Feature } from './routes/order.js';
@@ -40,6 +41,8 @@ export interface World {
   log: RequestLog;
   stats: RequestStats;
   faults: FaultPlan;
+  /** Dev control `hold`: API requests wait while it is on (server/hold.ts). */
+  hold: RequestHold;
   latencyMs: number;
   /** Churn rules (server/churn.ts): changes applied right after list reads. */
   churn: ChurnState[];
@@ -67,6 +70,7 @@ export function createWorld(
     log: new RequestLog(),
     stats: new RequestStats(),
     faults: new FaultPlan(),
+    hold: new RequestHold(),
     latencyMs: 0,
     churn: [],
     nextId: 1,

@@ -40,6 +40,7 @@ export class WorldRegistry {
   }
 
   delete(id: string): boolean {
+    this.worlds.get(id)?.hold.release(); // requests held in a dropped world would otherwise never be answered
     return this.worlds.delete(id);
   }
 
@@ -47,13 +48,13 @@ export class WorldRegistry {
   evict(): void {
     for (const [id] of this.worlds) {
       if (this.worlds.size <= MAX_WORLDS) break;
-      this.worlds.delete(id);
+      this.delete(id);
     }
     let large = [...this.worlds.values()].filter((w) => w.seed === 'large').length;
     for (const [id, world] of this.worlds) {
       if (large <= MAX_LARGE_WORLDS) break;
       if (world.seed !== 'large') continue;
-      this.worlds.delete(id);
+      this.delete(id);
       large -= 1;
     }
   }

@@ -9,6 +9,10 @@ import { FromWorker } from './protocol.js';
 
 let unavailable = false;
 let idle: Worker | undefined;
+/** A Worker being started by {@link warmWorker}, so an acquire meanwhile waits for it instead of starting another. */
+let warming: Promise<void> | undefined;
+/** Bumped by {@link resetWorkerPool}: a Worker warmed before the reset is stopped, not kept. */
+let generation = 0;
 
 /**
  * The Worker's URL, written as bundlers look for it (`new Worker(new URL('…', import.meta.url))`), so Vite and
@@ -38,11 +42,17 @@ function whenReady(worker: Worker): Promise<boolean> {
 
 /** A ready Worker for one stream, or `undefined` when this page cannot have one (then the format runs here). */
 export async function acquireWorker(): Promise<Worker | undefined> {
+  if (warming) await warming;
   if (idle) {
     const worker = idle;
     idle = undefined;
     return worker;
   }
+  return startReadyWorker();
+}
+
+/** A new ready Worker, or `undefined` (and this page stops trying) when none can start. */
+async function startReadyWorker(): Promise<Worker | undefined> {
   if (unavailable || typeof Worker !== 'function') return undefined;
   let worker: Worker;
   try {
@@ -55,6 +65,23 @@ export async function acquireWorker(): Promise<Worker | undefined> {
   worker.terminate();
   unavailable = true;
   return undefined;
+}
+
+/**
+ * Starts a Worker now and keeps it idle, so that a backup about to be written finds one ready instead of paying its
+ * start-up (the module's load) when its first large slice arrives. Does nothing when one is idle or starting, or
+ * when this page cannot have one. An unused warm Worker stays idle, doing nothing, like one kept after a backup.
+ */
+export function warmWorker(): void {
+  if (idle || warming || unavailable || typeof Worker !== 'function') return;
+  const started = generation;
+  const run: Promise<void> = startReadyWorker().then((worker) => {
+    if (warming === run) warming = undefined;
+    if (!worker) return;
+    if (started === generation) releaseWorker(worker);
+    else worker.terminate();
+  });
+  warming = run;
 }
 
 /** Takes back a Worker whose stream ended cleanly: kept idle for the next one (one at most), else stopped. */
@@ -73,6 +100,8 @@ export function discardWorker(worker: Worker): void {
 
 /** For tests: forget that workers were unavailable, and stop the idle one. */
 export function resetWorkerPool(): void {
+  generation++;
+  warming = undefined;
   unavailable = false;
   idle?.terminate();
   idle = undefined;

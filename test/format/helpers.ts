@@ -224,3 +224,22 @@ export async function encryptV1(payload: unknown, password: string, o?: EncryptO
 export async function encryptV1ToBlob(payload: unknown, password: string, o?: EncryptOptions): Promise<Blob> {
   return new Blob((await encryptToPartsV1(payload, password, o)) as BlobPart[]);
 }
+
+/** Replaces crypto.getRandomValues with a fixed sequence while `work` runs: the same keys, salts and nonces. */
+export async function withFixedRandomness<T>(work: () => Promise<T>): Promise<T> {
+  const original = crypto.getRandomValues.bind(crypto);
+  let state = 12345;
+  crypto.getRandomValues = (<A extends ArrayBufferView | null>(array: A): A => {
+    const bytes = new Uint8Array(array!.buffer, array!.byteOffset, array!.byteLength);
+    for (let i = 0; i < bytes.length; i++) {
+      state = (state * 1103515245 + 12345) >>> 0;
+      bytes[i] = state >>> 24;
+    }
+    return array;
+  }) as typeof crypto.getRandomValues;
+  try {
+    return await work();
+  } finally {
+    crypto.getRandomValues = original;
+  }
+}

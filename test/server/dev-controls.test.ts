@@ -253,4 +253,37 @@ describe('reference server: log, stats, latency and worlds', () => {
       await dropWorld(world);
     }
   });
+  it('holds API requests while the hold is on (in flight, unanswered) and answers them all once released', async () => {
+    const world = await createWorld('small');
+    try {
+      expect((await call(world, 'POST', '/__dev/hold', { token: null })).body).to.deep.equal({ holding: true, held: 0 });
+      let answered = 0;
+      const reads = [`${U}/profiles`, `${U}/keys`].map((path) => call(world, 'GET', path).then((r) => (answered++, r)));
+      // Answers once both are held: no timing, the server says when.
+      expect((await call(world, 'GET', '/__dev/hold?held=2', { token: null })).body).to.deep.equal({ holding: true, held: 2 });
+      expect((await call(world, 'GET', '/__dev/stats', { token: null })).body.inFlight).to.equal(2);
+      expect((await call(world, 'GET', '/__dev/log', { token: null })).body.entries).to.deep.equal([]);
+      expect(answered, 'nothing answered while held').to.equal(0);
+      expect((await call(world, 'GET', '/__dev/hold?held=0', { token: null })).status).to.equal(400);
+      expect((await call(world, 'DELETE', '/__dev/hold', { token: null })).status).to.equal(204);
+      expect((await Promise.all(reads)).map((r) => r.status)).to.deep.equal([200, 200]);
+      expect((await call(world, 'GET', `${U}/profiles`)).status, 'no longer held').to.equal(200);
+      // `after`: the first requests pass, the next are held.
+      await call(world, 'POST', '/__dev/hold', { token: null, body: { after: 1 } });
+      expect((await call(world, 'GET', `${U}/profiles`)).status, 'the first passes').to.equal(200);
+      const second = call(world, 'GET', `${U}/profiles`);
+      await call(world, 'GET', '/__dev/hold?held=1', { token: null });
+      await call(world, 'DELETE', '/__dev/hold', { token: null });
+      expect((await second).status).to.equal(200);
+      expect((await call(world, 'POST', '/__dev/hold', { token: null, body: { after: -1 } })).status).to.equal(400);
+      // Dropping a world releases what it holds.
+      await call(world, 'POST', '/__dev/hold', { token: null });
+      const orphan = call(world, 'GET', `${U}/keys`);
+      await call(world, 'GET', '/__dev/hold?held=1', { token: null });
+      await dropWorld(world);
+      expect((await orphan).status).to.be.oneOf([200, 404]);
+    } finally {
+      await dropWorld(world).catch(() => undefined);
+    }
+  });
 });

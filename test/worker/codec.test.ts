@@ -14,7 +14,17 @@ import { createBlobSource, createBytesSource } from '../../src/format/source.js'
 import { createWorkerCodec, WORKER_CHUNKS_AHEAD } from '../../src/worker/codec.js';
 import { resetWorkerPool } from '../../src/worker/pool.js';
 import { decryptBackupBlob, encryptBackupToBlob } from '../../src/worker/index.js';
-import { craftFile, createRecordingBlob, expectCode, FAST, flipByte, listChunkRanges, randomText, readsPastHeader } from '../format/helpers.js';
+import {
+  craftFile,
+  createRecordingBlob,
+  expectCode,
+  FAST,
+  flipByte,
+  listChunkRanges,
+  randomText,
+  readsPastHeader,
+  withFixedRandomness,
+} from '../format/helpers.js';
 
 const PASSWORD = 'worker pässword ✓';
 const RECOVERY_KEY = new Uint8Array(32).fill(7);
@@ -25,25 +35,6 @@ const ALWAYS = createWorkerCodec({ minBytes: 0 });
 function makePayload(): unknown {
   const text = randomText(4000);
   return { unit: { items: Array.from({ length: 500 }, (_, i) => ({ id: `i${i}`, text: text.slice(i % 97) })) } };
-}
-
-/** Replaces crypto.getRandomValues with a fixed sequence while `work` runs: the same keys, salts and nonces. */
-async function withFixedRandomness<T>(work: () => Promise<T>): Promise<T> {
-  const original = crypto.getRandomValues.bind(crypto);
-  let state = 12345;
-  crypto.getRandomValues = (<A extends ArrayBufferView | null>(array: A): A => {
-    const bytes = new Uint8Array(array!.buffer, array!.byteOffset, array!.byteLength);
-    for (let i = 0; i < bytes.length; i++) {
-      state = (state * 1103515245 + 12345) >>> 0;
-      bytes[i] = state >>> 24;
-    }
-    return array;
-  }) as typeof crypto.getRandomValues;
-  try {
-    return await work();
-  } finally {
-    crypto.getRandomValues = original;
-  }
 }
 
 async function encryptWith(codec: PayloadCodec, payload: unknown): Promise<Uint8Array> {
