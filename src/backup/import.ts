@@ -1,9 +1,9 @@
 /** Import: preflight (no mutation), safety snapshot, journal, then wipe and recreate (restore.ts). */
 import type { DashboardClient } from '../api/index.js';
 import { BackupError, ValidationError } from '../errors.js';
-import type { BackupPayload, Session, UnitRef } from '../schemas.js';
-import { encryptBackupToBlob } from '../worker/index.js';
-import { normalizeAbort, throwIfAborted } from './abort.js';
+import type { BackupPayload, Session, UnitRef, UnitState } from '../schemas.js';
+import { prepareBackupEncryption } from '../worker/index.js';
+import { linkAbort, normalizeAbort, throwIfAborted } from './abort.js';
 import { collectUnit } from './collect.js';
 import { countUnit } from './consistency.js';
 import { beginJournal, type ImportRecord } from './journal.js';
@@ -74,51 +74,67 @@ async function importLeased(
 ): Promise<ImportResult> {
   const { signal, onProgress } = o;
   const { key, dashboard, lease, lockOwner } = held;
-  // The unit is read here, holding the restore lock, and this read is what the snapshot keeps and the wipe deletes.
-  // The preview's read (planImport) is not reused as such: another admin may have changed the unit since. Only its
-  // workspaces stand in for their detail reads where listed unchanged (no route changes a workspace in place).
-  const previewed = unitBehindPlan(o.expectedPlan);
-  const knownWorkspaces = previewed && o.expectedPlan?.target.id === target.id ? new Map(previewed.workspaces.map((w) => [w.id, w])) : undefined;
-  const current = await collectUnit(client, target.id, {
-    ...(signal ? { signal } : {}),
-    ...(onProgress ? { onProgress } : {}),
-    ...(knownWorkspaces ? { knownWorkspaces } : {}),
-  });
-  const origin = pageOrigin(o.origin);
-  const plan = await computePlan(current, payload, target, origin);
-  if (plan.dangling.length > 0) {
-    throw new ValidationError(
-      'DANGLING_REFERENCE',
-      `This backup refers to ${plan.dangling.length} plugin(s) or workspace(s) it does not contain, so it cannot be restored.`,
-      plan.dangling,
-    );
-  }
-  if (plan.unwritable.length > 0) {
-    throw new ValidationError(
-      'UNWRITABLE_BACKUP',
-      `The Dashboard would refuse ${plan.unwritable.length} item(s) of this backup, so nothing was changed (the plan lists them).`,
-      plan.unwritable.map((p) => ({ path: [p.in === 'backup' ? 'unit' : 'target', p.section, p.index], message: p.reason })),
-    );
-  }
-  if (!plan.sameUnit && o.confirmOtherUnit !== true) {
-    throw new BackupError(
-      'UNIT_MISMATCH',
-      'This backup was made in another unit. Confirm that you want to replace this unit with it.',
-    );
-  }
-  if (o.expectedPlan && !samePlan(o.expectedPlan, plan)) {
-    throw new BackupError('PLAN_CHANGED', 'The unit changed since the preview was made. Review the new preview and confirm again.');
-  }
-  onProgress?.({ phase: 'preflight', done: 1, total: 1 });
-  throwIfAborted(signal);
+  // Both files' key work (PBKDF2 per file), and the backup's own file (its payload is known already), are made while
+  // the unit is read: only the snapshot's sealing waits for the read. Stopped, with nothing left unhandled, when the
+  // preflight fails; they send nothing.
+  const early = linkAbort(signal);
+  const snapshotFile = prepareBackupEncryption(password, encryptOptions({ ...o, signal: early.signal }));
+  const sourceFile = prepareBackupEncryption(password, encryptOptions({ ...o, signal: early.signal }));
+  const sourceSealed = sourceFile.sealToBlob(payload);
+  sourceSealed.catch(() => undefined); // awaited below, or abandoned with a failed preflight
+  let current: UnitState;
+  let snapshotBlob: Blob;
+  let sourceBlob: Blob;
+  let now: Date;
+  try {
+    // The unit is read here, holding the restore lock, and this read is what the snapshot keeps and the wipe deletes.
+    // The preview's read (planImport) is not reused as such: another admin may have changed the unit since. Only its
+    // workspaces stand in for their detail reads where listed unchanged (no route changes a workspace in place).
+    const previewed = unitBehindPlan(o.expectedPlan);
+    const knownWorkspaces = previewed && o.expectedPlan?.target.id === target.id ? new Map(previewed.workspaces.map((w) => [w.id, w])) : undefined;
+    current = await collectUnit(client, target.id, {
+      ...(signal ? { signal } : {}),
+      ...(onProgress ? { onProgress } : {}),
+      ...(knownWorkspaces ? { knownWorkspaces } : {}),
+    });
+    const origin = pageOrigin(o.origin);
+    const plan = await computePlan(current, payload, target, origin);
+    if (plan.dangling.length > 0) {
+      throw new ValidationError(
+        'DANGLING_REFERENCE',
+        `This backup refers to ${plan.dangling.length} plugin(s) or workspace(s) it does not contain, so it cannot be restored.`,
+        plan.dangling,
+      );
+    }
+    if (plan.unwritable.length > 0) {
+      throw new ValidationError(
+        'UNWRITABLE_BACKUP',
+        `The Dashboard would refuse ${plan.unwritable.length} item(s) of this backup, so nothing was changed (the plan lists them).`,
+        plan.unwritable.map((p) => ({ path: [p.in === 'backup' ? 'unit' : 'target', p.section, p.index], message: p.reason })),
+      );
+    }
+    if (!plan.sameUnit && o.confirmOtherUnit !== true) {
+      throw new BackupError(
+        'UNIT_MISMATCH',
+        'This backup was made in another unit. Confirm that you want to replace this unit with it.',
+      );
+    }
+    if (o.expectedPlan && !samePlan(o.expectedPlan, plan)) {
+      throw new BackupError('PLAN_CHANGED', 'The unit changed since the preview was made. Review the new preview and confirm again.');
+    }
+    onProgress?.({ phase: 'preflight', done: 1, total: 1 });
+    throwIfAborted(signal);
 
-  onProgress?.({ phase: 'snapshot', done: 0, total: 1 });
-  const now = new Date();
-  const snapshot = buildPayload(current, target, session.user, origin, now);
-  const [snapshotBlob, sourceBlob] = await Promise.all([
-    encryptBackupToBlob(snapshot, password, encryptOptions(o)),
-    encryptBackupToBlob(payload, password, encryptOptions(o)),
-  ]);
+    onProgress?.({ phase: 'snapshot', done: 0, total: 1 });
+    now = new Date();
+    const snapshot = buildPayload(current, target, session.user, origin, now);
+    [snapshotBlob, sourceBlob] = await Promise.all([snapshotFile.sealToBlob(snapshot), sourceSealed]);
+  } catch (error) {
+    early.abort();
+    snapshotFile.cancel();
+    sourceFile.cancel();
+    throw error;
+  }
   throwIfAborted(signal);
   // What already stands as the backup wants (in place, with what it references) is kept, as a resume would
   // (converge.ts); the rest is wiped and created. The journal's blobs stay the whole unit and the whole backup.
