@@ -1,7 +1,12 @@
 /**
  * Runs a step list in dependency order, many steps at once, with a journal write before and after each request:
  * "started" is committed before the request is sent, "done" (with the new id) right after the response, so a
- * reload at any moment leaves an exact record of what may have reached the server.
+ * reload at any moment leaves a record of everything that may have reached the server.
+ *
+ * A chain of creates (steps.ts) is the import's critical path, so no journal commit sits on a link of it: while a
+ * step's request is out, the "started" records of the dependents that wait for nothing else are committed
+ * ("pre-marked", at most {@link PREMARK_LIMIT} per step), and when its answer arrives the next link's request leaves
+ * at once, its "done" record being committed beside that request rather than before it.
  */
 import { BackupError, isBackupError } from '../errors.js';
 import { abortedError, sleep } from './abort.js';
@@ -15,6 +20,11 @@ export const DEFAULT_STEP_CONCURRENCY = 6;
 export const DEFAULT_STEP_RETRIES = 2;
 /** Wait before the first extra attempt; doubles each time. */
 export const STEP_RETRY_DELAY_MS = 200;
+/**
+ * Dependents one step pre-marks "started" at most while its request is out: the next link of its chain and the
+ * few others whose last dependency it is — never the thousands a gate or a popular plugin may have.
+ */
+export const PREMARK_LIMIT = 4;
 
 /** How a step is performed: resolves to the new server id for creates. */
 export type PerformStep = (
@@ -95,23 +105,62 @@ export async function executeSteps(o: ExecuteOptions): Promise<void> {
   let inFlight = 0;
   let failure: unknown;
 
+  /** Steps whose "done" record is not committed yet (every running step counts until then), plus pre-marks in flight. */
+  let writing = 0;
+  /** Schedules what can run now; set once the run loop exists. */
+  let pump = (): void => undefined;
+  /** "started" writes of the steps pre-marked by this page, by step id: such a step's request waits for that commit. */
+  const premarked = new Map<string, Promise<void>>();
+
   /**
-   * Runs one step. `answered` is called once the response is in and its "done" record has been handed to the
-   * journal writer: dependents may start then, so their "started" records join the same IndexedDB transaction as
-   * this "done" one (or a later one, committed after it) instead of waiting for a commit of their own — a chain of
-   * creates (steps.ts) pays one commit per link, not two. A dependent's request still waits for its own "started"
-   * commit, which never precedes this "done" one. Resolves once the "done" record is committed.
+   * Pre-marks "started" the dependents of `step` that wait for nothing else, while `step`'s request is out: its
+   * answer then sends the next link of a chain at once instead of after a commit. A pre-marked step never sent (the
+   * run stopped) is left "started", as a step whose request was lost would be: resume converges from the live unit
+   * (resume.ts), never from the step records, so a "started" record only ever over-reports what may have been sent.
+   */
+  const premark = (step: Step): void => {
+    let marked = 0;
+    for (const d of dependents.get(step.id) ?? []) {
+      if (marked >= PREMARK_LIMIT) break;
+      // `step` is not answered yet, so a count of one means it is the only thing `d` still waits for. A record of an
+      // earlier page (a step to reconcile) is kept as it is.
+      if (byId.get(d)!.kind === 'gate' || waiting.get(d) !== 1 || premarked.has(d) || records.has(d)) continue;
+      marked += 1;
+      const written = o.writer.write({ journal: o.journalId, step: d, status: 'started', idempotencyKey: idempotencyKeyFor(o.journalId, d) });
+      premarked.set(d, written);
+      writing += 1;
+      written.then(
+        () => undefined,
+        (error: unknown) => void (failure ??= error),
+      ).finally(() => {
+        writing -= 1;
+        pump();
+      });
+    }
+  };
+
+  /**
+   * Runs one step. Its "started" record is committed before its request leaves: written here, or pre-marked while
+   * the step it waited for was out (then only awaited, normally long committed). `answered` is called once the
+   * response is in and its "done" record is in `records` and handed to the journal writer, not yet committed: a
+   * dependent's request does not wait for that commit (it needs only its own "started" on disk, and reads the new
+   * id it needs from `records`). Resolves once the "done" record is committed.
    */
   const run = async (step: Step, answered: () => void): Promise<void> => {
     const previous = records.get(step.id);
     const idempotencyKey = idempotencyKeyFor(o.journalId, step.id);
-    if (previous?.status !== 'started') {
-      const started: StepRecord = { journal: o.journalId, step: step.id, status: 'started', idempotencyKey };
+    const started: StepRecord = { journal: o.journalId, step: step.id, status: 'started', idempotencyKey };
+    const early = premarked.get(step.id);
+    if (early) {
+      await early;
+      records.set(step.id, started);
+    } else if (previous?.status !== 'started') {
       await o.writer.write(started);
       records.set(step.id, started);
     }
-    // Something failed meanwhile (say the "done" write of a step this one depends on): send nothing more.
+    // Something failed meanwhile (say a journal write): send nothing more.
     if (failure !== undefined) throw failure;
+    if (!controller.signal.aborted) premark(step);
     let newId: string | undefined;
     for (let attempt = 0; ; attempt++) {
       try {
@@ -133,8 +182,6 @@ export async function executeSteps(o: ExecuteOptions): Promise<void> {
     answered();
     await written;
   };
-  /** Steps whose "done" record is not committed yet (every running step counts until then). */
-  let writing = 0;
 
   await new Promise<void>((resolve) => {
     const complete = (step: Step): void => {
@@ -149,7 +196,7 @@ export async function executeSteps(o: ExecuteOptions): Promise<void> {
         if (left === 0) enqueue(byId.get(d)!);
       }
     };
-    const pump = (): void => {
+    pump = (): void => {
       while (failure === undefined && !controller.signal.aborted && inFlight < concurrency && hasReady()) {
         const step = next();
         if (step.kind === 'gate') {
