@@ -7,6 +7,7 @@ import { LIST_READ_ATTEMPTS } from '../api/pages.js';
 import { HttpError, isBackupError } from '../errors.js';
 import type { UnitState, Workspace, WorkspaceSummary } from '../schemas.js';
 import { linkAbort, normalizeAbort } from './abort.js';
+import { createEntityPacer } from '../payload.js';
 import type { ProgressListener } from './types.js';
 
 /** Options of {@link collectUnit}. */
@@ -68,12 +69,20 @@ export async function collectUnit(client: DashboardClient, unit: string, o: Coll
       report();
       const round = linkAbort(signal);
       let read = 0;
-      const reads = summaries.map((s) =>
-        track(get(s, round.signal)).then((v) => {
+      // Queued in paced slices: a read costs its queueing (a call through the client to the limiter's queue), and
+      // 2,000 workspaces queued in one go were one long main-thread task. Each read is watched at once, so one that
+      // fails while the rest are still being queued is not reported as unhandled; Promise.all below still sees it.
+      const reads: Promise<T>[] = [];
+      const pacer = createEntityPacer(summaries.length);
+      for (const s of summaries) {
+        const one = track(get(s, round.signal)).then((v) => {
           read += 1;
           return v;
-        }),
-      );
+        });
+        one.catch(() => undefined);
+        reads.push(one);
+        await pacer.step();
+      }
       try {
         return await Promise.all(reads);
       } catch (error) {
