@@ -1,7 +1,8 @@
 // Format guarantees, each pinned by a test that fails when the guarantee goes (the format itself is not changed
 // here): a stream that inflates to even one byte more than its authenticated header declares is refused; a file
 // written with default options carries the default iteration count and the default chunk size, cut at exactly that
-// size; the writer refuses every count and chunk size the reader would refuse.
+// size, and its reader reports progress at least once per chunk; the writer refuses every count and chunk size the
+// reader would refuse.
 import { expect } from '@open-wc/testing';
 import { deflateSync } from 'fflate';
 import {
@@ -56,7 +57,7 @@ describe('format guarantees', () => {
     expect(passwordIterations(explicit)).to.equal(DEFAULT_ITERATIONS);
   });
 
-  it('writes 1 MiB chunks with default options: the header says so and the stream is cut there', async () => {
+  it('writes 1 MiB chunks with default options, cut at exactly that size, and reads them with progress per chunk', async () => {
     // 1 MiB, not 256 KiB: per-chunk cost held the Worker pipeline below its targets (docs/format.md, section 10).
     expect(CHUNK_BYTES).to.equal(1_048_576);
     const payload = { text: randomText(3_000_000) }; // ≈ 2.3 MB compressed: two full chunks and a partial one
@@ -70,6 +71,12 @@ describe('format guarantees', () => {
     expect(bytes.length).to.equal(view.getUint16(10) + compressedBytes + 16 * Math.ceil(compressedBytes / chunkBytes));
     // The independent reader slices the chunks at S: every chunk opening proves the writer cut exactly there.
     expect((await readV2PerSpec(bytes, { password: PASSWORD })).text).to.equal(JSON.stringify(payload));
+    // Progress bars move at least once per chunk: with 1 MiB chunks, a 30 MiB file still gives 30 steps.
+    const done: number[] = [];
+    expect(await decryptBackup(bytes, PASSWORD, { onProgress: (p) => done.push(p.done) })).to.deep.equal(payload);
+    expect(done.length, 'progress reports').to.be.at.least(Math.ceil(compressedBytes / chunkBytes));
+    expect(done.every((d, i) => i === 0 || d > done[i - 1]!), 'strictly increasing').to.equal(true);
+    expect(done.at(-1), 'the plaintext size P (byte 18)').to.equal(Number(view.getBigUint64(18)));
   });
 
   it('refuses to write any chunk size the reader would refuse', async () => {
