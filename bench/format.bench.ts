@@ -9,6 +9,7 @@ import type { BenchTable } from './types.js';
 import { makeUnitPayload } from '../test/fixtures/make-unit-payload.js';
 import { Deflate, Inflate } from 'fflate';
 import {
+  CHUNK_BYTES,
   DEFAULT_ITERATIONS,
   decryptBackupBlob,
   encryptBackup,
@@ -310,13 +311,13 @@ export default async function runFormatBench(): Promise<BenchTable[]> {
     const options = { iterations: PIPELINE_ITERATIONS, chunkBytes };
     const enc = await measure(() => encryptInWorker(payload, PASSWORD, options));
     const dec = await measure(() => decryptInWorker(enc.result, PASSWORD));
-    const label = `fflate L6 in the Worker, ${chunkBytes / 1024} KiB chunks`;
+    const label = `fflate L6 in the Worker, ${chunkBytes / 1024} KiB chunks${chunkBytes === CHUNK_BYTES ? ' (default)' : ''}`;
     pipeline.push(pipelineRow(label, enc.result.size, plaintextBytes, enc, dec, deflateAlone));
   }
   {
     const enc = await measure(() => encryptBackupToBlob(payload, PASSWORD, { iterations: PIPELINE_ITERATIONS }));
     const dec = await measure(() => decryptBackupBlob(enc.result, PASSWORD));
-    const label = 'fflate L6 on the page (no Worker), 256 KiB chunks';
+    const label = `fflate L6 on the page (no Worker), ${CHUNK_BYTES / 1024} KiB chunks (default)`;
     pipeline.push(pipelineRow(label, enc.result.size, plaintextBytes, enc, dec, deflateAlone));
   }
   for (const chunkBytes of [256 * 1024, 1 * MiB]) {

@@ -1,12 +1,24 @@
 // Format guarantees, each pinned by a test that fails when the guarantee goes (the format itself is not changed
 // here): a stream that inflates to even one byte more than its authenticated header declares is refused; a file
-// written with default options carries the default iteration count; the writer refuses every count the reader
-// would refuse.
+// written with default options carries the default iteration count and the default chunk size, cut at exactly that
+// size, and its reader reports progress at least once per chunk; the writer refuses every count and chunk size the
+// reader would refuse.
 import { expect } from '@open-wc/testing';
 import { deflateSync } from 'fflate';
-import { decryptBackup, DEFAULT_ITERATIONS, encryptBackup, MAX_ITERATIONS, MIN_ITERATIONS } from '../../src/format/index.js';
+import {
+  CHUNK_BYTES,
+  decryptBackup,
+  DEFAULT_ITERATIONS,
+  encryptBackup,
+  encryptBackupToBlob,
+  MAX_CHUNK_BYTES,
+  MAX_ITERATIONS,
+  MIN_CHUNK_BYTES,
+  MIN_ITERATIONS,
+} from '../../src/format/index.js';
 import { describe, it } from '../mocha.js';
-import { craftFile, expectCode } from './helpers.js';
+import { craftFile, expectCode, FAST, randomText } from './helpers.js';
+import { readV2PerSpec } from './spec-reader.js';
 
 /**
  * The iteration count of a version 2 file's password slot, read per docs/format.md (not with src/format): the
@@ -43,6 +55,34 @@ describe('format guarantees', () => {
     expect(passwordIterations(bytes)).to.equal(DEFAULT_ITERATIONS);
     const explicit = await encryptBackup({ a: 1 }, PASSWORD, {});
     expect(passwordIterations(explicit)).to.equal(DEFAULT_ITERATIONS);
+  });
+
+  it('writes 1 MiB chunks with default options, cut at exactly that size, and reads them with progress per chunk', async () => {
+    // 1 MiB, not 256 KiB: per-chunk cost held the Worker pipeline below its targets (docs/format.md, section 10).
+    expect(CHUNK_BYTES).to.equal(1_048_576);
+    const payload = { text: randomText(3_000_000) }; // ≈ 2.3 MB compressed: two full chunks and a partial one
+    const bytes = new Uint8Array(await (await encryptBackupToBlob(payload, PASSWORD, FAST)).arrayBuffer());
+    // Per docs/format.md, not with src/format: S at byte 14, C at byte 26, the header length H at byte 10.
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const chunkBytes = view.getUint32(14);
+    const compressedBytes = Number(view.getBigUint64(26));
+    expect(chunkBytes, 'chunk size S').to.equal(CHUNK_BYTES);
+    expect(compressedBytes, 'more than two chunks of data').to.be.greaterThan(2 * CHUNK_BYTES);
+    expect(bytes.length).to.equal(view.getUint16(10) + compressedBytes + 16 * Math.ceil(compressedBytes / chunkBytes));
+    // The independent reader slices the chunks at S: every chunk opening proves the writer cut exactly there.
+    expect((await readV2PerSpec(bytes, { password: PASSWORD })).text).to.equal(JSON.stringify(payload));
+    // Progress bars move at least once per chunk: with 1 MiB chunks, a 30 MiB file still gives 30 steps.
+    const done: number[] = [];
+    expect(await decryptBackup(bytes, PASSWORD, { onProgress: (p) => done.push(p.done) })).to.deep.equal(payload);
+    expect(done.length, 'progress reports').to.be.at.least(Math.ceil(compressedBytes / chunkBytes));
+    expect(done.every((d, i) => i === 0 || d > done[i - 1]!), 'strictly increasing').to.equal(true);
+    expect(done.at(-1), 'the plaintext size P (byte 18)').to.equal(Number(view.getBigUint64(18)));
+  });
+
+  it('refuses to write any chunk size the reader would refuse', async () => {
+    for (const chunkBytes of [MIN_CHUNK_BYTES - 1, MAX_CHUNK_BYTES + 1, 0, -1, MIN_CHUNK_BYTES + 0.5, Number.NaN]) {
+      await expectCode(encryptBackup({}, PASSWORD, { ...FAST, chunkBytes }), 'INVALID_OPTIONS');
+    }
   });
 
   it('refuses to write any iteration count the reader would refuse, and writes the lowest it accepts', async () => {
