@@ -140,18 +140,4 @@ export async function forgetIdempotencyKeys(database: string): Promise<void> {
   }
 }
 
-/**
- * `backup` with one field more in every plugin, workspace and profile and another value in every key: importing it
- * over the unit it was made of keeps nothing (an import keeps what already stands as the backup wants it,
- * src/backup/converge.ts), so the whole unit is wiped and created — what the fault matrices and crash tests count on.
- */
-export function unlikeItsUnit<B extends { payload: { unit: UnitState } }>(backup: B): B {
-  const u = backup.payload.unit;
-  const unit: UnitState = {
-    plugins: u.plugins.map((p) => ({ ...p, restoredCopy: true })),
-    workspaces: u.workspaces.map((w) => ({ ...w, restoredCopy: true })),
-    profiles: u.profiles.map((p) => ({ ...p, restoredCopy: true })),
-    keys: u.keys.map((k) => ({ ...k, value: `${k.value} (restored copy)` })),
-  };
-  return { ...backup, payload: { ...backup.payload, unit } };
-}
+export { unlikeItsUnit } from './unlike.js';

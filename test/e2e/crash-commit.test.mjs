@@ -47,14 +47,8 @@ describe('a page killed while a group commit of step records is in flight', { ti
         const { exportUnit, openBackup, runImport } = await import('/src/backup/index.ts');
         const client = createRestClient({ baseUrl, token: () => 'admin-token', concurrency: 6 });
         const opened = await openBackup((await exportUnit(client, PASSWORD, { iterations: 100_000 })).blob, PASSWORD);
-        const u = opened.payload.unit;
-        const unit = {
-          plugins: u.plugins.map((p) => ({ ...p, restoredCopy: true })),
-          workspaces: u.workspaces.map((w) => ({ ...w, restoredCopy: true })),
-          profiles: u.profiles.map((p) => ({ ...p, restoredCopy: true })),
-          keys: u.keys.map((k) => ({ ...k, value: `${k.value} (restored copy)` })),
-        };
-        const backup = { ...opened, payload: { ...opened.payload, unit } };
+        const { unlikeItsUnit } = await import('/test/backup/unlike.ts');
+        const backup = unlikeItsUnit(opened);
         const realPut = IDBObjectStore.prototype.put;
         const perTransaction = new WeakMap();
         let written = 0;
@@ -75,7 +69,7 @@ describe('a page killed while a group commit of step records is in flight', { ti
           return request;
         };
         void runImport(client, backup, PASSWORD, { database: DATABASE, reload: false, iterations: 100_000 }).catch(() => undefined);
-        return unit;
+        return backup.payload.unit;
       },
       { baseUrl, PASSWORD, DATABASE },
     );

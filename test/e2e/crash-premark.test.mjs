@@ -44,14 +44,8 @@ describe('a page killed with a chain link pre-marked "started" but never sent', 
         const { exportUnit, openBackup, runImport } = await import('/src/backup/index.ts');
         const rest = createRestClient({ baseUrl, token: () => 'admin-token', concurrency: 6 });
         const opened = await openBackup((await exportUnit(rest, PASSWORD, { iterations: 100_000 })).blob, PASSWORD);
-        const u = opened.payload.unit;
-        const unit = {
-          plugins: u.plugins.map((p) => ({ ...p, restoredCopy: true })),
-          workspaces: u.workspaces.map((w) => ({ ...w, restoredCopy: true })),
-          profiles: u.profiles.map((p) => ({ ...p, restoredCopy: true })),
-          keys: u.keys.map((k) => ({ ...k, value: `${k.value} (restored copy)` })),
-        };
-        const backup = { ...opened, payload: { ...opened.payload, unit } };
+        const { unlikeItsUnit } = await import('/test/backup/unlike.ts');
+        const backup = unlikeItsUnit(opened);
         const sent = new Set();
         const answered = new Set();
         let marked;
@@ -82,7 +76,7 @@ describe('a page killed with a chain link pre-marked "started" but never sent', 
           return request;
         };
         void runImport(client, backup, PASSWORD, { database: DATABASE, reload: false, iterations: 100_000 }).catch(() => undefined);
-        return unit;
+        return backup.payload.unit;
       },
       { baseUrl, PASSWORD, DATABASE },
     );
