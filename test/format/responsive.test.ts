@@ -12,8 +12,8 @@ import { parseJsonIncrementally } from '../../src/format/parse.js';
 import { FAST } from './helpers.js';
 
 /**
- * A chunk size that cuts the ~6 MB payload below into several chunks: it compresses to about 0.9 MB, one chunk at
- * the 1 MiB default.
+ * A chunk size that cuts the ~6 MB payload below (about 0.9 MB compressed) into several chunks, whatever the
+ * writers' default.
  */
 const SEVERAL_CHUNKS = 256 * 1024;
 
