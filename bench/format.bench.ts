@@ -21,12 +21,11 @@ import { computeCrc32 } from '../src/format/bytes.js';
 import { decryptBackupBlob as decryptInWorker, encryptBackupToBlob as encryptInWorker } from '../src/worker/index.js';
 import { parseV2Header } from '../src/format/header-v2.js';
 import { measureKdfCalibration } from './kdf-calibration.js';
+import { decryptNative, encryptNative } from './format-native.js';
 import { observeLongestScript } from './measure.js';
 import { deriveKeys } from '../src/format/keys.js';
 import { parseJsonIncrementally } from '../src/format/parse.js';
-import { createTaskBudget } from '../src/format/schedule.js';
 import { generateJsonPieces } from '../src/format/serialize.js';
-import { openChunk, sealChunk } from '../src/format/stream.js';
 
 const MiB = 1024 * 1024;
 const CHUNK_SIZES = [64 * 1024, 256 * 1024, 1 * MiB, 4 * MiB];
@@ -94,91 +93,6 @@ function round(n: number, digits = 1): number {
 
 function mbPerSecond(bytes: number, ms: number): number {
   return round(bytes / MiB / (ms / 1000));
-}
-
-interface NativeFile {
-  blob: Blob;
-  compressedBytes: number;
-  key: CryptoKey;
-}
-
-/**
- * The same pipeline with CompressionStream('deflate-raw') in place of fflate: incremental serialisation, UTF-8
- * slices written to the stream, compressed output sealed chunk by chunk with the same STREAM code. Bench only.
- */
-async function encryptNative(payload: unknown, chunkBytes: number): Promise<NativeFile> {
-  const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
-  const { payloadKey: key } = await deriveKeys(PASSWORD, salt, PIPELINE_ITERATIONS);
-  const stream = new CompressionStream('deflate-raw');
-  const writer = stream.writable.getWriter();
-  const sealed: Uint8Array[] = [];
-  let compressedBytes = 0;
-  const reading = (async () => {
-    let pending = new Uint8Array(0);
-    for await (const part of stream.readable as unknown as AsyncIterable<Uint8Array>) {
-      const joined = new Uint8Array(pending.length + part.length);
-      joined.set(pending);
-      joined.set(part, pending.length);
-      pending = joined;
-      while (pending.length > chunkBytes) {
-        sealed.push(await sealChunk(key, sealed.length, false, pending.subarray(0, chunkBytes)));
-        compressedBytes += chunkBytes;
-        pending = pending.slice(chunkBytes);
-      }
-    }
-    sealed.push(await sealChunk(key, sealed.length, true, pending));
-    compressedBytes += pending.length;
-  })();
-  const encoder = new TextEncoder();
-  const budget = createTaskBudget(undefined);
-  let batch: string[] = [];
-  let chars = 0;
-  for (const piece of generateJsonPieces(payload)) {
-    batch.push(piece);
-    chars += piece.length;
-    if (chars >= 64 * 1024) {
-      await writer.write(encoder.encode(batch.join('')));
-      batch = [];
-      chars = 0;
-      await budget.pause(); // stream writes resolve as microtasks: without this the loop is one long task
-    }
-  }
-  await writer.write(encoder.encode(batch.join('')));
-  await writer.close();
-  await reading;
-  return { blob: new Blob(sealed as BlobPart[]), compressedBytes, key };
-}
-
-async function decryptNative(file: NativeFile, chunkBytes: number): Promise<unknown> {
-  const chunks = Math.max(1, Math.ceil(file.compressedBytes / chunkBytes));
-  const stream = new DecompressionStream('deflate-raw');
-  const writer = stream.writable.getWriter();
-  const decoder = new TextDecoder();
-  const segments: string[] = [];
-  let segment = '';
-  const reading = (async () => {
-    for await (const part of stream.readable as unknown as AsyncIterable<Uint8Array>) {
-      segment += decoder.decode(part, { stream: true });
-      if (segment.length >= 1 << 20) {
-        segments.push(segment);
-        segment = '';
-      }
-    }
-    segments.push(segment + decoder.decode());
-  })();
-  let offset = 0;
-  for (let i = 0; i < chunks; i++) {
-    const length = Math.min(chunkBytes, file.compressedBytes - i * chunkBytes) + 16;
-    const sealed = new Uint8Array(await file.blob.slice(offset, offset + length).arrayBuffer());
-    offset += length;
-    const plain = await openChunk(file.key, i, i === chunks - 1, sealed);
-    if (!plain) throw new Error(`native bench: chunk ${i} did not open`);
-    await writer.write(plain);
-  }
-  await writer.close();
-  await reading;
-  const budget = createTaskBudget(undefined);
-  return parseJsonIncrementally(segments, () => budget.pause());
 }
 
 /** One row of the pipeline table; `deflateAlone`: MB/s of fflate's level-6 Deflate alone, measured in this run. */
@@ -346,7 +260,7 @@ export default async function runFormatBench(): Promise<BenchTable[]> {
     pipeline.push(pipelineRow(label, enc.result.size, plaintextBytes, enc, dec, deflateAlone));
   }
   for (const chunkBytes of [256 * 1024, 1 * MiB]) {
-    const enc = await measure(() => encryptNative(payload, chunkBytes));
+    const enc = await measure(() => encryptNative(payload, chunkBytes, PASSWORD, PIPELINE_ITERATIONS));
     const dec = await measure(() => decryptNative(enc.result, chunkBytes));
     const label = `native deflate-raw*, ${chunkBytes / 1024} KiB chunks`;
     pipeline.push(pipelineRow(label, enc.result.blob.size, plaintextBytes, enc, dec, deflateAlone));
