@@ -5,8 +5,9 @@
  */
 import { openDB } from 'idb';
 import type { DashboardClient } from '../../src/api/index.js';
-import type { PluginInput, UnitState } from '../../src/schemas.js';
-import { UNIT } from '../world.js';
+import { exportUnit, openBackup, type OpenedBackup } from '../../src/backup/index.js';
+import type { Plugin, PluginInput, UnitState } from '../../src/schemas.js';
+import { UNIT, createWorld, type World } from '../world.js';
 
 /** The lowest iteration count the format accepts: keeps the many encryptions of these tests fast. */
 export const TEST_ITERATIONS = 100_000;
@@ -141,3 +142,32 @@ export async function forgetIdempotencyKeys(database: string): Promise<void> {
 }
 
 export { unlikeItsUnit } from './unlike.js';
+
+/** A unit with nothing in it. */
+export const EMPTY_UNIT: UnitState = { plugins: [], workspaces: [], profiles: [], keys: [] };
+
+/** Plugin number `i`: no configuration, no mappings (a unit of them is one chain of creates, steps.ts). */
+export function barePlugin(i: number): Plugin {
+  return {
+    id: `p${i}`,
+    bundle: `com.example.p${i}`,
+    name: `P${i}`,
+    version: '1',
+    author: '',
+    manifestUrl: 'https://x',
+    enabled: true,
+    configuration: {},
+    permissions: [],
+    permissionMappings: {},
+    requirementMappings: { actions: {}, portals: {} },
+  };
+}
+
+/** The tiny unit's backup (buildTinyUnit, exported from a world of its own), and a `small` world to import it into. */
+export async function tinyBackupAndSmallWorld(): Promise<{ backup: OpenedBackup; world: World }> {
+  const source = await createWorld('empty');
+  await buildTinyUnit(source.client());
+  const backup = await openBackup((await exportUnit(source.client(), PASSWORD, { iterations: TEST_ITERATIONS })).blob, PASSWORD);
+  await source.drop();
+  return { backup, world: await createWorld('small') };
+}

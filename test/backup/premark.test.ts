@@ -8,27 +8,10 @@ import { createStepWriter, type StepRecord, type StepWriter } from '../../src/ba
 import { buildSteps, createStepId, type Step } from '../../src/backup/steps.js';
 import type { UnitState } from '../../src/schemas.js';
 import { describe, it } from '../mocha.js';
-import { uniqueDatabase } from './helpers.js';
-
-const EMPTY: UnitState = { plugins: [], workspaces: [], profiles: [], keys: [] };
+import { EMPTY_UNIT, barePlugin, uniqueDatabase } from './helpers.js';
 
 /** A unit of `n` plugins (no mappings) and nothing else: one chain of `n` creates. */
-function chainOf(n: number): UnitState {
-  const plugins = Array.from({ length: n }, (_, i) => ({
-    id: `p${i}`,
-    bundle: `com.example.p${i}`,
-    name: `P${i}`,
-    version: '1',
-    author: '',
-    manifestUrl: 'https://x',
-    enabled: true,
-    configuration: {},
-    permissions: [],
-    permissionMappings: {},
-    requirementMappings: { actions: {}, portals: {} },
-  }));
-  return { ...EMPTY, plugins };
-}
+const chainOf = (n: number): UnitState => ({ ...EMPTY_UNIT, plugins: Array.from({ length: n }, (_, i) => barePlugin(i)) });
 
 /** The real journal writer, noting every record handed to it (in order) and every record once committed. */
 function trackedWriter(): { writer: StepWriter; issued: string[]; committed: Set<string> } {
@@ -54,7 +37,7 @@ describe('pre-marked "started" records', () => {
     const unjournaled: string[] = [];
     await executeSteps({
       journalId: 'j',
-      steps: buildSteps(EMPTY, chainOf(n)),
+      steps: buildSteps(EMPTY_UNIT, chainOf(n)),
       records: new Map(),
       writer,
       perform: async (step) => {

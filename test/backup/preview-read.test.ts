@@ -2,21 +2,12 @@
 // (a workspace listed again unchanged), and reads again, holding the restore lock, what can (lists, plugins): so
 // the safety snapshot is exactly the unit the wipe destroys, even when another admin edited it after the preview.
 import { expect } from '@open-wc/testing';
-import { exportUnit, openBackup, planImport, rollbackImport, runImport, type OpenedBackup } from '../../src/backup/index.js';
+import { planImport, rollbackImport, runImport } from '../../src/backup/index.js';
 import { describe, it } from '../mocha.js';
-import { UNIT, createWorld, rejectionOf, type World } from '../world.js';
-import { PASSWORD, TEST_ITERATIONS, buildTinyUnit, normalizeState, uniqueDatabase } from './helpers.js';
+import { UNIT, rejectionOf, type World } from '../world.js';
+import { PASSWORD, TEST_ITERATIONS, tinyBackupAndSmallWorld, normalizeState, uniqueDatabase } from './helpers.js';
 
 const opts = { iterations: TEST_ITERATIONS, confirmOtherUnit: true, reload: false } as const;
-
-/** The tiny unit's backup, and a `small` world (other content) to import it into. */
-async function setUp(): Promise<{ backup: OpenedBackup; world: World }> {
-  const source = await createWorld('empty');
-  await buildTinyUnit(source.client());
-  const backup = await openBackup((await exportUnit(source.client(), PASSWORD, { iterations: TEST_ITERATIONS })).blob, PASSWORD);
-  await source.drop();
-  return { backup, world: await createWorld('small') };
-}
 
 /** Reads before the import's first change: `GET …/workspaces/{id}` and `GET …/plugins/{id}` counted apart. */
 async function preflightReads(world: World): Promise<{ workspaceDetails: number; pluginDetails: number; lists: number }> {
@@ -30,7 +21,7 @@ async function preflightReads(world: World): Promise<{ workspaceDetails: number;
 
 describe('the preview read, reused by the import it confirms', () => {
   it('reads no workspace in detail again, but every list and plugin; the import verifies', async () => {
-    const { backup, world } = await setUp();
+    const { backup, world } = await tinyBackupAndSmallWorld();
     const client = world.client();
     const plan = await planImport(client, backup);
     const state = await world.state();
@@ -45,7 +36,7 @@ describe('the preview read, reused by the import it confirms', () => {
   });
 
   it('an edit by another admin after the preview is in the safety snapshot: a rollback returns to the edited unit exactly', async () => {
-    const { backup, world } = await setUp();
+    const { backup, world } = await tinyBackupAndSmallWorld();
     const client = world.client();
     const plan = await planImport(client, backup);
     // Another admin, after the preview: a plugin's mappings changed in place (same id, same summary in the list),

@@ -6,42 +6,27 @@ import { executeSteps } from '../../src/backup/execute.js';
 import { GATE_WIPED, buildSteps, createStepId } from '../../src/backup/steps.js';
 import type { UnitState } from '../../src/schemas.js';
 import { describe, it } from '../mocha.js';
+import { EMPTY_UNIT, barePlugin } from './helpers.js';
 
 /** A unit of `n` keys and a chain of three plugins (no mappings), nothing else. */
 function unitOf(n: number): UnitState {
-  const plugin = (i: number) => ({
-    id: `p${i}`,
-    bundle: `com.example.p${i}`,
-    name: `P${i}`,
-    version: '1',
-    author: '',
-    manifestUrl: 'https://x',
-    enabled: true,
-    configuration: {},
-    permissions: [],
-    permissionMappings: {},
-    requirementMappings: { actions: {}, portals: {} },
-  });
   return {
-    plugins: [plugin(0), plugin(1), plugin(2)],
-    workspaces: [],
-    profiles: [],
+    ...EMPTY_UNIT,
+    plugins: [barePlugin(0), barePlugin(1), barePlugin(2)],
     keys: Array.from({ length: n }, (_, i) => ({ key: `k${i}`, value: String(i), secret: false })),
   };
 }
 
-const EMPTY: UnitState = { plugins: [], workspaces: [], profiles: [], keys: [] };
-
 describe('scheduling', () => {
   it('creates wait for the wipe, not for the key store', () => {
-    const steps = buildSteps(EMPTY, unitOf(10));
+    const steps = buildSteps(EMPTY_UNIT, unitOf(10));
     const first = steps.find((s) => s.id === createStepId('plugin', 0))!;
     expect(first.after).to.deep.equal([GATE_WIPED]);
     expect(steps.some((s) => s.after.some((a) => a.startsWith('put-key-')))).to.equal(false);
   });
 
   it('runs the chain first and fills the window with key PUTs around it', async () => {
-    const steps = buildSteps(EMPTY, unitOf(50));
+    const steps = buildSteps(EMPTY_UNIT, unitOf(50));
     const sent: string[] = [];
     await executeSteps({
       journalId: 'j',

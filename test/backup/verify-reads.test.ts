@@ -3,21 +3,13 @@
 // workspace someone else put in place of one of them has another id, so it is read, and a one-field difference in
 // it is still reported.
 import { expect } from '@open-wc/testing';
-import { exportUnit, openBackup, runImport, type OpenedBackup } from '../../src/backup/index.js';
+import { runImport } from '../../src/backup/index.js';
 import type { DashboardClient } from '../../src/api/index.js';
 import { describe, it } from '../mocha.js';
-import { UNIT, createWorld, type LogEntry, type World } from '../world.js';
-import { PASSWORD, TEST_ITERATIONS, buildTinyUnit, uniqueDatabase } from './helpers.js';
+import { UNIT, type LogEntry, type World } from '../world.js';
+import { PASSWORD, TEST_ITERATIONS, tinyBackupAndSmallWorld, uniqueDatabase } from './helpers.js';
 
 const opts = { iterations: TEST_ITERATIONS, confirmOtherUnit: true, reload: false } as const;
-
-async function setUp(): Promise<{ backup: OpenedBackup; world: World }> {
-  const source = await createWorld('empty');
-  await buildTinyUnit(source.client());
-  const backup = await openBackup((await exportUnit(source.client(), PASSWORD, { iterations: TEST_ITERATIONS })).blob, PASSWORD);
-  await source.drop();
-  return { backup, world: await createWorld('small') };
-}
 
 /** Reads after the import's last change, detail reads counted per kind. */
 function verifyReads(log: LogEntry[]): { workspaces: number; plugins: number } {
@@ -61,7 +53,7 @@ async function replaceWorkspace(world: World, name: string): Promise<void> {
 
 describe('verification reads', () => {
   it('reads every plugin but no workspace this page created, and verifies', async () => {
-    const { backup, world } = await setUp();
+    const { backup, world } = await tinyBackupAndSmallWorld();
     await world.clearLog();
     const result = await runImport(world.client(), backup, PASSWORD, { ...opts, database: uniqueDatabase() });
     expect(result.verified).to.equal(true);
@@ -70,7 +62,7 @@ describe('verification reads', () => {
   });
 
   it('still reports a one-field difference in a workspace another admin put in place of a created one', async () => {
-    const { backup, world } = await setUp();
+    const { backup, world } = await tinyBackupAndSmallWorld();
     let tamper: Promise<unknown> | undefined;
     const client = gatedClient(world.client(), () => tamper);
     const result = await runImport(client, backup, PASSWORD, {
