@@ -171,3 +171,20 @@ export async function tinyBackupAndSmallWorld(): Promise<{ backup: OpenedBackup;
   await source.drop();
   return { backup, world: await createWorld('small') };
 }
+
+/**
+ * A client whose every call first waits for `gate()` (when it returns a promise): lets a test finish an
+ * out-of-band change before the engine's next request, deterministically.
+ */
+export function gatedClient(client: DashboardClient, gate: () => Promise<unknown> | undefined): DashboardClient {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      return async (...args: unknown[]) => {
+        await gate();
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+}

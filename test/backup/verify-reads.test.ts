@@ -4,10 +4,9 @@
 // it is still reported.
 import { expect } from '@open-wc/testing';
 import { runImport } from '../../src/backup/index.js';
-import type { DashboardClient } from '../../src/api/index.js';
 import { describe, it } from '../mocha.js';
 import { UNIT, type LogEntry, type World } from '../world.js';
-import { PASSWORD, TEST_ITERATIONS, tinyBackupAndSmallWorld, uniqueDatabase } from './helpers.js';
+import { PASSWORD, TEST_ITERATIONS, gatedClient, tinyBackupAndSmallWorld, uniqueDatabase } from './helpers.js';
 
 const opts = { iterations: TEST_ITERATIONS, confirmOtherUnit: true, reload: false } as const;
 
@@ -19,19 +18,6 @@ function verifyReads(log: LogEntry[]): { workspaces: number; plugins: number } {
   return { workspaces: detail('workspaces'), plugins: detail('plugins') };
 }
 
-/** A client whose every call first waits for `gate()`, so an out-of-band change finishes before the next request. */
-function gatedClient(client: DashboardClient, gate: () => Promise<unknown> | undefined): DashboardClient {
-  return new Proxy(client, {
-    get(target, property, receiver) {
-      const value: unknown = Reflect.get(target, property, receiver);
-      if (typeof value !== 'function') return value;
-      return async (...args: unknown[]) => {
-        await gate();
-        return (value as (...a: unknown[]) => unknown).apply(target, args);
-      };
-    },
-  });
-}
 
 /** Another admin replaces workspace `name` by a look-alike whose `layout` differs (profiles re-pointed to it). */
 async function replaceWorkspace(world: World, name: string): Promise<void> {

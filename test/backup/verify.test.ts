@@ -14,30 +14,13 @@ import {
   recheckImport,
   type ReviewNeededError,
 } from '../../src/backup/index.js';
-import type { DashboardClient } from '../../src/api/index.js';
 import { describe, it } from '../mocha.js';
 import { UNIT, createWorld, rejectionOf, type World } from '../world.js';
-import { PASSWORD, TEST_ITERATIONS, buildTinyUnit, normalizeState, uniqueDatabase } from './helpers.js';
+import { PASSWORD, TEST_ITERATIONS, buildTinyUnit, gatedClient, normalizeState, uniqueDatabase } from './helpers.js';
 import { beyondReordering } from './converge-helpers.js';
 
 const opts = { iterations: TEST_ITERATIONS, confirmOtherUnit: true } as const;
 
-/**
- * A client whose every call first waits for `gate()` (when it returns a promise): lets a test finish an
- * out-of-band change before the engine's next request, deterministically.
- */
-function gatedClient(client: DashboardClient, gate: () => Promise<unknown> | undefined): DashboardClient {
-  return new Proxy(client, {
-    get(target, property, receiver) {
-      const value: unknown = Reflect.get(target, property, receiver);
-      if (typeof value !== 'function') return value;
-      return async (...args: unknown[]) => {
-        await gate();
-        return (value as (...a: unknown[]) => unknown).apply(target, args);
-      };
-    },
-  });
-}
 
 /** The tiny unit's backup, and a `small` world to import it into, whose state before the import is returned. */
 async function setUp(): Promise<{ backup: OpenedBackup; world: World; before: unknown }> {
