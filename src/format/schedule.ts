@@ -1,7 +1,8 @@
 /**
  * Keeping the page responsive: long pipelines call {@link createTaskBudget}'s `pause()` between small steps, which
- * yields to the event loop once the current task has run for a few milliseconds, so no task gets near the 100 ms
- * "long task" mark. Also the abort check shared by encryption and decryption.
+ * yields to the event loop once the task running now has run {@link TASK_BUDGET_MS} (counted per task, across every
+ * loop: {@link taskElapsedMs}), so no task gets near the 50 ms "long task" mark. Also the abort check shared by
+ * encryption and decryption.
  */
 import { FormatError } from '../errors.js';
 
