@@ -232,6 +232,8 @@ describe('demo page', { timeout: 240_000 }, () => {
     const changing = join(DOWNLOADS, 'changing.dashboard-backup');
     await writeFile(changing, bytes);
     await dialog.locator('input[type="file"]').setInputFiles(changing);
+    // As a person would: the picker names the chosen file (the page holds it, with its size and date) before it changes.
+    await dialog.getByText('changing.dashboard-backup', { exact: true }).waitFor();
     await writeFile(changing, 'replaced since');
     await dialog.getByLabel('Password of the backup').fill(PASSWORD);
     await dialog.getByRole('button', { name: 'Validate' }).click();
